@@ -1,0 +1,175 @@
+import CYaml
+import RampartModel
+
+/// Builds `Node` trees straight from libyaml parser events, one document at a time.
+///
+/// This skips Yams' `Node` and resolver (measured 2.6-7x slower) while keeping libyaml's own marks.
+/// It stops hostile input instead of crashing or hanging: nesting is capped, and aliases may not
+/// expand a document beyond a fixed number of nodes (billion laughs).
+struct DocumentParser {
+    /// Deepest nesting accepted; Kubernetes objects stay far below it.
+    static let maximumDepth = 256
+    /// Most nodes a document may reach through alias expansion.
+    static let maximumExpandedNodes = 2_000_000
+
+    /// A parse failure, with the 1-based position libyaml reported.
+    struct Failure: Error {
+        var mark: SourceMark
+        var message: String
+    }
+
+    /// A collection being built; mutated in place on the stack so appends never copy.
+    private struct Frame {
+        var isMapping: Bool
+        var mark: SourceMark
+        var anchor: String?
+        var items: [Node] = []
+        var entries: [MappingEntry] = []
+        var merged: [MappingEntry] = []
+        var pendingKey: Node?
+        var size = 1
+
+        var node: Node {
+            if !isMapping { return Node(.sequence(items), mark: mark) }
+            // Merge keys (`<<: *defaults`) give way to the mapping's own keys; lookups take the last entry.
+            return Node(.mapping(merged.isEmpty ? entries : merged + entries), mark: mark)
+        }
+
+        mutating func add(_ node: Node, size: Int) throws(Failure) {
+            self.size += size
+            guard isMapping else {
+                items.append(node)
+                return
+            }
+            guard let key = pendingKey else {
+                pendingKey = node
+                return
+            }
+            pendingKey = nil
+            guard case .scalar(let keyScalar) = key.content else {
+                throw Failure(mark: key.mark, message: "mapping key is not a scalar")
+            }
+            if keyScalar.isPlain, keyScalar.text == "<<" {
+                merged.append(contentsOf: node.isSequence ? node.items.flatMap(\.entries) : node.entries)
+            } else {
+                entries.append(MappingEntry(key: keyScalar.text, keyMark: key.mark, value: node))
+            }
+        }
+    }
+
+    private var parser = yaml_parser_t()
+    private let lineOffset: Int
+    private var anchors: [String: (node: Node, size: Int)] = [:]
+
+    /// Parses `count` bytes at `base`; lines are reported `lineOffset` lines further down.
+    init(base: UnsafePointer<UInt8>, count: Int, lineOffset: Int) {
+        self.lineOffset = lineOffset
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_input_string(&parser, base, count)
+    }
+
+    mutating func close() {
+        yaml_parser_delete(&parser)
+    }
+
+    /// The next document's root (nil for an empty document) and its start mark, or nil at the end
+    /// of the stream.
+    mutating func nextDocument() throws(Failure) -> (root: Node?, start: SourceMark)? {
+        anchors.removeAll(keepingCapacity: true)
+        var stack: [Frame] = []
+        var root: Node?
+        var documentStart = SourceMark(line: 1 + lineOffset, column: 1)
+        var expanded = 0
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw parserFailure() }
+            defer { yaml_event_delete(&event) }
+            let mark = self.mark(event.start_mark)
+            var finished: (Node, Int)?
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return nil
+            case YAML_DOCUMENT_START_EVENT:
+                documentStart = mark
+                root = nil
+            case YAML_DOCUMENT_END_EVENT:
+                return (root, documentStart)
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = Self.string(scalar.value, count: scalar.length)
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !Self.isStringTag(scalar.tag)
+                let node = Node(.scalar(Scalar(text, isPlain: plain)), mark: mark)
+                remember(anchor: scalar.anchor, node: node, size: 1)
+                finished = (node, 1)
+            case YAML_ALIAS_EVENT:
+                let name = Self.optionalString(event.data.alias.anchor) ?? ""
+                guard let target = anchors[name] else {
+                    throw Failure(mark: mark, message: "unknown alias '*\(name)'")
+                }
+                expanded += target.size
+                guard expanded <= Self.maximumExpandedNodes else {
+                    throw Failure(mark: mark, message: "aliases expand this document beyond \(Self.maximumExpandedNodes) nodes")
+                }
+                finished = (target.node, target.size)
+            case YAML_SEQUENCE_START_EVENT:
+                guard stack.count < Self.maximumDepth else { throw depthFailure(mark) }
+                stack.append(Frame(isMapping: false, mark: mark,
+                                   anchor: Self.optionalString(event.data.sequence_start.anchor)))
+            case YAML_MAPPING_START_EVENT:
+                guard stack.count < Self.maximumDepth else { throw depthFailure(mark) }
+                stack.append(Frame(isMapping: true, mark: mark,
+                                   anchor: Self.optionalString(event.data.mapping_start.anchor)))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { break }
+                let node = frame.node
+                remember(anchor: frame.anchor, node: node, size: frame.size)
+                finished = (node, frame.size)
+            default:
+                break
+            }
+            if let (node, size) = finished {
+                if stack.isEmpty {
+                    root = node
+                } else {
+                    try stack[stack.count - 1].add(node, size: size)
+                }
+            }
+        }
+    }
+
+    private mutating func remember(anchor: String?, node: Node, size: Int) {
+        if let anchor { anchors[anchor] = (node, size) }
+    }
+
+    private mutating func remember(anchor: UnsafeMutablePointer<yaml_char_t>?, node: Node, size: Int) {
+        remember(anchor: Self.optionalString(anchor), node: node, size: size)
+    }
+
+    private func mark(_ mark: yaml_mark_t) -> SourceMark {
+        SourceMark(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+    }
+
+    private func depthFailure(_ mark: SourceMark) -> Failure {
+        Failure(mark: mark, message: "nesting deeper than \(Self.maximumDepth) levels")
+    }
+
+    private func parserFailure() -> Failure {
+        let problem = parser.problem.map { String(cString: $0) } ?? "cannot parse YAML"
+        let context = parser.context.map { String(cString: $0) + ": " } ?? ""
+        return Failure(mark: mark(parser.problem_mark), message: context + problem)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
+        guard let pointer, count > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
+        guard let tag else { return false }
+        return String(cString: tag) == "tag:yaml.org,2002:str"
+    }
+}

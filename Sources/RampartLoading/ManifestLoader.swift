@@ -1,0 +1,111 @@
+import RampartModel
+
+/// What loading one input produced: the objects found and the problems met.
+public struct LoadResult: Sendable {
+    public var objects: [KubeObject] = []
+    public var errors: [InputError] = []
+    /// Number of non-empty documents read (including those that were not Kubernetes objects).
+    public var documents = 0
+
+    public init(objects: [KubeObject] = [], errors: [InputError] = [], documents: Int = 0) {
+        self.objects = objects
+        self.errors = errors
+        self.documents = documents
+    }
+
+    public mutating func append(_ other: LoadResult) {
+        objects += other.objects
+        errors += other.errors
+        documents += other.documents
+    }
+}
+
+/// Turns the bytes of a YAML or JSON manifest stream into Kubernetes objects with source marks.
+///
+/// Multi-document streams, `kind: List` and typed lists (`PodList`, …) are expanded. A malformed
+/// document becomes an `InputError` naming the file and line, and parsing resumes at the next
+/// document separator, so one broken document does not hide the others. Pure: no file access.
+public enum ManifestLoader {
+    /// Loads every object of a manifest stream. `file` names the input in objects and errors.
+    public static func load(_ bytes: [UInt8], file: String) -> LoadResult {
+        var result = LoadResult()
+        var start = 0
+        var lineOffset = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start < buffer.count {
+                var parser = DocumentParser(base: base + start, count: buffer.count - start, lineOffset: lineOffset)
+                defer { parser.close() }
+                do throws(DocumentParser.Failure) {
+                    while let document = try parser.nextDocument() {
+                        guard let root = document.root, !root.isNull else { continue }
+                        result.documents += 1
+                        expand(root, file: file, into: &result)
+                    }
+                    return
+                } catch {
+                    result.errors.append(InputError(file: file, line: error.mark.line, column: error.mark.column,
+                                                    message: error.message))
+                    guard let resume = nextDocumentStart(in: buffer, from: start, afterLine: error.mark.line - lineOffset) else {
+                        return
+                    }
+                    lineOffset += resume.lines
+                    start = resume.offset
+                }
+            }
+        }
+        return result
+    }
+
+    /// Adds the object in `root`, or the items of a list, to `result`.
+    static func expand(_ root: Node, file: String, into result: inout LoadResult) {
+        guard root.isMapping else {
+            result.errors.append(InputError(file: file, line: root.mark.line, column: root.mark.column,
+                                            message: "document is not a mapping, so not a Kubernetes object"))
+            return
+        }
+        guard let kind = root["kind"]?.string, !kind.isEmpty else { return }
+        if kind.hasSuffix("List"), let items = root["items"], items.isSequence {
+            let itemKind = String(kind.dropLast(4))
+            let apiVersion = root["apiVersion"]
+            for item in items.items {
+                expand(Self.filling(item, kind: itemKind, apiVersion: apiVersion), file: file, into: &result)
+            }
+            return
+        }
+        if let object = KubeObject(root: root, file: file) { result.objects.append(object) }
+    }
+
+    /// Items of typed lists (`PodList`) may omit `kind` and `apiVersion`; they take them from the list.
+    private static func filling(_ item: Node, kind: String, apiVersion: Node?) -> Node {
+        guard item.isMapping, item["kind"] == nil, !kind.isEmpty else { return item }
+        var entries = item.entries
+        entries.insert(MappingEntry(key: "kind", keyMark: item.mark, value: Node(.scalar(Scalar(kind, isPlain: false)), mark: item.mark)), at: 0)
+        if item["apiVersion"] == nil, let apiVersion {
+            entries.insert(MappingEntry(key: "apiVersion", keyMark: item.mark, value: apiVersion), at: 0)
+        }
+        return Node(.mapping(entries), mark: item.mark)
+    }
+
+    /// Where parsing can resume after a failure on 1-based `line` (relative to `from`): the next
+    /// `---` line after it. Returns the byte offset and the number of lines skipped.
+    private static func nextDocumentStart(in buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+                                          afterLine line: Int) -> (offset: Int, lines: Int)? {
+        var currentLine = 1
+        var index = start
+        let newline = UInt8(ascii: "\n"), dash = UInt8(ascii: "-")
+        while index < buffer.count {
+            let atLineStart = index == start || buffer[index - 1] == newline
+            if atLineStart, currentLine > line, index + 2 < buffer.count,
+               buffer[index] == dash, buffer[index + 1] == dash, buffer[index + 2] == dash {
+                let after = index + 3 < buffer.count ? buffer[index + 3] : newline
+                if after == newline || after == UInt8(ascii: " ") || after == UInt8(ascii: "\r") {
+                    return (index, currentLine - 1)
+                }
+            }
+            if buffer[index] == newline { currentLine += 1 }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+/// A path to a field inside an object, rendered the way Kubernetes error messages write it:
+/// `spec.template.spec.containers[0].securityContext.privileged`, keys with dots or slashes in
+/// brackets (`metadata.annotations['rampart.dev/ignore']`).
+public struct FieldPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// One step of a path.
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component] = []) {
+        self.components = components
+    }
+
+    /// A path of plain keys written with dots, such as `"spec.template.spec"`.
+    public init(stringLiteral value: String) {
+        components = value.isEmpty ? [] : value.split(separator: ".").map { .key(String($0)) }
+    }
+
+    public func appending(_ key: String) -> FieldPath {
+        FieldPath(components + [.key(key)])
+    }
+
+    public func appending(index: Int) -> FieldPath {
+        FieldPath(components + [.index(index)])
+    }
+
+    public func appending(_ other: FieldPath) -> FieldPath {
+        FieldPath(components + other.components)
+    }
+
+    public var description: String {
+        var text = ""
+        for component in components {
+            switch component {
+            case .key(let key) where key.contains(".") || key.contains("/") || key.contains(" "):
+                text += "['\(key)']"
+            case .key(let key):
+                text += text.isEmpty ? key : "." + key
+            case .index(let index):
+                text += "[\(index)]"
+            }
+        }
+        return text
+    }
+}

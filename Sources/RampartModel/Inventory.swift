@@ -1,0 +1,81 @@
+/// The indexed cluster: every loaded object by kind, namespace and name, the namespaces with their
+/// labels, and every pod-bearing object with its pod template. Built once, read by every rule and engine.
+public struct Inventory: Sendable {
+    /// Identifies an object inside the inventory (API group, kind, namespace, name).
+    public struct Key: Hashable, Sendable {
+        public var group: String
+        public var kind: String
+        public var namespace: String
+        public var name: String
+
+        public init(group: String, kind: String, namespace: String?, name: String) {
+            self.group = group
+            self.kind = kind
+            self.namespace = namespace ?? ""
+            self.name = name
+        }
+    }
+
+    /// Every object, in input order.
+    public let objects: [KubeObject]
+    /// Every pod-bearing object's pod template, in input order.
+    public let podTemplates: [PodTemplate]
+    private let indexByKey: [Key: Int]
+    private let indicesByKind: [String: [Int]]
+    private let namespaceObjects: [String: KubeObject]
+    /// Every namespace name: declared by a Namespace object or used by a namespaced object, sorted.
+    public let namespaceNames: [String]
+
+    public init(objects: [KubeObject]) {
+        self.objects = objects
+        var indexByKey: [Key: Int] = [:]
+        var indicesByKind: [String: [Int]] = [:]
+        var namespaceObjects: [String: KubeObject] = [:]
+        var namespaceNames: Set<String> = []
+        var podTemplates: [PodTemplate] = []
+        for (index, object) in objects.enumerated() {
+            let reference = object.reference
+            indexByKey[Key(group: reference.group, kind: reference.kind, namespace: reference.namespace,
+                           name: reference.name)] = index
+            indicesByKind[reference.kind, default: []].append(index)
+            if reference.kind == "Namespace", reference.group.isEmpty {
+                namespaceObjects[reference.name] = object
+                namespaceNames.insert(reference.name)
+            }
+            if let namespace = reference.namespace { namespaceNames.insert(namespace) }
+            if let template = PodTemplate(object) { podTemplates.append(template) }
+        }
+        self.indexByKey = indexByKey
+        self.indicesByKind = indicesByKind
+        self.namespaceObjects = namespaceObjects
+        self.namespaceNames = namespaceNames.sorted()
+        self.podTemplates = podTemplates
+    }
+
+    /// Objects of `kind`, in input order; `group` restricts to one API group (nil: any group).
+    public func objects(ofKind kind: String, group: String? = nil) -> [KubeObject] {
+        let all = (indicesByKind[kind] ?? []).map { objects[$0] }
+        guard let group else { return all }
+        return all.filter { $0.reference.group == group }
+    }
+
+    /// The object with this identity, if it is among the inputs.
+    public func object(group: String = "", kind: String, namespace: String?, name: String) -> KubeObject? {
+        indexByKey[Key(group: group, kind: kind, namespace: namespace, name: name)].map { objects[$0] }
+    }
+
+    /// The Namespace object named `name`, if it is among the inputs.
+    public func namespace(_ name: String) -> KubeObject? {
+        namespaceObjects[name]
+    }
+
+    /// The labels of namespace `name`, or nil when its Namespace object is not among the inputs.
+    public func namespaceLabels(_ name: String) -> [String: String]? {
+        namespaceObjects[name]?.labels
+    }
+
+    /// The ServiceAccount `name` in `namespace`, if it is among the inputs.
+    public func serviceAccount(namespace: String, name: String) -> KubeObject? {
+        object(kind: "ServiceAccount", namespace: namespace, name: name)
+    }
+}

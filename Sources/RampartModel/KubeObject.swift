@@ -1,0 +1,48 @@
+/// One Kubernetes object as loaded: its value tree, where it came from, and its identity.
+/// Objects of any kind are kept, custom resources included.
+public struct KubeObject: Sendable {
+    public let root: Node
+    /// The file the object was read from; nil for objects read from a live cluster.
+    public let file: String?
+    public let reference: ObjectReference
+
+    /// Builds an object from a mapping with `kind`; returns nil for documents that are not objects.
+    public init?(root: Node, file: String?) {
+        guard root.isMapping, let kind = root["kind"]?.string, !kind.isEmpty else { return nil }
+        self.root = root
+        self.file = file
+        let metadata = root["metadata"]
+        reference = ObjectReference(
+            apiVersion: root["apiVersion"]?.string ?? "",
+            kind: kind,
+            namespace: metadata?["namespace"]?.string,
+            name: metadata?["name"]?.string ?? metadata?["generateName"]?.string ?? "")
+    }
+
+    public var kind: String { reference.kind }
+    public var name: String { reference.name }
+    public var namespace: String? { reference.namespace }
+    public var metadata: Node? { root["metadata"] }
+    public var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
+    public var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
+
+    /// The location of the field at `path`, or of its nearest ancestor that exists.
+    public func location(of path: FieldPath) -> SourceLocation {
+        var node = root
+        var mark = root.mark
+        for component in path.components {
+            let next: Node?
+            switch component {
+            case .key(let key): next = node[key]
+            case .index(let index): next = node[index]
+            }
+            guard let next else { break }
+            node = next
+            mark = next.mark
+        }
+        return SourceLocation(file: file, mark: mark)
+    }
+
+    /// The location of the object itself.
+    public var location: SourceLocation { SourceLocation(file: file, mark: root.mark) }
+}

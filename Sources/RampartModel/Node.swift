@@ -1,0 +1,148 @@
+/// A position in a source document: 1-based line and column, as the YAML parser reports them.
+public struct SourceMark: Sendable, Hashable, Codable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceMark, rhs: SourceMark) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// A scalar as written in the source. Plain (unquoted, untagged) scalars are typed the way
+/// Kubernetes' YAML 1.1 decoder types them; quoted or `!!str`-tagged scalars are always strings.
+public struct Scalar: Sendable, Hashable {
+    public var text: String
+    public var isPlain: Bool
+
+    public init(_ text: String, isPlain: Bool) {
+        self.text = text
+        self.isPlain = isPlain
+    }
+}
+
+/// One key/value pair of a mapping, in source order.
+public struct MappingEntry: Sendable {
+    public var key: String
+    public var keyMark: SourceMark
+    public var value: Node
+
+    public init(key: String, keyMark: SourceMark, value: Node) {
+        self.key = key
+        self.keyMark = keyMark
+        self.value = value
+    }
+}
+
+/// A light, immutable value tree of a YAML or JSON document in which every node keeps its source mark.
+///
+/// Kubernetes objects are open-ended, so Rampart never decodes them into fixed structs: rules read
+/// the fields they need through the accessors here and typed views built on them.
+public struct Node: Sendable {
+    /// The shape of a node.
+    public enum Content: Sendable {
+        case scalar(Scalar)
+        case sequence([Node])
+        case mapping([MappingEntry])
+    }
+
+    public var mark: SourceMark
+    public var content: Content
+
+    public init(_ content: Content, mark: SourceMark) {
+        self.content = content
+        self.mark = mark
+    }
+
+    /// The value of `key` when this node is a mapping (the last one wins on duplicate keys, as in
+    /// the API server's decoder).
+    public subscript(key: String) -> Node? {
+        guard case .mapping(let entries) = content else { return nil }
+        return entries.last(where: { $0.key == key })?.value
+    }
+
+    /// The element at `index` when this node is a sequence.
+    public subscript(index: Int) -> Node? {
+        guard case .sequence(let items) = content, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+
+    /// Follows a path of keys and indices.
+    public subscript(path: FieldPath) -> Node? {
+        var node: Node? = self
+        for component in path.components {
+            switch component {
+            case .key(let key): node = node?[key]
+            case .index(let index): node = node?[index]
+            }
+            if node == nil { return nil }
+        }
+        return node
+    }
+
+    /// The mapping entries, or an empty list when this is not a mapping.
+    public var entries: [MappingEntry] {
+        if case .mapping(let entries) = content { return entries }
+        return []
+    }
+
+    /// The sequence items, or an empty list when this is not a sequence.
+    public var items: [Node] {
+        if case .sequence(let items) = content { return items }
+        return []
+    }
+
+    public var isMapping: Bool {
+        if case .mapping = content { return true }
+        return false
+    }
+
+    public var isSequence: Bool {
+        if case .sequence = content { return true }
+        return false
+    }
+
+    /// True for YAML null (`null`, `~`, `Null`, `NULL` or an empty plain scalar).
+    public var isNull: Bool {
+        guard case .scalar(let scalar) = content, scalar.isPlain else { return false }
+        switch scalar.text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// The text of a scalar that is not null, as a string (numbers and booleans included, as written).
+    public var string: String? {
+        guard case .scalar(let scalar) = content, !isNull else { return nil }
+        return scalar.text
+    }
+
+    /// A boolean the way Kubernetes' YAML 1.1 decoder reads it (`true`, `yes`, `on`, …), or a JSON boolean.
+    public var bool: Bool? {
+        guard case .scalar(let scalar) = content, scalar.isPlain else { return nil }
+        switch scalar.text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "y", "Y", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "n", "N", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
+
+    /// An integer written as a plain scalar (decimal, `0x` hex, `0o`/leading-zero octal, `_` separators).
+    public var int: Int? {
+        guard case .scalar(let scalar) = content, scalar.isPlain else { return nil }
+        return YAMLInteger.parse(scalar.text)
+    }
+
+    /// Labels-style string map (non-scalar values are skipped).
+    public var stringMap: [String: String] {
+        var map: [String: String] = [:]
+        for entry in entries {
+            if case .scalar(let scalar) = entry.value.content { map[entry.key] = scalar.text }
+        }
+        return map
+    }
+}

@@ -1,0 +1,18 @@
+/// The rule catalog: one explicit list of every rule, grouped by family. The single source for
+/// `rampart rules`, `rampart explain`, SARIF rule metadata and `docs/rules.md`.
+public enum Catalog {
+    public static let rules: [any Rule] =
+        ServiceAccountRules.all
+        + ImageRules.all
+        + SecretRules.all
+        + ExposureRules.all
+        + ResourceRules.all
+        + PodSecurityRules.all
+        + RBACRules.all
+        + NetworkRules.all
+
+    /// The rule with this ID.
+    public static func rule(id: String) -> (any Rule)? {
+        rules.first { $0.metadata.id == id }
+    }
+}

@@ -1,0 +1,33 @@
+import Dispatch
+import RampartModel
+import Synchronization
+
+/// Runs rules over an inventory on every core and returns sorted findings.
+public enum Auditor {
+    /// Pods per unit of parallel work.
+    static let podChunk = 256
+
+    public static func audit(_ context: AuditContext, rules: [any Rule]) -> [Finding] {
+        let podRules = rules.compactMap { $0 as? any PodRule }
+        let otherRules = rules.filter { !($0 is any PodRule) }
+        let pods = context.inventory.podTemplates
+        let podChunks = stride(from: 0, to: pods.count, by: podChunk).map { $0..<min($0 + podChunk, pods.count) }
+        let units = podChunks.count + otherRules.count
+        let results = Mutex<[[Finding]]>(Array(repeating: [], count: units))
+        DispatchQueue.concurrentPerform(iterations: units) { unit in
+            var findings: [Finding] = []
+            if unit < podChunks.count {
+                for pod in pods[podChunks[unit]] {
+                    for rule in podRules {
+                        findings += rule.evaluate(pod, in: context).map { Finding(rule: rule.metadata, violation: $0) }
+                    }
+                }
+            } else {
+                let rule = otherRules[unit - podChunks.count]
+                findings = rule.evaluate(in: context).map { Finding(rule: rule.metadata, violation: $0) }
+            }
+            results.withLock { $0[unit] = findings }
+        }
+        return results.withLock { $0 }.flatMap { $0 }.sorted()
+    }
+}

@@ -1,0 +1,4 @@
+/// The Images rule family, in catalog order.
+public enum ImageRules {
+    public static let all: [any Rule] = []
+}

@@ -1,0 +1,4 @@
+/// The Network rule family, in catalog order.
+public enum NetworkRules {
+    public static let all: [any Rule] = []
+}

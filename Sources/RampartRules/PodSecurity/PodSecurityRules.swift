@@ -1,0 +1,4 @@
+/// The PodSecurity rule family, in catalog order.
+public enum PodSecurityRules {
+    public static let all: [any Rule] = []
+}

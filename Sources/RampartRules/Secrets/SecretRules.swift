@@ -1,0 +1,4 @@
+/// The Secrets rule family, in catalog order.
+public enum SecretRules {
+    public static let all: [any Rule] = []
+}

@@ -1,0 +1,4 @@
+/// The ServiceAccounts rule family, in catalog order.
+public enum ServiceAccountRules {
+    public static let all: [any Rule] = []
+}

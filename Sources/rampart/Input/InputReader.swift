@@ -1,0 +1,63 @@
+import Dispatch
+import Foundation
+import RampartLoading
+import RampartModel
+import Synchronization
+
+/// The file-system adapter: finds manifest files under the given paths, reads them, and loads them
+/// on every core. Unreadable paths become input errors; nothing here stops at the first problem.
+enum InputReader {
+    static let manifestExtensions: Set<String> = ["yaml", "yml", "json"]
+
+    /// Loads every manifest under `paths`, in path order (files of a directory sorted by name).
+    static func load(_ paths: [String]) -> LoadResult {
+        var errors: [InputError] = []
+        var sources: [(name: String, url: URL?)] = []
+        for path in paths {
+            if path == "-" {
+                sources.append(("-", nil))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(InputError(file: path, line: 0, column: 0, message: "no such file or directory"))
+                continue
+            }
+            if isDirectory.boolValue {
+                sources += manifestFiles(under: path).map { ($0, URL(fileURLWithPath: $0)) }
+            } else {
+                sources.append((path, URL(fileURLWithPath: path)))
+            }
+        }
+        let results = Mutex<[LoadResult]>(Array(repeating: LoadResult(), count: sources.count))
+        let inputs = sources
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            let source = inputs[index]
+            let result: LoadResult
+            do {
+                let bytes = try source.url.map { try Data(contentsOf: $0) } ?? FileHandle.standardInput.readDataToEndOfFile()
+                result = ManifestLoader.load(Array(bytes), file: source.name)
+            } catch {
+                result = LoadResult(errors: [InputError(file: source.name, line: 0, column: 0, message: "cannot read the file")])
+            }
+            results.withLock { $0[index] = result }
+        }
+        var combined = LoadResult(errors: errors)
+        for result in results.withLock({ $0 }) { combined.append(result) }
+        return combined
+    }
+
+    /// Manifest files under `directory`, recursively, sorted; hidden entries are skipped.
+    private static func manifestFiles(under directory: String) -> [String] {
+        let base = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(
+            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        var files: [String] = []
+        for case let url as URL in enumerator where manifestExtensions.contains(url.pathExtension.lowercased()) {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = url.path.dropFirst(base.path.count).drop(while: { $0 == "/" })
+            files.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+        }
+        return files.sorted()
+    }
+}
