@@ -57,19 +57,24 @@ struct DocumentParser {
         }
     }
 
-    private var parser = yaml_parser_t()
+    /// On the heap: libyaml keeps a pointer to the parser inside it, so it must never move.
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let lineOffset: Int
     private var anchors: [String: (node: Node, size: Int)] = [:]
 
     /// Parses `count` bytes at `base`; lines are reported `lineOffset` lines further down.
     init(base: UnsafePointer<UInt8>, count: Int, lineOffset: Int) {
         self.lineOffset = lineOffset
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, base, count)
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, base, count)
     }
 
-    mutating func close() {
-        yaml_parser_delete(&parser)
+    /// Frees libyaml's parser; call once, when done.
+    func close() {
+        yaml_parser_delete(parser)
+        parser.deallocate()
     }
 
     /// The next document's root (nil for an empty document) and its start mark, or nil at the end
@@ -82,7 +87,7 @@ struct DocumentParser {
         var expanded = 0
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { throw parserFailure() }
+            guard yaml_parser_parse(parser, &event) == 1 else { throw parserFailure() }
             defer { yaml_event_delete(&event) }
             let mark = self.mark(event.start_mark)
             var finished: (Node, Int)?
@@ -154,9 +159,9 @@ struct DocumentParser {
     }
 
     private func parserFailure() -> Failure {
-        let problem = parser.problem.map { String(cString: $0) } ?? "cannot parse YAML"
-        let context = parser.context.map { String(cString: $0) + ": " } ?? ""
-        return Failure(mark: mark(parser.problem_mark), message: context + problem)
+        let problem = parser.pointee.problem.map { String(cString: $0) } ?? "cannot parse YAML"
+        let context = parser.pointee.context.map { String(cString: $0) + ": " } ?? ""
+        return Failure(mark: mark(parser.pointee.problem_mark), message: context + problem)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
