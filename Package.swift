@@ -23,7 +23,7 @@ let package = Package(
         // The rule catalog and the audit over an inventory.
         .target(name: "RampartRules", dependencies: ["RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork"]),
         // Configuration, exceptions, baselines: what a platform team decides about findings.
-        .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartRules"]),
+        .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartLoading", "RampartRules"]),
         // Renderers: text, JSON, SARIF, JUnit.
         .target(name: "RampartReport", dependencies: ["RampartModel", "RampartRules", "RampartPolicy"]),
         // Adapter: the command line (file system, stdin, exit codes).

@@ -1,4 +1,4 @@
-import CYaml
+internal import CYaml
 import RampartModel
 
 /// Builds `Node` trees straight from libyaml parser events, one document at a time.

@@ -29,6 +29,26 @@ public enum ManifestLoader {
     /// Loads every object of a manifest stream. `file` names the input in objects and errors.
     public static func load(_ bytes: [UInt8], file: String) -> LoadResult {
         var result = LoadResult()
+        var errors: [InputError] = []
+        parse(bytes, file: file, errors: &errors) { root in
+            result.documents += 1
+            expand(root, file: file, into: &result)
+        }
+        result.errors = errors + result.errors
+        result.errors.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        return result
+    }
+
+    /// Every non-empty document of a YAML or JSON stream, whatever it holds (configuration files, reports).
+    public static func documents(_ bytes: [UInt8], file: String) -> (documents: [Node], errors: [InputError]) {
+        var documents: [Node] = []
+        var errors: [InputError] = []
+        parse(bytes, file: file, errors: &errors) { documents.append($0) }
+        return (documents, errors)
+    }
+
+    /// Calls `handle` with each non-empty document; records errors and resumes after each.
+    private static func parse(_ bytes: [UInt8], file: String, errors: inout [InputError], _ handle: (Node) -> Void) {
         var start = 0
         var lineOffset = 0
         bytes.withUnsafeBufferPointer { buffer in
@@ -39,13 +59,12 @@ public enum ManifestLoader {
                 do throws(DocumentParser.Failure) {
                     while let document = try parser.nextDocument() {
                         guard let root = document.root, !root.isNull else { continue }
-                        result.documents += 1
-                        expand(root, file: file, into: &result)
+                        handle(root)
                     }
                     return
                 } catch {
-                    result.errors.append(InputError(file: file, line: error.mark.line, column: error.mark.column,
-                                                    message: error.message))
+                    errors.append(InputError(file: file, line: error.mark.line, column: error.mark.column,
+                                             message: error.message))
                     guard let resume = nextDocumentStart(in: buffer, from: start, afterLine: error.mark.line - lineOffset) else {
                         return
                     }
@@ -54,7 +73,6 @@ public enum ManifestLoader {
                 }
             }
         }
-        return result
     }
 
     /// Adds the object in `root`, or the items of a list, to `result`.

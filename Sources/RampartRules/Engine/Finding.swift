@@ -29,7 +29,12 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
     /// Identity of a finding across runs (for baselines): rule, object and field, not the line.
     public var fingerprint: String {
-        "\(ruleId)|\(object.kind)|\(object.namespace ?? "")|\(object.name)|\(path)"
+        Self.fingerprint(ruleId: ruleId, kind: object.kind, namespace: object.namespace, name: object.name, path: path)
+    }
+
+    /// The fingerprint of a finding given by its parts (as read back from a JSON report).
+    public static func fingerprint(ruleId: String, kind: String, namespace: String?, name: String, path: String) -> String {
+        "\(ruleId)|\(kind)|\(namespace ?? "")|\(name)|\(path)"
     }
 
     /// Report order: severity (highest first), rule, file position, object.

@@ -1,4 +1,9 @@
-/// The Exposure rule family, in catalog order.
+/// The exposure rule family, in catalog order. Host ports are the Pod Security check `pss.host-ports`.
 public enum ExposureRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        ExposureLoadBalancer(),
+        ExposureNodePort(),
+        ExposureExternalIPs(),
+        ExposureIngressWithoutTLS(),
+    ]
 }

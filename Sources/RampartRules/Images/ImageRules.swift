@@ -1,4 +1,9 @@
-/// The Images rule family, in catalog order.
+/// The image rule family, in catalog order.
 public enum ImageRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        ImagesLatestTag(),
+        ImagesNoDigest(),
+        ImagesUntrustedRegistry(),
+        ImagesPullPolicy(),
+    ]
 }

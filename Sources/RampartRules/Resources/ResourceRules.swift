@@ -1,4 +1,9 @@
-/// The Resources rule family, in catalog order.
+/// The resource (noisy neighbour) rule family, in catalog order.
 public enum ResourceRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        ResourcesMissingLimits(),
+        ResourcesMissingRequests(),
+        ResourcesNamespaceWithoutQuota(),
+        ResourcesNamespaceWithoutLimitRange(),
+    ]
 }

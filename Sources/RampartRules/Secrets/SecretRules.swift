@@ -1,4 +1,8 @@
-/// The Secrets rule family, in catalog order.
+/// The secrets hygiene rule family, in catalog order.
 public enum SecretRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        SecretsLiteralInEnv(),
+        SecretsLiteralInConfigMap(),
+        SecretsEnvFromSecret(),
+    ]
 }

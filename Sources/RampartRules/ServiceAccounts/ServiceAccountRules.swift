@@ -1,4 +1,7 @@
-/// The ServiceAccounts rule family, in catalog order.
+/// The service account rule family, in catalog order.
 public enum ServiceAccountRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        ServiceAccountsTokenAutomount(),
+        ServiceAccountsDefaultAccount(),
+    ]
 }

@@ -2,21 +2,50 @@ import ArgumentParser
 import Foundation
 import RampartLoading
 import RampartModel
+import RampartPolicy
+import RampartReport
 import RampartRules
 
 extension Rampart {
-    /// `rampart audit`: every rule of the catalog over the inputs.
+    /// `rampart audit`: every enabled rule of the catalog over the inputs, through the policy.
     struct Audit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Audit manifests against the rule catalog.")
+        static let configuration = CommandConfiguration(
+            abstract: "Audit manifests against the rule catalog.",
+            discussion: "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.")
 
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var policy: PolicyOptions
+
+        @Option(help: "Fail (exit 1) on findings at or above this severity: critical, high, medium, low, info. Default: the configuration's, else high.")
+        var failOn: Severity?
 
         func run() throws {
+            let config = try policy.loadConfig()
+            let baseline = try policy.loadBaseline()
             let loaded = InputReader.load(input.paths)
             let inventory = Inventory(objects: loaded.objects)
-            let findings = Auditor.audit(AuditContext(inventory: inventory), rules: Catalog.rules)
-            try output.write(try JSONOutput.encode(["objects": inventory.objects.count, "findings": findings.count]))
+            let context = AuditContext(inventory: inventory, settings: config.settings)
+            let rules = config.enabledRules(from: Catalog.rules)
+            let findings = Auditor.audit(context, rules: rules)
+            let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
+                                             today: PolicyOptions.today)
+            let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
+                                     outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
+            try output.write(try render(report, rules: rules.map(\.metadata)))
+            if inventory.objects.isEmpty, !loaded.errors.isEmpty { throw ExitCode.inputError }
+            if report.summary.failed { throw ExitCode.findings }
+        }
+
+        private func render(_ report: AuditReport, rules: [RuleMetadata]) throws -> String {
+            switch output.format {
+            case .text: TextReporter.render(report, colour: output.isTerminal)
+            case .json: try JSONReporter.render(report)
+            case .sarif: try SARIFReporter.render(report, rules: rules)
+            case .junit: JUnitReporter.render(report, rules: rules)
+            }
         }
     }
 }
+
+extension Severity: ExpressibleByArgument {}

@@ -1,10 +1,8 @@
-import Foundation
+import RampartReport
 
-/// Deterministic JSON for every command: sorted keys, unescaped slashes.
+/// Deterministic JSON for every command's output: sorted keys, unescaped slashes (see `JSONReporter`).
 enum JSONOutput {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try JSONReporter.encode(value)
     }
 }

@@ -1,0 +1,93 @@
+import RampartModel
+import RampartRules
+
+/// A finding the policy set aside, and on whose word.
+public struct SuppressedFinding: Sendable, Codable, Hashable {
+    /// Who granted the exception.
+    public enum Source: String, Sendable, Codable {
+        /// The platform team's configuration file: always applies.
+        case config
+        /// The object owner's `rampart.dev/ignore` annotation: a claim, shown as such.
+        case annotation
+        /// Recorded in the baseline report: not new.
+        case baseline
+    }
+
+    public var finding: Finding
+    public var source: Source
+    public var reason: String
+    public var expires: String?
+}
+
+/// Something the reader must know about the policy itself, e.g. an exception that expired.
+public struct PolicyNotice: Sendable, Codable, Hashable {
+    public var file: String?
+    public var line: Int?
+    public var message: String
+}
+
+/// The findings after the policy: those that count, those set aside, and notices.
+public struct PolicyOutcome: Sendable {
+    public var findings: [Finding]
+    public var suppressed: [SuppressedFinding]
+    public var notices: [PolicyNotice]
+}
+
+/// Applies a configuration (severity overrides, exceptions, owners' annotations) and a baseline to findings.
+public enum PolicyEngine {
+    /// The annotation by which an object's owner claims an exception: `"RULE-ID: reason"`, one per line.
+    public static let ignoreAnnotation = "rampart.dev/ignore"
+
+    /// `today` is `YYYY-MM-DD`; exceptions past their expiry stop applying and are noticed.
+    public static func apply(_ findings: [Finding], config: PolicyConfig, inventory: Inventory,
+                             baseline: Baseline?, today: String) -> PolicyOutcome {
+        var outcome = PolicyOutcome(findings: [], suppressed: [], notices: [])
+        for exception in config.exceptions where exception.isExpired(today: today) {
+            outcome.notices.append(PolicyNotice(
+                file: config.file, line: exception.line,
+                message: "exception for '\(exception.rule)' expired on \(exception.expires ?? ""); it no longer applies"))
+        }
+        let active = config.exceptions.filter { !$0.isExpired(today: today) }
+        let claims = config.honourAnnotations ? annotationClaims(inventory) : [:]
+        for var finding in findings {
+            if let severity = config.rules[finding.ruleId]?.severity { finding.severity = severity }
+            if let exception = active.first(where: { $0.covers(finding) }) {
+                outcome.suppressed.append(SuppressedFinding(finding: finding, source: .config, reason: exception.reason,
+                                                            expires: exception.expires))
+            } else if let reason = claims[finding.object]?[finding.ruleId] ?? claims[finding.object]?["*"] {
+                outcome.suppressed.append(SuppressedFinding(finding: finding, source: .annotation, reason: reason, expires: nil))
+            } else if let baseline, baseline.contains(finding) {
+                outcome.suppressed.append(SuppressedFinding(finding: finding, source: .baseline,
+                                                            reason: "recorded in the baseline", expires: nil))
+            } else {
+                outcome.findings.append(finding)
+            }
+        }
+        outcome.findings.sort()
+        return outcome
+    }
+
+    /// Rule → reason claimed by each object's annotation (on the object or its pod template).
+    static func annotationClaims(_ inventory: Inventory) -> [ObjectReference: [String: String]] {
+        var claims: [ObjectReference: [String: String]] = [:]
+        for object in inventory.objects {
+            var texts = [object.annotations[ignoreAnnotation]]
+            if let template = PodTemplate(object) { texts.append(template.annotations[ignoreAnnotation]) }
+            for text in texts.compactMap({ $0 }) {
+                for (rule, reason) in parseClaims(text) { claims[object.reference, default: [:]][rule] = reason }
+            }
+        }
+        return claims
+    }
+
+    /// `"RULE-ID: reason"` lines (also separated by `;`); a claim without a reason does not count.
+    static func parseClaims(_ text: String) -> [(String, String)] {
+        text.split(whereSeparator: { $0 == "\n" || $0 == ";" }).compactMap { line in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            let rule = parts[0].filter { !$0.isWhitespace }
+            let reason = parts[1].drop(while: \.isWhitespace)
+            return rule.isEmpty || reason.isEmpty ? nil : (rule, String(reason))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import RampartLoading
+import RampartModel
+import RampartPolicy
+import RampartRules
+
+/// The result of one audit, as every reporter renders it (the JSON report is this, encoded).
+public struct AuditReport: Sendable, Codable {
+    /// The name and version of the tool that wrote the report.
+    public struct Tool: Sendable, Codable {
+        public var name = "rampart"
+        public var version: String
+    }
+
+    /// Counts for the first lines of a report and for CI.
+    public struct Summary: Sendable, Codable {
+        public var findings: Int
+        public var bySeverity: [String: Int]
+        public var byRule: [String: Int]
+        public var suppressed: Int
+        public var errors: Int
+        public var failOn: Severity
+        /// True when a finding is at or above `failOn`.
+        public var failed: Bool
+    }
+
+    public var schemaVersion = 1
+    public var tool: Tool
+    public var objects: Int
+    public var errors: [InputError]
+    public var findings: [Finding]
+    public var suppressed: [SuppressedFinding]
+    public var notices: [PolicyNotice]
+    public var summary: Summary
+
+    public init(version: String, objects: Int, errors: [InputError], outcome: PolicyOutcome, failOn: Severity) {
+        tool = Tool(version: version)
+        self.objects = objects
+        self.errors = errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+        let findings = outcome.findings
+        self.findings = findings
+        suppressed = outcome.suppressed.sorted { $0.finding < $1.finding }
+        notices = outcome.notices
+        summary = Summary(
+            findings: findings.count,
+            bySeverity: Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
+                (severity.rawValue, findings.count { $0.severity == severity })
+            }),
+            byRule: Dictionary(grouping: findings, by: \.ruleId).mapValues(\.count),
+            suppressed: suppressed.count,
+            errors: errors.count,
+            failOn: failOn,
+            failed: findings.contains { $0.severity >= failOn })
+    }
+}

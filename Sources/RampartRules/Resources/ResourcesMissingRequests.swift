@@ -1,0 +1,26 @@
+import RampartModel
+
+/// `resources.missing-requests`: a container without CPU or memory requests, after admission defaults.
+public struct ResourcesMissingRequests: PodRule {
+    public let metadata = RuleMetadata(
+        id: "resources.missing-requests",
+        title: "Container without CPU or memory requests",
+        severity: .low, layer: .tenancy,
+        standards: ["NSA/CISA: resource policies"],
+        rationale: """
+            Without requests the scheduler packs pods blind and the pod is first to be evicted; quotas on \
+            requests cannot be enforced fairly between tenants.
+            """,
+        remediation: "Set `resources.requests.cpu` and `resources.requests.memory`, or LimitRange `defaultRequest`s.")
+
+    public init() {}
+
+    public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
+        pod.containerViolations([.initContainer, .container], field: "resources") { container -> (message: String, notes: [String])? in
+            let resources = EffectiveResources(container: container, limitRanges: context.limitRanges(in: pod.namespace))
+            let missing = ["cpu", "memory"].filter { resources.requests[$0] == nil }
+            guard !missing.isEmpty else { return nil }
+            return ("\(container.label) has no \(missing.joined(separator: " or ")) request", resources.appliedDefaults)
+        }
+    }
+}

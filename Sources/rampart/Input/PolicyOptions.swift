@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import RampartLoading
+import RampartPolicy
+import RampartRules
+
+/// The configuration file and the baseline report: what the platform team decided about findings.
+struct PolicyOptions: ParsableArguments {
+    /// The configuration read when `--config` is not given and this file exists.
+    static let defaultConfigFile = ".rampart.yaml"
+
+    @Option(help: "Configuration file (default: \(PolicyOptions.defaultConfigFile) when present).")
+    var config: String?
+
+    @Option(help: "An earlier JSON report: findings recorded there are not reported again.")
+    var baseline: String?
+
+    /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry.
+    static var today: String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+
+    /// The configuration; a configuration with errors stops the command (exit 2) after listing them.
+    func loadConfig() throws -> PolicyConfig {
+        let path = config ?? (FileManager.default.fileExists(atPath: Self.defaultConfigFile) ? Self.defaultConfigFile : nil)
+        guard let path else { return PolicyConfig() }
+        let bytes = try Self.read(path)
+        let (parsed, errors) = PolicyConfig.parse(bytes, file: path, knownRules: Set(Catalog.rules.map(\.metadata.id)))
+        try Self.stop(on: errors)
+        return parsed
+    }
+
+    /// The baseline, when one is given.
+    func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        let (parsed, errors) = Baseline.parse(try Self.read(baseline), file: baseline)
+        try Self.stop(on: errors)
+        return parsed
+    }
+
+    private static func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read \(path)")
+        }
+        return Array(data)
+    }
+
+    private static func stop(on errors: [InputError]) throws {
+        guard !errors.isEmpty else { return }
+        for error in errors { FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8)) }
+        throw ExitCode.inputError
+    }
+}
