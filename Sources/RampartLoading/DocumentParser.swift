@@ -21,6 +21,7 @@ struct DocumentParser {
     /// A collection being built; mutated in place on the stack so appends never copy.
     private struct Frame {
         var isMapping: Bool
+        var isFlow: Bool
         var mark: SourceMark
         var anchor: String?
         var items: [Node] = []
@@ -60,11 +61,13 @@ struct DocumentParser {
     /// On the heap: libyaml keeps a pointer to the parser inside it, so it must never move.
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let lineOffset: Int
+    private let tabs: TabCheck
     private var anchors: [String: (node: Node, size: Int)] = [:]
 
     /// Parses `count` bytes at `base`; lines are reported `lineOffset` lines further down.
     init(base: UnsafePointer<UInt8>, count: Int, lineOffset: Int) {
         self.lineOffset = lineOffset
+        tabs = TabCheck(base: base, count: count)
         parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
         yaml_parser_initialize(parser)
@@ -103,6 +106,10 @@ struct DocumentParser {
                 let scalar = event.data.scalar
                 let text = Self.string(scalar.value, count: scalar.length)
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !Self.isStringTag(scalar.tag)
+                if stack.last?.isFlow != true, let tab = tabs.tabColumn(around: event.start_mark, event.end_mark) {
+                    throw Failure(mark: SourceMark(line: tab.line + 1 + lineOffset, column: tab.column + 1),
+                                  message: "tab character used as separation in block context (YAML 1.1 parsers reject it; use spaces)")
+                }
                 let node = Node(.scalar(Scalar(text, isPlain: plain)), mark: mark)
                 remember(anchor: scalar.anchor, node: node, size: 1)
                 finished = (node, 1)
@@ -118,11 +125,11 @@ struct DocumentParser {
                 finished = (target.node, target.size)
             case YAML_SEQUENCE_START_EVENT:
                 guard stack.count < Self.maximumDepth else { throw depthFailure(mark) }
-                stack.append(Frame(isMapping: false, mark: mark,
+                stack.append(Frame(isMapping: false, isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, mark: mark,
                                    anchor: Self.optionalString(event.data.sequence_start.anchor)))
             case YAML_MAPPING_START_EVENT:
                 guard stack.count < Self.maximumDepth else { throw depthFailure(mark) }
-                stack.append(Frame(isMapping: true, mark: mark,
+                stack.append(Frame(isMapping: true, isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, mark: mark,
                                    anchor: Self.optionalString(event.data.mapping_start.anchor)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }

@@ -6,6 +6,8 @@ public struct LoadResult: Sendable {
     public var errors: [InputError] = []
     /// Number of non-empty documents read (including those that were not Kubernetes objects).
     public var documents = 0
+    /// Number of inputs (files, stdin) read without any error.
+    public var cleanInputs = 0
 
     public init(objects: [KubeObject] = [], errors: [InputError] = [], documents: Int = 0) {
         self.objects = objects
@@ -17,6 +19,7 @@ public struct LoadResult: Sendable {
         objects += other.objects
         errors += other.errors
         documents += other.documents
+        cleanInputs += other.cleanInputs
     }
 }
 
@@ -36,6 +39,7 @@ public enum ManifestLoader {
         }
         result.errors = errors + result.errors
         result.errors.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        result.cleanInputs = result.errors.isEmpty ? 1 : 0
         return result
     }
 

@@ -11,7 +11,11 @@ public enum SecretShape {
     static let harmlessNameFragments = [
         "file", "path", "dir", "ref", "name", "url", "endpoint", "enabled", "enable", "length", "ttl",
         "expiry", "expiration", "timeout", "policy", "mode", "type", "count", "header", "secretname",
+        "namespace", "key", "keys", "id", "version",
     ]
+
+    /// Fragments of values that are placeholders, not credentials.
+    static let placeholderFragments = ["your", "replace", "placeholder", "example", "xxxx", "redacted", "dummy"]
 
     /// Prefixes of well-known token formats that are secret whatever the key says.
     static let knownTokenPrefixes = ["AKIA", "ghp_", "gho_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "sk_live_", "-----BEGIN"]
@@ -36,7 +40,16 @@ public enum SecretShape {
     /// True for a key/value pair that is a literal credential.
     public static func isLiteralSecret(name: String, value: String) -> Bool {
         if knownTokenPrefixes.contains(where: value.trimmingWhitespace.hasPrefix) { return true }
-        return isSecretName(name) && isSecretValue(value)
+        return isSecretName(name) && isSecretValue(value) && !isPlaceholder(value, name: name)
+    }
+
+    /// True for values that stand for a credential to be filled in: the variable's own name, an
+    /// `ALL_CAPS` identifier, or words like "your…", "replace…", "example".
+    static func isPlaceholder(_ value: String, name: String) -> Bool {
+        let lowered = value.lowercased()
+        if lowered == name.lowercased() { return true }
+        if value.allSatisfy({ $0.isUppercase || $0 == "_" || $0 == "-" }) { return true }
+        return placeholderFragments.contains(where: lowered.contains)
     }
 }
 

@@ -11,7 +11,10 @@ extension Rampart {
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Audit manifests against the rule catalog.",
-            discussion: "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.")
+            discussion: """
+                Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error, or input \
+                errors with no input read cleanly (the documents that did load are still audited and reported).
+                """)
 
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
@@ -33,7 +36,8 @@ extension Rampart {
             let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
             try output.write(try render(report, rules: rules.map(\.metadata)))
-            if inventory.objects.isEmpty, !loaded.errors.isEmpty { throw ExitCode.inputError }
+            // Input errors fail the run (2) unless at least one input was read cleanly and audited.
+            if !loaded.errors.isEmpty, loaded.cleanInputs == 0 { throw ExitCode.inputError }
             if report.summary.failed { throw ExitCode.findings }
         }
 
