@@ -42,8 +42,8 @@ let package = Package(
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),
         .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "TestSupport"]),
-        .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "TestSupport"]),
-        .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "TestSupport"]),
+        .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "TestSupport"]),
+        .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPolicy", "RampartRules", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

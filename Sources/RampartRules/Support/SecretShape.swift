@@ -11,7 +11,7 @@ public enum SecretShape {
     static let harmlessNameFragments = [
         "file", "path", "dir", "ref", "name", "url", "endpoint", "enabled", "enable", "length", "ttl",
         "expiry", "expiration", "timeout", "policy", "mode", "type", "count", "header", "secretname",
-        "namespace", "key", "keys", "id", "version",
+        "namespace", "id", "version",
     ]
 
     /// Fragments of values that are placeholders, not credentials.
