@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 import RampartModel
+import Synchronization
 
 /// What loading one input produced: the objects found and the problems met.
 public struct LoadResult: Sendable {
@@ -29,17 +32,40 @@ public struct LoadResult: Sendable {
 /// document becomes an `InputError` naming the file and line, and parsing resumes at the next
 /// document separator, so one broken document does not hide the others. Pure: no file access.
 public enum ManifestLoader {
+    /// Streams at least this large are split at document separators and parsed on every core.
+    static let parallelThreshold = 4 << 20
+
     /// Loads every object of a manifest stream. `file` names the input in objects and errors.
+    /// Large streams are cut at `---` lines into chunks parsed in parallel; each chunk's parser
+    /// starts at the line the chunk starts on, so marks stay exact.
     public static func load(_ bytes: [UInt8], file: String) -> LoadResult {
+        var result = bytes.withUnsafeBufferPointer { buffer -> LoadResult in
+            let chunks = documentChunks(buffer)
+            if chunks.count == 1 { return loadChunk(buffer, lineOffset: 0, file: file) }
+            let results = Mutex<[LoadResult]>(Array(repeating: LoadResult(), count: chunks.count))
+            // Read-only for the duration of the parallel loop, which ends before `bytes` can change.
+            nonisolated(unsafe) let input = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                let chunk = chunks[index]
+                let slice = UnsafeBufferPointer(rebasing: input[chunk.range])
+                let loaded = loadChunk(slice, lineOffset: chunk.lineOffset, file: file)
+                results.withLock { $0[index] = loaded }
+            }
+            return results.withLock { $0 }.reduce(into: LoadResult()) { $0.append($1) }
+        }
+        result.errors.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        result.cleanInputs = result.errors.isEmpty ? 1 : 0
+        return result
+    }
+
+    private static func loadChunk(_ buffer: UnsafeBufferPointer<UInt8>, lineOffset: Int, file: String) -> LoadResult {
         var result = LoadResult()
         var errors: [InputError] = []
-        parse(bytes, file: file, errors: &errors) { root in
+        parse(buffer, lineOffset: lineOffset, file: file, errors: &errors) { root in
             result.documents += 1
             expand(root, file: file, into: &result)
         }
         result.errors = errors + result.errors
-        result.errors.sort { ($0.line, $0.column) < ($1.line, $1.column) }
-        result.cleanInputs = result.errors.isEmpty ? 1 : 0
         return result
     }
 
@@ -47,36 +73,75 @@ public enum ManifestLoader {
     public static func documents(_ bytes: [UInt8], file: String) -> (documents: [Node], errors: [InputError]) {
         var documents: [Node] = []
         var errors: [InputError] = []
-        parse(bytes, file: file, errors: &errors) { documents.append($0) }
+        bytes.withUnsafeBufferPointer { buffer in
+            parse(buffer, lineOffset: 0, file: file, errors: &errors) { documents.append($0) }
+        }
         return (documents, errors)
     }
 
     /// Calls `handle` with each non-empty document; records errors and resumes after each.
-    private static func parse(_ bytes: [UInt8], file: String, errors: inout [InputError], _ handle: (Node) -> Void) {
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, lineOffset firstLine: Int, file: String,
+                              errors: inout [InputError], _ handle: (Node) -> Void) {
         var start = 0
-        var lineOffset = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while start < buffer.count {
-                var parser = DocumentParser(base: base + start, count: buffer.count - start, lineOffset: lineOffset)
-                defer { parser.close() }
-                do throws(DocumentParser.Failure) {
-                    while let document = try parser.nextDocument() {
-                        guard let root = document.root, !root.isNull else { continue }
-                        handle(root)
-                    }
-                    return
-                } catch {
-                    errors.append(InputError(file: file, line: error.mark.line, column: error.mark.column,
-                                             message: error.message))
-                    guard let resume = nextDocumentStart(in: buffer, from: start, afterLine: error.mark.line - lineOffset) else {
-                        return
-                    }
-                    lineOffset += resume.lines
-                    start = resume.offset
+        var lineOffset = firstLine
+        guard let base = buffer.baseAddress else { return }
+        while start < buffer.count {
+            var parser = DocumentParser(base: base + start, count: buffer.count - start, lineOffset: lineOffset)
+            defer { parser.close() }
+            do throws(DocumentParser.Failure) {
+                while let document = try parser.nextDocument() {
+                    guard let root = document.root, !root.isNull else { continue }
+                    handle(root)
                 }
+                return
+            } catch {
+                errors.append(InputError(file: file, line: error.mark.line, column: error.mark.column,
+                                         message: error.message))
+                guard let resume = nextDocumentStart(in: buffer, from: start, afterLine: error.mark.line - lineOffset) else {
+                    return
+                }
+                lineOffset += resume.lines
+                start = resume.offset
             }
         }
+    }
+
+    /// Cuts a large stream into about two chunks per core, each starting at a `---` line (document
+    /// markers cannot occur inside a Kubernetes object's content: block scalars are indented, and
+    /// YAML forbids them in quoted scalars). Returns one chunk for small streams.
+    static func documentChunks(_ buffer: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, lineOffset: Int)] {
+        let wanted = min(ProcessInfo.processInfo.activeProcessorCount * 2, buffer.count / (parallelThreshold / 4))
+        guard buffer.count >= parallelThreshold, wanted > 1 else { return [(0..<buffer.count, 0)] }
+        var chunks: [(range: Range<Int>, lineOffset: Int)] = []
+        var start = 0, lineOffset = 0
+        for part in 1..<wanted {
+            guard let cut = nextSeparator(in: buffer, from: max(start + 1, buffer.count * part / wanted)) else { break }
+            chunks.append((start..<cut, lineOffset))
+            lineOffset += newlines(in: buffer, start..<cut)
+            start = cut
+        }
+        chunks.append((start..<buffer.count, lineOffset))
+        return chunks
+    }
+
+    /// The offset of the first `---` line starting at or after `offset`.
+    private static func nextSeparator(in buffer: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
+        let newline = UInt8(ascii: "\n"), dash = UInt8(ascii: "-")
+        var index = offset
+        while index + 3 < buffer.count {
+            if buffer[index] == newline, buffer[index + 1] == dash, buffer[index + 2] == dash, buffer[index + 3] == dash {
+                let after = index + 4 < buffer.count ? buffer[index + 4] : newline
+                if after == newline || after == UInt8(ascii: " ") || after == UInt8(ascii: "\r") { return index + 1 }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func newlines(in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where buffer[index] == UInt8(ascii: "\n") { count += 1 }
+        return count
     }
 
     /// Adds the object in `root`, or the items of a list, to `result`.

@@ -118,6 +118,24 @@ import TestSupport
         #expect(result.objects.first?.root["data"]?["blob"]?.string?.count == 5_000_000)
     }
 
+    @Test func largeStreamsParsedInParallelKeepExactLines() {
+        let padding = String(repeating: "x", count: 700)
+        var text = ""
+        for index in 0..<7_000 {
+            text += "---\nkind: ConfigMap\nmetadata: {name: c\(index)}\ndata:\n  pad: \(padding)\n"
+            if index == 5_000 { text += "---\nkind: ConfigMap\n  broken: [\n" }
+        }
+        let result = load(text)
+        #expect(result.objects.count == 7_000)
+        for (index, object) in result.objects.enumerated() {
+            let expected = 2 + index * 5 + (index > 5_000 ? 3 : 0)
+            #expect(object.location.line == expected, "object \(index)")
+            if object.location.line != expected { break }
+        }
+        #expect(result.errors.map(\.line) == [25_008], "the same line as a sequential parse reports")
+        #expect(ManifestLoader.documents(Array(text.utf8), file: "in.yaml").errors.map(\.line) == [25_008])
+    }
+
     static let billionLaughs: String = {
         var lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
         for level in 1...9 {
