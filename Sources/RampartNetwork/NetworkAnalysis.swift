@@ -115,8 +115,7 @@ public struct NetworkAnalysis: Sendable {
     /// cluster, where named ports resolve to nothing).
     func connections(of rule: IndexedRule, at destination: Int?) -> ConnectionSet {
         if let fixed = rule.fixedConnections { return fixed }
-        let served = destination.map { groups[$0].ports } ?? []
-        return PortResolver.connections(rule.rule.ports, served: served)
+        return rule.rule.connections(servedBy: destination.map { groups[$0].ports } ?? [])
     }
 }
 
@@ -136,21 +135,14 @@ private struct PeerGroupMatcher {
 
     func index(_ rule: PolicyRule, policy: Int) -> NetworkAnalysis.IndexedRule {
         var peerGroups: GroupSet?
-        var external = IPRangeSet()
         if let peers = rule.peers {
             var set = GroupSet(capacity: groups.count)
-            for peer in peers {
-                members(of: peer).forEach { set.insert($0) }
-                if case .ipBlock(let block) = peer { external = external.union(block.addresses) }
-            }
+            for peer in peers { members(of: peer).forEach { set.insert($0) } }
             peerGroups = set
-        } else {
-            external = .everything
         }
-        let hasNamedPort = rule.ports.contains { if case .named = $0 { true } else { false } }
         return NetworkAnalysis.IndexedRule(
-            policy: policy, rule: rule, peerGroups: peerGroups, externalAddresses: external,
-            fixedConnections: hasNamedPort ? nil : PortResolver.connections(rule.ports, served: []))
+            policy: policy, rule: rule, peerGroups: peerGroups, externalAddresses: rule.externalAddresses,
+            fixedConnections: rule.hasNamedPort ? nil : rule.connections())
     }
 
     private func members(of peer: PeerMatcher) -> [Int] {
