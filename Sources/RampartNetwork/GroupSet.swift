@@ -9,7 +9,10 @@ struct GroupSet: Sendable, Hashable {
     /// Every index below `capacity`.
     static func full(capacity: Int) -> GroupSet {
         var set = GroupSet(capacity: capacity)
-        for index in 0..<capacity { set.insert(index) }
+        for index in set.words.indices {
+            let bits = min(64, capacity - index * 64)
+            set.words[index] = bits == 64 ? .max : (1 << UInt64(bits)) - 1
+        }
         return set
     }
 
@@ -23,6 +26,12 @@ struct GroupSet: Sendable, Hashable {
 
     mutating func formUnion(_ other: GroupSet) {
         for index in words.indices { words[index] |= other.words[index] }
+    }
+
+    func intersection(_ other: GroupSet) -> GroupSet {
+        var result = self
+        for index in words.indices { result.words[index] &= other.words[index] }
+        return result
     }
 
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }

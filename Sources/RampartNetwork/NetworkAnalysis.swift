@@ -88,7 +88,7 @@ public struct NetworkAnalysis: Sendable {
         let matcher = PeerGroupMatcher(groups: groups, namespaceLabels: labels, blockIndex: blockIndex)
         var rules: [IndexedRule] = []
         for (policyIndex, policy) in policies.enumerated() {
-            let selected = groups.indices.filter { policy.selects(namespace: groups[$0].namespace, labels: groups[$0].labels) }
+            let selected = (matcher.groupsByNamespace[policy.namespace] ?? []).filter { policy.podSelector.matches(groups[$0].labels) }
             for direction in policy.directions.sorted(by: { $0.rawValue > $1.rawValue }) {
                 var ruleIndices: [Int] = []
                 for rule in policy.rules(direction) {

@@ -66,12 +66,15 @@ extension NetworkAnalysis {
     }
 
     /// Calls `body` with every ordered pair of groups (distinct or not) that has a connection, and
-    /// the connections. Pairs are pruned by peers first, so isolated clusters cost little.
+    /// the connections. Pairs are pruned by peers on both sides first, so isolated clusters cost little.
     func forEachConnectedGroupPair(_ body: (Int, Int, ConnectionSet) -> Void) {
-        let ingressCandidates = groups.indices.map { candidatePeers(of: $0, .ingress) }
+        // admittedBy[s]: the destinations whose ingress peers may include s.
+        var admittedBy = Array(repeating: GroupSet(capacity: groups.count), count: groups.count)
+        for destination in groups.indices {
+            candidatePeers(of: destination, .ingress).forEach { admittedBy[$0].insert(destination) }
+        }
         for source in groups.indices {
-            candidatePeers(of: source, .egress).forEach { destination in
-                guard ingressCandidates[destination].contains(source) else { return }
+            candidatePeers(of: source, .egress).intersection(admittedBy[source]).forEach { destination in
                 let connections = connections(fromGroup: source, toGroup: destination)
                 if !connections.isEmpty { body(source, destination, connections) }
             }

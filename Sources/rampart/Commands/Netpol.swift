@@ -9,7 +9,7 @@ extension Rampart {
     struct Netpol: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compute what can talk to what under the NetworkPolicies of the inputs.",
-            subcommands: [NetpolMatrix.self, NetpolConnlist.self, NetpolExplain.self])
+            subcommands: [NetpolMatrix.self, NetpolConnlist.self, NetpolNamespaces.self, NetpolExplain.self])
     }
 }
 
@@ -84,6 +84,27 @@ struct NetpolConnlist: ParsableCommand {
         switch output.format {
         case .json: try output.write(try JSONOutput.encode(["connections": list.map(ConnectionEntry.init)]))
         default: try output.write(list.map(\.text).joined(separator: "\n"))
+        }
+    }
+}
+
+/// `rampart netpol namespaces`: which namespaces may reach which.
+struct NetpolNamespaces: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "namespaces",
+        abstract: "Summarise reachability between namespaces (some pod of one may connect to some pod of the other).")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws { try NetpolInput.validate(output) }
+
+    func run() throws {
+        let (analysis, _) = NetpolInput.analysis(input)
+        let flows = analysis.namespaceReachability()
+        switch output.format {
+        case .json: try output.write(try JSONOutput.encode(["flows": flows.map(NamespaceFlowEntry.init)]))
+        default: try output.write(flows.map { "\($0.from) => \($0.to) : \($0.connections.text)" }.joined(separator: "\n"))
         }
     }
 }

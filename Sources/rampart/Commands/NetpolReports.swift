@@ -93,9 +93,31 @@ struct ConnectionEntry: Encodable {
         from = Peer(connection.from)
         to = Peer(connection.to)
         all = connection.connections.isAll
-        ports = connection.connections.byProtocol.flatMap { entry in
-            entry.ranges.map { Ports(protocol: entry.proto.rawValue, from: $0.from, to: $0.to) }
+        ports = Ports.list(connection.connections)
+    }
+}
+
+extension ConnectionEntry.Ports {
+    /// Every range of a connection set, in protocol order.
+    static func list(_ connections: ConnectionSet) -> [Self] {
+        connections.byProtocol.flatMap { entry in
+            entry.ranges.map { Self(protocol: entry.proto.rawValue, from: $0.from, to: $0.to) }
         }
+    }
+}
+
+/// One namespace pair of `netpol namespaces`.
+struct NamespaceFlowEntry: Encodable {
+    let from: String
+    let to: String
+    let all: Bool
+    let ports: [ConnectionEntry.Ports]
+
+    init(_ flow: NamespaceFlow) {
+        from = flow.from
+        to = flow.to
+        all = flow.connections.isAll
+        ports = ConnectionEntry.Ports.list(flow.connections)
     }
 }
 
