@@ -58,7 +58,7 @@ extension NetworkAnalysis {
                       proto: NetworkProtocol, port: Int) -> SideDecision? {
         guard case .pod(let pod) = subject else { return nil }
         let group = groupOfPod[pod]
-        let selectedBy = (groups[group].policies[direction] ?? []).map { policies[$0].id }
+        let selectedBy = (groups[group].policies[direction] ?? []).map { policies[$0].id }.sorted()
         guard !selectedBy.isEmpty else {
             return SideDecision(direction: direction, selectedBy: [], matchingRules: [], allowedBy: [], allowed: true,
                                 reason: "no policy selects \(pods[pod].id) for \(direction.rawValue): not isolated")
