@@ -1,0 +1,168 @@
+import RampartModel
+
+/// The compiled network of an inventory: pods grouped by everything policies can see (namespace,
+/// labels, served ports, ipBlock membership), policies compiled, and for every rule the groups its
+/// peers match. Built once; every reachability query reads it.
+public struct NetworkAnalysis: Sendable {
+    /// Pods that share namespace, labels, served ports and the ipBlocks their addresses fall in:
+    /// every policy treats them alike.
+    struct PodGroup: Sendable {
+        let namespace: String
+        let labels: [String: String]
+        let ports: [ServedPort]
+        /// The ipBlocks (indices into the analysis' distinct blocks) the pods' addresses fall in.
+        let ipBlocks: Set<Int>
+        var pods: [Int] = []
+        /// Policies that select the group, per direction (indices into `policies`).
+        var policies: [TrafficDirection: [Int]] = [:]
+        /// Rules of those policies, per direction (indices into `rules`).
+        var rules: [TrafficDirection: [Int]] = [:]
+    }
+
+    /// A rule with what matching it needs, precomputed.
+    struct IndexedRule: Sendable {
+        let policy: Int
+        let rule: PolicyRule
+        /// The groups the rule's peers match; nil when the rule names no peers (everyone).
+        let peerGroups: GroupSet?
+        /// The addresses outside the cluster its peers match.
+        let externalAddresses: IPRangeSet
+        /// The connections it allows when it has no named port (those resolve per destination).
+        let fixedConnections: ConnectionSet?
+    }
+
+    private struct GroupKey: Hashable {
+        let namespace: String
+        let labels: [String: String]
+        let ports: [ServedPort]
+        let ipBlocks: [Int]
+    }
+
+    public let pods: [NetworkPod]
+    public let policies: [CompiledPolicy]
+    /// Labels of every namespace with pods or policies (`kubernetes.io/metadata.name` always set).
+    public let namespaceLabels: [String: [String: String]]
+    let groups: [PodGroup]
+    let groupOfPod: [Int]
+    let rules: [IndexedRule]
+
+    public init(_ inventory: Inventory) {
+        self.init(pods: NetworkPod.all(in: inventory), policies: PolicyCompiler.compile(inventory), inventory: inventory)
+    }
+
+    init(pods: [NetworkPod], policies: [CompiledPolicy], inventory: Inventory) {
+        self.pods = pods
+        self.policies = policies
+        var labels: [String: [String: String]] = [:]
+        for namespace in Set(inventory.namespaceNames + pods.map(\.namespace) + policies.map(\.namespace)) {
+            var own = inventory.namespaceLabels(namespace) ?? [:]
+            own["kubernetes.io/metadata.name"] = namespace
+            labels[namespace] = own
+        }
+        namespaceLabels = labels
+
+        let blocks = Array(Set(policies.flatMap { policy in
+            (policy.ingress + policy.egress).flatMap { rule in
+                (rule.peers ?? []).compactMap { peer -> IPRangeSet? in
+                    if case .ipBlock(let block) = peer { return block.addresses }
+                    return nil
+                }
+            }
+        }))
+        var groups: [PodGroup] = []
+        var groupIndex: [GroupKey: Int] = [:]
+        var groupOfPod: [Int] = []
+        for (podIndex, pod) in pods.enumerated() {
+            let inBlocks = blocks.indices.filter { index in pod.addresses.contains(where: blocks[index].contains) }
+            let key = GroupKey(namespace: pod.namespace, labels: pod.labels, ports: pod.ports, ipBlocks: inBlocks)
+            let index = groupIndex[key] ?? {
+                groups.append(PodGroup(namespace: pod.namespace, labels: pod.labels, ports: pod.ports, ipBlocks: Set(inBlocks)))
+                groupIndex[key] = groups.count - 1
+                return groups.count - 1
+            }()
+            groups[index].pods.append(podIndex)
+            groupOfPod.append(index)
+        }
+
+        let blockIndex = Dictionary(uniqueKeysWithValues: blocks.enumerated().map { ($1, $0) })
+        let matcher = PeerGroupMatcher(groups: groups, namespaceLabels: labels, blockIndex: blockIndex)
+        var rules: [IndexedRule] = []
+        for (policyIndex, policy) in policies.enumerated() {
+            let selected = (matcher.groupsByNamespace[policy.namespace] ?? []).filter { policy.podSelector.matches(groups[$0].labels) }
+            for direction in policy.directions.sorted(by: { $0.rawValue > $1.rawValue }) {
+                var ruleIndices: [Int] = []
+                for rule in policy.rules(direction) {
+                    ruleIndices.append(rules.count)
+                    rules.append(matcher.index(rule, policy: policyIndex))
+                }
+                for group in selected {
+                    groups[group].policies[direction, default: []].append(policyIndex)
+                    groups[group].rules[direction, default: []] += ruleIndices
+                }
+            }
+        }
+        self.groups = groups
+        self.groupOfPod = groupOfPod
+        self.rules = rules
+    }
+
+    /// True when some policy selects the pod's group in `direction` (the pod is isolated that way).
+    func isIsolated(_ group: Int, _ direction: TrafficDirection) -> Bool {
+        groups[group].policies[direction] != nil
+    }
+
+    /// The connections a rule allows towards a destination group (nil: an address outside the
+    /// cluster, where named ports resolve to nothing).
+    func connections(of rule: IndexedRule, at destination: Int?) -> ConnectionSet {
+        if let fixed = rule.fixedConnections { return fixed }
+        return rule.rule.connections(servedBy: destination.map { groups[$0].ports } ?? [])
+    }
+}
+
+/// Finds the groups a peer matches, using per-namespace indexes.
+private struct PeerGroupMatcher {
+    let groups: [NetworkAnalysis.PodGroup]
+    let namespaceLabels: [String: [String: String]]
+    let groupsByNamespace: [String: [Int]]
+    let blockIndex: [IPRangeSet: Int]
+
+    init(groups: [NetworkAnalysis.PodGroup], namespaceLabels: [String: [String: String]], blockIndex: [IPRangeSet: Int]) {
+        self.groups = groups
+        self.namespaceLabels = namespaceLabels
+        self.blockIndex = blockIndex
+        groupsByNamespace = Dictionary(grouping: groups.indices, by: { groups[$0].namespace })
+    }
+
+    func index(_ rule: PolicyRule, policy: Int) -> NetworkAnalysis.IndexedRule {
+        var peerGroups: GroupSet?
+        if let peers = rule.peers {
+            var set = GroupSet(capacity: groups.count)
+            for peer in peers { members(of: peer).forEach { set.insert($0) } }
+            peerGroups = set
+        }
+        return NetworkAnalysis.IndexedRule(
+            policy: policy, rule: rule, peerGroups: peerGroups, externalAddresses: rule.externalAddresses,
+            fixedConnections: rule.hasNamedPort ? nil : rule.connections())
+    }
+
+    private func members(of peer: PeerMatcher) -> [Int] {
+        switch peer {
+        case .pods(let selector, let namespace):
+            return (groupsByNamespace[namespace] ?? []).filter { selector.matches(groups[$0].labels) }
+        case .namespaces(let selector):
+            return namespaces(matching: selector).flatMap { groupsByNamespace[$0] ?? [] }
+        case .podsInNamespaces(let pods, let namespaces):
+            return self.namespaces(matching: namespaces).flatMap { groupsByNamespace[$0] ?? [] }
+                .filter { pods.matches(groups[$0].labels) }
+        case .ipBlock(let block):
+            guard let block = blockIndex[block.addresses] else { return [] }
+            return groups.indices.filter { groups[$0].ipBlocks.contains(block) }
+        case .invalid:
+            return []
+        }
+    }
+
+    private func namespaces(matching selector: LabelSelector) -> [String] {
+        groupsByNamespace.keys.filter { selector.matches(namespaceLabels[$0] ?? [:]) }
+    }
+}
