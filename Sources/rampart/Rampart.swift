@@ -12,5 +12,6 @@ struct Rampart: AsyncParsableCommand {
             Audit.self,
             Rules.self,
             Explain.self,
+            Rbac.self,
         ])
 }
