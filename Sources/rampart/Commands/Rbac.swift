@@ -14,7 +14,7 @@ extension Rampart {
                 Roles of the Kubernetes bootstrap policy (cluster-admin, admin, edit, view, system:*) that the \
                 inputs do not define are built in: a binding to one of them resolves, and the output says so.
                 """,
-            subcommands: [CanI.self, WhoCan.self, RulesOf.self])
+            subcommands: [CanI.self, WhoCan.self, RulesOf.self, Risks.self])
     }
 }
 
@@ -35,6 +35,7 @@ struct RbacUserOptions: ParsableArguments {
 
 /// Loads the RBAC policy of the inputs and writes the answers of the `rbac` subcommands.
 struct RbacRun {
+    let inventory: Inventory
     let policy: RBACPolicy
     let errors: [InputError]
     let output: OutputOptions
@@ -45,7 +46,8 @@ struct RbacRun {
             throw ValidationError("rbac commands print --format text or json")
         }
         let loaded = InputReader.load(input.paths)
-        policy = RBACPolicy(inventory: Inventory(objects: loaded.objects))
+        inventory = Inventory(objects: loaded.objects)
+        policy = RBACPolicy(inventory: inventory)
         errors = loaded.errors
         self.output = output
     }
