@@ -12,8 +12,12 @@ struct ClusterAdmin: PermissionRule {
         rationale: "Every verb on every resource in every namespace is full control of the cluster and of every tenant in it: secrets, workloads, RBAC, admission webhooks.",
         remediation: "Bind cluster-admin only to break-glass identities; give people and controllers roles with the verbs and resources they need, in the namespaces they need.")
 
-    let permissions = [Permission(verb: "every verb", resource: "on every resource of every API group", clusterScoped: true) { rule in
+    let permissions = [Permission(verb: "every verb", resource: "on every resource of every API group", clusterScoped: true,
+                                  isGrantedBy: isFullAccess)]
+
+    /// True for a rule that allows every resource request: `*` verbs, groups and resources, no names.
+    @Sendable static func isFullAccess(_ rule: PolicyRule) -> Bool {
         rule.verbs.contains(PolicyRule.all) && rule.apiGroups.contains(PolicyRule.all)
             && rule.resources.contains(PolicyRule.all) && rule.resourceNames.isEmpty
-    }]
+    }
 }

@@ -31,6 +31,7 @@ struct Permission: Sendable {
 }
 
 /// A risk rule that reports every binding that gives a non-system subject one of `permissions`.
+/// ClusterRoleBindings to cluster-admin-equivalent roles are left to `rbac.cluster-admin` alone.
 /// The finding is on the binding's `roleRef`; its notes name the role rules that grant each
 /// permission, and say when the role is the built-in bootstrap definition.
 protocol PermissionRule: Rule {
@@ -45,6 +46,9 @@ extension PermissionRule {
         for binding in policy.bindings {
             let subjects = context.reportableSubjects(of: binding)
             guard !subjects.isEmpty, case .resolved(let role) = policy.role(of: binding) else { continue }
+            if binding.kind == .clusterRoleBinding, !(self is ClusterAdmin), role.rules.contains(where: { ClusterAdmin.isFullAccess($0.rule) }) {
+                continue  // rbac.cluster-admin reports it; every narrower permission would be noise
+            }
             let grants = grantsByRole[role.key] ?? permissions.compactMap { permission in
                 role.rules.first { permission.isGrantedBy($0.rule) }.map { (permission, $0) }
             }
