@@ -42,9 +42,10 @@ extension Rampart.Rbac {
             let request = AccessRequest.parse(verb: verb, resource: resource, name: resourceName ?? "",
                                               namespace: allNamespaces ? "" : namespace ?? "")
             let review = run.policy.subjects(allowedTo: request)
-            let text = review.subjects.map { subject in
-                [subject.kind.rawValue, subject.namespace ?? "", subject.name]
-                    .map { $0.padding(toLength: max(16, $0.count), withPad: " ", startingAt: 0) }.joined(separator: " ")
+            let rows = review.subjects.map { [$0.kind.rawValue, $0.namespace ?? "", $0.name] }
+            let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            let text = rows.map { row in
+                zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[2]
             }.joined(separator: "\n")
             try run.finish(Answer(subjects: review.subjects, via: review.via), text: text, grants: review.via,
                            unresolved: review.unresolved, failed: false)
