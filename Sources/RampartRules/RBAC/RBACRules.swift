@@ -16,7 +16,7 @@ public enum RBACRules {
         WildcardRules(),
         RBACWrite(),
         CRDWrite(),
-        PersistentVolumeCreate(),
+        PVCreate(),
         NamespaceList(),
         DefaultServiceAccount(),
         CrossNamespaceSubject(),

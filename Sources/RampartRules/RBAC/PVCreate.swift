@@ -1,7 +1,7 @@
 import RampartModel
 
 /// `rbac.pv-create`: a ClusterRoleBinding lets a non-system subject create PersistentVolumes.
-struct PersistentVolumeCreate: PermissionRule {
+struct PVCreate: PermissionRule {
     let metadata = RuleMetadata(
         id: "rbac.pv-create",
         title: "Create PersistentVolumes",
