@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `rampart` command: audits, analyses and enforces multi-tenant isolation of Kubernetes.
 @main
@@ -12,6 +13,24 @@ struct Rampart: AsyncParsableCommand {
             Audit.self,
             Rules.self,
             Explain.self,
+            Rbac.self,
             Netpol.self,
         ])
+
+    /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not
+    /// argument-parser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            exit(withError: ExitCode.inputError)
+        }
+    }
 }

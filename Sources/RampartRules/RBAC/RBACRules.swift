@@ -1,4 +1,25 @@
-/// The RBAC rule family, in catalog order.
+/// The RBAC rule family, in catalog order. Rules look at bindings through the RBAC engine and skip
+/// system components (see `AuditContext.reportableSubjects`) and the bootstrap policy's own objects.
 public enum RBACRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        ClusterAdmin(),
+        NodesProxy(),
+        Impersonate(),
+        SecretsRead(),
+        PodExec(),
+        EscalateBind(),
+        TokenCreate(),
+        CSRApproval(),
+        WebhookConfigWrite(),
+        BroadGroup(),
+        PodCreate(),
+        WildcardRules(),
+        RBACWrite(),
+        CRDWrite(),
+        PVCreate(),
+        NamespaceList(),
+        DefaultServiceAccount(),
+        CrossNamespaceSubject(),
+        MissingRole(),
+    ]
 }

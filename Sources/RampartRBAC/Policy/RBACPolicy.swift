@@ -1,0 +1,101 @@
+import RampartModel
+
+/// The RBAC objects of an inventory, indexed for the authorizer: roles with their effective
+/// (aggregated) rules, ClusterRoleBindings, and RoleBindings by namespace. Built once, then queried
+/// by `authorize`, `subjects(allowedTo:)`, `rules(for:namespace:)` and the risk rules.
+///
+/// Roles of the Kubernetes bootstrap policy that are not among the inputs are added as built-in
+/// roles (unless disabled), so that bindings to `view`, `edit`, `system:auth-delegator`… resolve.
+/// Only roles are added, never bindings: the inputs say who is bound to what.
+public struct RBACPolicy: Sendable {
+    /// The API group of RBAC objects; objects of other groups with the same kinds are ignored.
+    public static let group = "rbac.authorization.k8s.io"
+
+    /// Every role by key, with its effective rules.
+    public let roles: [RoleKey: RBACRole]
+    /// ClusterRoleBindings sorted by name.
+    public let clusterRoleBindings: [RBACBinding]
+    /// RoleBindings by namespace, each list sorted by name.
+    private let roleBindingsByNamespace: [String: [RBACBinding]]
+
+    public init(inventory: Inventory, builtInRoles: Bool = true) {
+        var roles: [RoleKey: RBACRole] = [:]
+        if builtInRoles {
+            for role in BootstrapPolicy.rbacRoles { roles[role.key] = role }
+        }
+        for kind in ["ClusterRole", "Role"] {
+            for object in inventory.objects(ofKind: kind, group: Self.group) {
+                if let role = RBACRole(object) { roles[role.key] = role }
+            }
+        }
+        RoleAggregation.resolve(&roles)
+        self.roles = roles
+
+        var bindings: [BindingReference: RBACBinding] = [:]
+        for kind in ["ClusterRoleBinding", "RoleBinding"] {
+            for object in inventory.objects(ofKind: kind, group: Self.group) {
+                if let binding = RBACBinding(object) { bindings[binding.reference] = binding }
+            }
+        }
+        let sorted = bindings.values.sorted { $0.reference < $1.reference }
+        clusterRoleBindings = sorted.filter { $0.kind == .clusterRoleBinding }
+        roleBindingsByNamespace = Dictionary(grouping: sorted.filter { $0.kind == .roleBinding }) { $0.namespace ?? "" }
+    }
+
+    /// The RoleBindings of `namespace`, sorted by name.
+    public func roleBindings(in namespace: String) -> [RBACBinding] {
+        roleBindingsByNamespace[namespace] ?? []
+    }
+
+    /// Every binding: ClusterRoleBindings, then RoleBindings by namespace and name.
+    public var bindings: [RBACBinding] {
+        clusterRoleBindings + roleBindingsByNamespace.keys.sorted().flatMap { roleBindingsByNamespace[$0] ?? [] }
+    }
+
+    /// The bindings the authorizer consults for a request in `namespace`: every ClusterRoleBinding,
+    /// and the namespace's RoleBindings unless `namespace` is `""` (a cluster-scoped request).
+    public func bindings(applyingIn namespace: String) -> [RBACBinding] {
+        namespace.isEmpty ? clusterRoleBindings : clusterRoleBindings + roleBindings(in: namespace)
+    }
+
+    /// The role a binding grants, or why it grants nothing.
+    public func role(of binding: RBACBinding) -> RoleResolution {
+        guard let key = binding.roleKey else { return .invalidReference }
+        guard let role = roles[key] else { return .missing(key) }
+        return .resolved(role)
+    }
+
+    /// Bindings whose role cannot be found (neither among the inputs nor built in) or whose
+    /// `roleRef.kind` is invalid. They grant nothing, but would grant as soon as such a role appears.
+    public var unresolvedBindings: [UnresolvedBinding] {
+        bindings.compactMap(unresolved)
+    }
+
+    /// The problem with `binding`'s role reference, if it has one.
+    public func unresolved(_ binding: RBACBinding) -> UnresolvedBinding? {
+        switch role(of: binding) {
+        case .resolved: return nil
+        case .missing(let key): return UnresolvedBinding(binding: binding.reference, role: key,
+                                                         reason: "\(key) is not among the inputs and is not a built-in role")
+        case .invalidReference: return UnresolvedBinding(binding: binding.reference, role: nil,
+                                                         reason: "roleRef.kind '\(binding.roleRefKind)' is not valid for a \(binding.kind.rawValue)")
+        }
+    }
+}
+
+/// What a binding's `roleRef` resolves to.
+public enum RoleResolution: Sendable {
+    case resolved(RBACRole)
+    /// The role is neither among the inputs nor built in.
+    case missing(RoleKey)
+    /// `roleRef.kind` is not `ClusterRole` (or `Role`, for a RoleBinding).
+    case invalidReference
+}
+
+/// A binding that grants nothing because its role cannot be resolved.
+public struct UnresolvedBinding: Sendable, Hashable, Codable {
+    public var binding: BindingReference
+    /// The role it refers to; nil when the reference itself is invalid.
+    public var role: RoleKey?
+    public var reason: String
+}

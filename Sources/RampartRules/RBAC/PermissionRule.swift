@@ -1,0 +1,89 @@
+import RampartModel
+import RampartRBAC
+
+/// A permission a risk rule looks for in the roles that bindings grant.
+struct Permission: Sendable {
+    /// The verb and the resource, as messages show them (`get`, `pods/exec`).
+    var verb: String
+    var resource: String
+    /// True for permissions on cluster-scoped resources, which only ClusterRoleBindings grant.
+    var clusterScoped: Bool
+    /// Whether one rule of a role grants the permission.
+    var isGrantedBy: @Sendable (PolicyRule) -> Bool
+
+    /// The permission to make `request`; `label` defaults to the request's verb and resource.
+    static func request(_ verb: String, group: String = "", _ resource: String, subresource: String = "",
+                        clusterScoped: Bool = false) -> Permission {
+        let request = AccessRequest.resource(verb, group: group, resource, subresource: subresource)
+        let target = subresource.isEmpty ? resource : resource + "/" + subresource
+        return Permission(verb: verb, resource: target, clusterScoped: clusterScoped) { $0.allows(request) }
+    }
+
+    /// Each verb on each resource of one API group.
+    static func requests(_ verbs: [String], group: String = "", _ resources: [String], clusterScoped: Bool = false) -> [Permission] {
+        resources.flatMap { resource in
+            verbs.map { verb in
+                let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+                return request(verb, group: group, parts[0], subresource: parts.count > 1 ? parts[1] : "", clusterScoped: clusterScoped)
+            }
+        }
+    }
+}
+
+/// A risk rule that reports every binding that gives a non-system subject one of `permissions`.
+/// ClusterRoleBindings to cluster-admin-equivalent roles are left to `rbac.cluster-admin` alone.
+/// The finding is on the binding's `roleRef`; its notes name the role rules that grant each
+/// permission, and say when the role is the built-in bootstrap definition.
+protocol PermissionRule: Rule {
+    var permissions: [Permission] { get }
+}
+
+extension PermissionRule {
+    func evaluate(in context: AuditContext) -> [Violation] {
+        let policy = context.rbacPolicy
+        var grantsByRole: [RoleKey: [(permission: Permission, rule: RBACRole.SourcedRule)]] = [:]
+        var violations: [Violation] = []
+        for binding in policy.bindings {
+            let subjects = context.reportableSubjects(of: binding)
+            guard !subjects.isEmpty, case .resolved(let role) = policy.role(of: binding) else { continue }
+            if binding.kind == .clusterRoleBinding, !(self is ClusterAdmin), role.rules.contains(where: { ClusterAdmin.isFullAccess($0.rule) }) {
+                continue  // rbac.cluster-admin reports it; every narrower permission would be noise
+            }
+            let grants = grantsByRole[role.key] ?? permissions.compactMap { permission in
+                role.rules.first { permission.isGrantedBy($0.rule) }.map { (permission, $0) }
+            }
+            grantsByRole[role.key] = grants
+            let held = grants.filter { binding.kind == .clusterRoleBinding || !$0.permission.clusterScoped }
+            guard !held.isEmpty else { continue }
+            let scope = binding.namespace.map { "in namespace \($0)" } ?? "cluster-wide"
+            let who = subjects.map(\.subject.description).joined(separator: ", ")
+            var notes = Self.grouped(held.map { ($0.rule, $0.permission) }).map { rule, permissions in
+                "rules[\(rule.index)] of \(rule.role) grants \(Self.describe(permissions))"
+            }
+            if role.isBuiltIn { notes.append("\(role.key) is the built-in Kubernetes bootstrap definition (not among the inputs)") }
+            violations.append(Violation(
+                object: binding.object, path: "roleRef",
+                message: "\(binding.reference) gives \(who) \(Self.describe(held.map(\.permission))) \(scope) through \(role.key)",
+                notes: notes))
+        }
+        return violations
+    }
+
+    /// `get,list,watch secrets, create pods/exec`: verbs grouped by resource, in first-seen order.
+    static func describe(_ permissions: [Permission]) -> String {
+        grouped(permissions.map { ($0.resource, $0.verb) }).map { resource, verbs in
+            "\(verbs.joined(separator: ",")) \(resource)"
+        }.joined(separator: ", ")
+    }
+
+    /// Values grouped by key, keys in first-seen order.
+    static func grouped<Key: Hashable, Value>(_ pairs: [(Key, Value)]) -> [(Key, [Value])] {
+        var order: [Key] = []
+        var values: [Key: [Value]] = [:]
+        for (key, value) in pairs {
+            if values[key] == nil { order.append(key) }
+            values[key, default: []].append(value)
+        }
+        return order.map { ($0, values[$0] ?? []) }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import RampartModel
+import RampartRules
+
+extension Rampart.Rbac {
+    /// `rampart rbac risks PATH...`: the RBAC rules of the catalog over the inputs.
+    struct Risks: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List risky RBAC grants: cluster-admin, secrets, exec, impersonation, escalation, and more.",
+            discussion: "System components (system:* users and groups, service accounts of kube-system, kube-public and kube-node-lease) and the bootstrap policy's own bindings are not reported.")
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var output: OutputOptions
+
+        @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info.")
+        var failOn = Severity.high.rawValue
+
+        func validate() throws {
+            if Severity(rawValue: failOn) == nil { throw ValidationError("--fail-on takes critical, high, medium, low or info") }
+        }
+
+        /// The JSON answer.
+        struct Answer: Encodable {
+            let findings: [Finding]
+        }
+
+        func run() throws {
+            let run = try RbacRun(input: input, output: output)
+            let findings = Auditor.audit(AuditContext(inventory: run.inventory), rules: RBACRules.all)
+            let text = findings.map { finding in
+                let place = "\(finding.location.file ?? finding.object.description):\(finding.location.line)"
+                return ([ "\(finding.severity.rawValue.uppercased()) \(finding.ruleId) \(place)", "  \(finding.message)"]
+                        + finding.notes.map { "    \($0)" }).joined(separator: "\n")
+            }.joined(separator: "\n")
+            try run.finish(Answer(findings: findings), text: text, grants: [], unresolved: [],
+                           failed: findings.contains { $0.severity >= Severity(rawValue: failOn) ?? .high })
+        }
+    }
+}
