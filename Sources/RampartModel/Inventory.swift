@@ -20,6 +20,10 @@ public struct Inventory: Sendable {
     public let objects: [KubeObject]
     /// Every pod-bearing object's pod template, in input order.
     public let podTemplates: [PodTemplate]
+    /// The pod templates whose controller (owner reference with `controller: true`) is not among the
+    /// inputs: a Deployment's, but not those of its ReplicaSets and Pods, which repeat it. Rules judge
+    /// these, so one misconfiguration is reported once, where it is written.
+    public let topLevelPodTemplates: [PodTemplate]
     private let indexByKey: [Key: Int]
     private let indicesByKind: [String: [Int]]
     private let namespaceObjects: [String: KubeObject]
@@ -50,6 +54,13 @@ public struct Inventory: Sendable {
         self.namespaceObjects = namespaceObjects
         self.namespaceNames = namespaceNames.sorted()
         self.podTemplates = podTemplates
+        let uids = Set(objects.compactMap { $0.metadata?["uid"]?.string })
+        let names = Set(objects.map { Key(group: $0.reference.group, kind: $0.kind, namespace: $0.namespace, name: $0.name) })
+        topLevelPodTemplates = podTemplates.filter { template in
+            guard let owner = template.object.controller else { return true }
+            if let uid = owner.uid, uids.contains(uid) { return false }
+            return !names.contains(Key(group: owner.group, kind: owner.kind, namespace: template.object.namespace, name: owner.name))
+        }
     }
 
     /// Objects of `kind`, in input order; `group` restricts to one API group (nil: any group).

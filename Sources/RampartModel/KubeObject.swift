@@ -43,6 +43,15 @@ public struct KubeObject: Sendable {
         return SourceLocation(file: file, mark: mark)
     }
 
+    /// The owner reference marked `controller: true`, if any.
+    public var controller: (group: String, kind: String, name: String, uid: String?)? {
+        guard let owner = metadata?["ownerReferences"]?.items.first(where: { $0["controller"]?.bool == true }),
+              let kind = owner["kind"]?.string, let name = owner["name"]?.string else { return nil }
+        let apiVersion = owner["apiVersion"]?.string ?? ""
+        let group = apiVersion.firstIndex(of: "/").map { String(apiVersion[..<$0]) } ?? ""
+        return (group, kind, name, owner["uid"]?.string)
+    }
+
     /// The location of the object itself.
     public var location: SourceLocation { SourceLocation(file: file, mark: root.mark) }
 }

@@ -10,7 +10,7 @@ public enum Auditor {
     public static func audit(_ context: AuditContext, rules: [any Rule]) -> [Finding] {
         let podRules = rules.compactMap { $0 as? any PodRule }
         let otherRules = rules.filter { !($0 is any PodRule) }
-        let pods = context.inventory.podTemplates
+        let pods = context.inventory.topLevelPodTemplates
         let podChunks = stride(from: 0, to: pods.count, by: podChunk).map { $0..<min($0 + podChunk, pods.count) }
         let units = podChunks.count + otherRules.count
         let results = Mutex<[[Finding]]>(Array(repeating: [], count: units))

@@ -15,7 +15,7 @@ public protocol PodRule: Rule {
 
 extension PodRule {
     public func evaluate(in context: AuditContext) -> [Violation] {
-        context.inventory.podTemplates.flatMap { evaluate($0, in: context) }
+        context.inventory.topLevelPodTemplates.flatMap { evaluate($0, in: context) }
     }
 }
 

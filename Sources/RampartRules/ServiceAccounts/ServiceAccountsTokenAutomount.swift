@@ -19,7 +19,10 @@ public struct ServiceAccountsTokenAutomount: PodRule {
 
     public init() {}
 
+    /// Platform components (DNS, ingress controllers, operators) call the API by design: their
+    /// namespaces are skipped so the finding stays meaningful for tenants.
     public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
+        guard context.isTenantNamespace(pod.namespace) else { return [] }
         let path = pod.specPath.appending("automountServiceAccountToken")
         if let podSetting = pod.spec["automountServiceAccountToken"]?.bool {
             guard podSetting else { return [] }
