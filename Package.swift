@@ -3,13 +3,21 @@ import PackageDescription
 
 let package = Package(
     name: "Rampart",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rampart", targets: ["rampart"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Core: values with source marks, typed views, the inventory. Foundation only.
@@ -20,20 +28,49 @@ let package = Package(
         .target(name: "RampartPSS", dependencies: ["RampartModel"]),
         .target(name: "RampartRBAC", dependencies: ["RampartModel"]),
         .target(name: "RampartNetwork", dependencies: ["RampartModel"]),
+        .target(name: "RampartControlPlane", dependencies: ["RampartModel"]),
+        .target(name: "RampartTenancy", dependencies: ["RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork"]),
         // The rule catalog and the audit over an inventory.
-        .target(name: "RampartRules", dependencies: ["RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork"]),
+        .target(name: "RampartRules", dependencies: [
+            "RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane", "RampartTenancy",
+        ]),
         // Configuration, exceptions, baselines: what a platform team decides about findings.
         .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartLoading", "RampartRules"]),
-        // Renderers: text, JSON, SARIF, JUnit.
-        .target(name: "RampartReport", dependencies: ["RampartModel", "RampartRules", "RampartPolicy"]),
+        // Renderers: text, JSON, SARIF, JUnit, HTML.
+        .target(name: "RampartReport", dependencies: ["RampartModel", "RampartLoading", "RampartRules", "RampartPolicy", "RampartTenancy"]),
+        // The admission decision: a pure function AdmissionRequest → AdmissionResponse.
+        .target(name: "RampartAdmission", dependencies: [
+            "RampartModel", "RampartLoading", "RampartRules", "RampartPSS", "RampartPolicy",
+        ]),
+        // Adapter: the HTTPS webhook server (Hummingbird), metrics, certificates.
+        .target(name: "RampartServer", dependencies: [
+            "RampartAdmission",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
+        // Adapter: the Kubernetes API client (async-http-client) and kubeconfig.
+        .target(name: "RampartKube", dependencies: [
+            "RampartModel", "RampartLoading",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Adapter: the command line (file system, stdin, exit codes).
         .executableTarget(name: "rampart", dependencies: [
-            "RampartModel", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork",
-            "RampartRules", "RampartPolicy", "RampartReport",
+            "RampartModel", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane",
+            "RampartTenancy", "RampartRules", "RampartPolicy", "RampartReport", "RampartAdmission", "RampartServer",
+            "RampartKube",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: a generator of synthetic multi-tenant clusters and the libyaml floor.
-        .executableTarget(name: "rampart-bench", dependencies: ["RampartLoading", .product(name: "Yams", package: "Yams")], path: "bench/Sources/rampart-bench"),
+        .executableTarget(name: "rampart-bench", dependencies: ["RampartLoading", .product(name: "Yams", package: "Yams")],
+                          path: "bench/Sources/rampart-bench"),
 
         .target(name: "TestSupport", dependencies: ["RampartModel", "RampartLoading"], path: "Tests/TestSupport"),
         .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "TestSupport"]),
@@ -41,9 +78,22 @@ let package = Package(
         .testTarget(name: "RampartPSSTests", dependencies: ["RampartPSS", "TestSupport"]),
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),
-        .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "TestSupport"]),
+        .testTarget(name: "RampartControlPlaneTests", dependencies: ["RampartControlPlane", "RampartRules", "TestSupport"]),
+        .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "TestSupport"]),
+        .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartReport", "TestSupport"]),
         .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "TestSupport"]),
         .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPolicy", "RampartRules", "TestSupport"]),
+        .testTarget(name: "RampartAdmissionTests", dependencies: ["RampartAdmission", "TestSupport"]),
+        .testTarget(name: "RampartServerTests", dependencies: [
+            "RampartServer", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        .testTarget(name: "RampartKubeTests", dependencies: [
+            "RampartKube", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
