@@ -3,12 +3,13 @@ import RampartModel
 extension PodSecurityCheck {
     /// Baseline: sysctls can disable security mechanisms or affect every container on the host;
     /// only a safe, namespaced subset is allowed in `spec.securityContext.sysctls[*].name`.
-    /// The subset grew in v1.27, v1.29 and v1.32.
+    /// The subset grew in v1.27, v1.29, v1.32 and v1.37.
     static let sysctls = PodSecurityCheck(id: "sysctls", level: .baseline, revisions: [
         (0, { forbiddenSysctls($0, allowed: allowed1_0) }),
         (27, { forbiddenSysctls($0, allowed: allowed1_27) }),
         (29, { forbiddenSysctls($0, allowed: allowed1_29) }),
         (32, { forbiddenSysctls($0, allowed: allowed1_32) }),
+        (37, { forbiddenSysctls($0, allowed: allowed1_37) }),
     ])
 }
 
@@ -22,6 +23,7 @@ private let allowed1_29 = allowed1_27.union([
     "net.ipv4.tcp_keepalive_probes",
 ])
 private let allowed1_32 = allowed1_29.union(["net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"])
+private let allowed1_37 = allowed1_32.union(["net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat"])
 
 private func forbiddenSysctls(_ pod: PodView, allowed: Set<String>) -> CheckFailure? {
     var names: [String] = []
