@@ -19,7 +19,7 @@ private func capabilitiesBaseline1_0(_ pod: PodView) -> CheckFailure? {
         let add = container.securityContext?["capabilities"]?["add"]?.items ?? []
         let forbidden = add.map { $0.string ?? "" }.filter { !defaultCapabilities.contains($0) }
         guard !forbidden.isEmpty else { continue }
-        offenders.add(container, field: container.path.appending("securityContext.capabilities.add"))
+        offenders.add(container, field: container.path.appending("securityContext.capabilities.add" as FieldPath))
         added.formUnion(forbidden)
     }
     guard !offenders.isEmpty else { return nil }

@@ -15,7 +15,7 @@ private func dropAll(_ pod: PodView) -> CheckFailure? {
     var forbidden: Set<String> = []
     for container in pod.containers {
         let capabilities = container.securityContext?["capabilities"]
-        let capabilitiesPath = container.path.appending("securityContext.capabilities")
+        let capabilitiesPath = container.path.appending("securityContext.capabilities" as FieldPath)
         if !(capabilities?["drop"]?.items ?? []).contains(where: { $0.string == "ALL" }) {
             missingDrop.add(container, field: capabilitiesPath.appending("drop"))
         }

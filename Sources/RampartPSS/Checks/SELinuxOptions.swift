@@ -61,7 +61,7 @@ private func evaluateSELinuxOptions(_ pod: PodView, allowedTypes: Set<String>) -
     for container in pod.containers {
         guard let options = container.securityContext?["seLinuxOptions"], !options.isNull,
               problems.record(options, allowedTypes: allowedTypes) else { continue }
-        containers.add(container, field: container.path.appending("securityContext.seLinuxOptions"))
+        containers.add(container, field: container.path.appending("securityContext.seLinuxOptions" as FieldPath))
     }
     guard podIsBad || !containers.isEmpty else { return nil }
     return CheckFailure(
