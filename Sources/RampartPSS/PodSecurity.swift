@@ -24,6 +24,22 @@ public enum PodSecurity {
         return violations
     }
 
+    /// The violations of one pod under several modes at once. Restricted runs every baseline check
+    /// in the same revision, so each version is evaluated once, at the strictest level asked for
+    /// it, and the less strict levels keep the violations of their own checks. Results are in the
+    /// order of `modes`.
+    public static func evaluate(metadata: Node?, spec: Node, modes: [LevelVersion]) -> [[CheckViolation]] {
+        var strictest: [PolicyVersion: PolicyLevel] = [:]
+        for mode in modes { strictest[mode.version] = max(strictest[mode.version] ?? .privileged, mode.level) }
+        var byVersion: [PolicyVersion: [CheckViolation]] = [:]
+        for (version, level) in strictest {
+            byVersion[version] = evaluate(metadata: metadata, spec: spec, level: level, version: version)
+        }
+        return modes.map { mode in
+            (byVersion[mode.version] ?? []).filter { $0.level <= mode.level && mode.level != .privileged }
+        }
+    }
+
     /// The violations of a pod-bearing object's pod template (paths stay relative to the template).
     public static func evaluate(_ pod: PodTemplate, level: PolicyLevel, version: PolicyVersion) -> [CheckViolation] {
         evaluate(metadata: pod.metadata, spec: pod.spec, level: level, version: version)

@@ -37,19 +37,14 @@ public struct PodVerdict: Sendable {
     /// default (`privileged:latest`, which allows everything).
     public static func evaluate(_ inventory: Inventory, explicit: LevelVersion? = nil) -> [PodVerdict] {
         inventory.podTemplates.map { pod in
-            let labels = inventory.namespaceLabels(pod.namespace)
-            let policy = labels.map { NamespacePolicy(labels: $0) }
-            var cache: [LevelVersion: [CheckViolation]] = [:]
-            func judge(_ mode: LevelVersion) -> ModeVerdict {
-                if let known = cache[mode] { return ModeVerdict(mode: mode, violations: known) }
-                let violations = PodSecurity.evaluate(pod, level: mode.level, version: mode.version)
-                cache[mode] = violations
-                return ModeVerdict(mode: mode, violations: violations)
-            }
+            let policy = inventory.namespaceLabels(pod.namespace).map { NamespacePolicy(labels: $0) }
+            let enforce = explicit ?? policy?.enforce ?? NamespacePolicy.defaultMode
+            let modes = [enforce] + (policy.map { [$0.audit, $0.warn] } ?? [])
+            let results = PodSecurity.evaluate(metadata: pod.metadata, spec: pod.spec, modes: modes)
+            let verdicts = zip(modes, results).map { ModeVerdict(mode: $0, violations: $1) }
             let source: PolicySource = explicit != nil ? .explicit : (policy != nil ? .namespaceLabels : .admissionDefault)
-            return PodVerdict(pod: pod, source: source,
-                              enforce: judge(explicit ?? policy?.enforce ?? NamespacePolicy.defaultMode),
-                              audit: policy.map { judge($0.audit) }, warn: policy.map { judge($0.warn) },
+            return PodVerdict(pod: pod, source: source, enforce: verdicts[0],
+                              audit: policy != nil ? verdicts[1] : nil, warn: policy != nil ? verdicts[2] : nil,
                               policyErrors: policy?.errors ?? [])
         }
     }

@@ -4,12 +4,25 @@ import RampartModel
 /// regular, ephemeral — upstream's `visitContainers` order) with its path relative to the pod.
 struct PodView {
     /// One container of the pod.
-    struct Container {
+    final class Container {
         let name: String
         let node: Node
-        /// `spec.containers[0]`, `spec.initContainers[1]`, `spec.ephemeralContainers[0]`.
-        let path: FieldPath
-        var securityContext: Node? { node["securityContext"] }
+        /// The list the container is in (`containers`, `initContainers`, `ephemeralContainers`).
+        let list: String
+        let index: Int
+        let securityContext: Node?
+
+        init(name: String, node: Node, list: String, index: Int, securityContext: Node?) {
+            self.name = name
+            self.node = node
+            self.list = list
+            self.index = index
+            self.securityContext = securityContext
+        }
+
+        /// `spec.containers[0]`, `spec.initContainers[1]`, `spec.ephemeralContainers[0]`
+        /// (built only when a check reports the container).
+        var path: FieldPath { PodView.specPath.appending(list).appending(index: index) }
     }
 
     let metadata: Node?
@@ -26,8 +39,8 @@ struct PodView {
         for list in ["initContainers", "containers", "ephemeralContainers"] {
             guard let items = spec[list]?.items else { continue }
             for (index, node) in items.enumerated() {
-                containers.append(Container(name: node["name"]?.string ?? "", node: node,
-                                            path: Self.specPath.appending(list).appending(index: index)))
+                containers.append(Container(name: node["name"]?.string ?? "", node: node, list: list, index: index,
+                                            securityContext: node["securityContext"]))
             }
         }
         self.containers = containers

@@ -26,6 +26,11 @@ import TestSupport
                 if violations.isEmpty != expectAllowed {
                     wrong.append("\(parts.joined(separator: "/")): \(violations.map(\.check))")
                 }
+                // One pass for several modes gives what separate evaluations give.
+                let modes = PolicyLevel.allCases.map { LevelVersion(level: $0, version: version) }
+                let together = PodSecurity.evaluate(metadata: pod.metadata, spec: pod.spec, modes: modes)
+                let apart = modes.map { PodSecurity.evaluate(pod, level: $0.level, version: $0.version) }
+                #expect(together.map { $0.map(\.check) } == apart.map { $0.map(\.check) }, "\(file.path)")
             }
         }
         #expect(cases > 3000, "the visible set holds 3270 fixtures")

@@ -9,12 +9,12 @@ extension PodSecurityCheck {
 }
 
 private let annotationPrefix = "container.apparmor.security.beta.kubernetes.io/"
+private let profileType: FieldPath = "appArmorProfile.type"
 
 private func appArmorProfile1_0(_ pod: PodView) -> CheckFailure? {
     var badValues: Set<String> = []
     var fields: [FieldPath] = []
     var setters: [String] = []
-    let profileType: FieldPath = "appArmorProfile.type"
     if let profile = pod.podSetting("appArmorProfile"), let type = forbiddenType(profile) {
         setters.append("pod")
         badValues.insert(type)

@@ -12,6 +12,8 @@ private let defaultCapabilities: Set<String> = [
     "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
 ]
 
+private let addPath: FieldPath = "securityContext.capabilities.add"
+
 private func capabilitiesBaseline1_0(_ pod: PodView) -> CheckFailure? {
     var offenders = Offenders()
     var added: Set<String> = []
@@ -19,7 +21,7 @@ private func capabilitiesBaseline1_0(_ pod: PodView) -> CheckFailure? {
         let add = container.securityContext?["capabilities"]?["add"]?.items ?? []
         let forbidden = add.map { $0.string ?? "" }.filter { !defaultCapabilities.contains($0) }
         guard !forbidden.isEmpty else { continue }
-        offenders.add(container, field: container.path.appending("securityContext.capabilities.add" as FieldPath))
+        offenders.add(container, field: container.path.appending(addPath))
         added.formUnion(forbidden)
     }
     guard !offenders.isEmpty else { return nil }

@@ -9,19 +9,21 @@ extension PodSecurityCheck {
     ])
 }
 
+private let dropPath: FieldPath = "securityContext.capabilities.drop"
+private let addPath: FieldPath = "securityContext.capabilities.add"
+
 private func dropAll(_ pod: PodView) -> CheckFailure? {
     var missingDrop = Offenders()
     var adding = Offenders()
     var forbidden: Set<String> = []
     for container in pod.containers {
         let capabilities = container.securityContext?["capabilities"]
-        let capabilitiesPath = container.path.appending("securityContext.capabilities" as FieldPath)
         if !(capabilities?["drop"]?.items ?? []).contains(where: { $0.string == "ALL" }) {
-            missingDrop.add(container, field: capabilitiesPath.appending("drop"))
+            missingDrop.add(container, field: container.path.appending(dropPath))
         }
         let added = (capabilities?["add"]?.items ?? []).map { $0.string ?? "" }.filter { $0 != "NET_BIND_SERVICE" }
         if !added.isEmpty {
-            adding.add(container, field: capabilitiesPath.appending("add"))
+            adding.add(container, field: container.path.appending(addPath))
             forbidden.formUnion(added)
         }
     }

@@ -49,6 +49,8 @@ private struct SELinuxProblems {
     }
 }
 
+private let optionsPath: FieldPath = "securityContext.seLinuxOptions"
+
 private func evaluateSELinuxOptions(_ pod: PodView, allowedTypes: Set<String>) -> CheckFailure? {
     var problems = SELinuxProblems()
     var fields: [FieldPath] = []
@@ -61,7 +63,7 @@ private func evaluateSELinuxOptions(_ pod: PodView, allowedTypes: Set<String>) -
     for container in pod.containers {
         guard let options = container.securityContext?["seLinuxOptions"], !options.isNull,
               problems.record(options, allowedTypes: allowedTypes) else { continue }
-        containers.add(container, field: container.path.appending("securityContext.seLinuxOptions" as FieldPath))
+        containers.add(container, field: container.path.appending(optionsPath))
     }
     guard podIsBad || !containers.isEmpty else { return nil }
     return CheckFailure(

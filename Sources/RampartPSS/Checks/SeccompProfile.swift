@@ -4,6 +4,11 @@ import RampartModel
 enum Seccomp {
     static let profileType: FieldPath = "seccompProfile.type"
 
+    /// `securityContext.seccompProfile.type` of `container`.
+    static func fieldPath(of container: PodView.Container) -> FieldPath {
+        container.path.appending("securityContext").appending(profileType)
+    }
+
     static func isValid(_ type: String) -> Bool {
         type == "RuntimeDefault" || type == "Localhost"
     }
@@ -15,7 +20,7 @@ enum Seccomp {
         var podIsValid = false
         var containers = Offenders()
         /// Containers that set no profile of their own.
-        var unset = Offenders()
+        var unset: [PodView.Container] = []
         var badValues: Set<String> = []
         var fields: [FieldPath] = []
 
@@ -31,14 +36,13 @@ enum Seccomp {
                 }
             }
             for container in pod.containers {
-                let field = container.path.appending("securityContext").appending(Seccomp.profileType)
                 guard let profile = container.securityContext?["seccompProfile"], !profile.isNull else {
-                    unset.add(container, field: field)
+                    unset.append(container)
                     continue
                 }
                 let type = profile["type"]?.string ?? ""
                 if !Seccomp.isValid(type) {
-                    containers.add(container, field: field)
+                    containers.add(container, field: Seccomp.fieldPath(of: container))
                     badValues.insert(type)
                 }
             }

@@ -15,6 +15,6 @@ private func seccompRequired(_ pod: PodView) -> CheckFailure? {
     guard !settings.podIsValid, !settings.unset.isEmpty else { return nil }
     return CheckFailure(
         reason: "seccompProfile",
-        detail: "pod or \(Wording.containers(settings.unset.names)) must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"",
-        fields: settings.unset.fields)
+        detail: "pod or \(Wording.containers(settings.unset.map(\.name))) must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"",
+        fields: settings.unset.map(Seccomp.fieldPath))
 }
