@@ -15,6 +15,7 @@ struct Rampart: AsyncParsableCommand {
             Explain.self,
             Rbac.self,
             Netpol.self,
+            Pss.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not
