@@ -114,12 +114,12 @@ public enum HTMLTenancyReporter {
     private static func bookOfWork(_ document: TenancyDocument) -> String {
         var html = "<h2>Book of work</h2>\n"
         guard !document.bookOfWork.isEmpty else { return html + "<p>Nothing to do: every tenant meets its isolation.</p>\n" }
-        html += "<table><tr><th>#</th><th>Severity</th><th>Rule</th><th>Object</th><th>What</th></tr>\n"
+        html += "<table><tr><th>#</th><th>Severity</th><th>Rule</th><th>Object</th><th>What</th><th>Fix</th></tr>\n"
         for (index, finding) in document.bookOfWork.enumerated() {
             let place = finding.location.file.map { "\($0):\(finding.location.line)" } ?? "live"
             html += "<tr><td>\(index + 1)</td><td class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</td>"
             html += "<td><code>\(escape(finding.ruleId))</code></td><td>\(escape(finding.object.description))<br><span class=\"where\">\(escape(place))</span></td>"
-            html += "<td>\(escape(finding.message))</td></tr>\n"
+            html += "<td>\(escape(finding.message))</td><td>\(escape(Catalog.rule(id: finding.ruleId)?.metadata.remediation ?? ""))</td></tr>\n"
         }
         return html + "</table>\n"
     }

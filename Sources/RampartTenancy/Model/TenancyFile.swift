@@ -107,11 +107,11 @@ public enum TenancyFile {
         }
         unknownKeys(in: node, allowed: namespaceKeys, what: "\(label): namespaces", &diagnostics)
         let names = strings(node["names"], field: "\(label): namespaces.names", &diagnostics)
-        let selector = node["selector"].flatMap { selector($0, field: "\(label): namespaces.selector", &diagnostics) }
-        if names.isEmpty, selector?.isEmpty ?? true {
+        let namespaceSelector = node["selector"].flatMap { selector($0, field: "\(label): namespaces.selector", &diagnostics) }
+        if names.isEmpty, namespaceSelector?.isEmpty ?? true {
             diagnostics.append(TenancyDiagnostic(node.mark, "\(label): namespaces names no namespace (give names or a non-empty selector)"))
         }
-        return NamespaceMatcher(names: names, selector: selector)
+        return NamespaceMatcher(names: names, selector: namespaceSelector)
     }
 
     private static func selector(_ node: Node, field: String, _ diagnostics: inout [TenancyDiagnostic]) -> LabelSelector? {
