@@ -14,7 +14,7 @@ import Testing
         #expect(report.verdicts.map(\.tenant) == ["payments", "search", "acme"])
         #expect(report.verdict("acme")?.namespaces == ["customer-acme"])
         #expect(report.verdict("search")?.namespaces == ["team-search"])
-        #expect(report.verdict("payments")?.origin == "examples/tenancy.yaml:10")
+        #expect(report.verdict("payments")?.origin == "examples/tenancy.yaml:9")
     }
 
     @Test func paymentsMeetsSoftAffinity() throws {

@@ -1,5 +1,5 @@
 import Foundation
-import RampartReport
+@testable import RampartReport
 import RampartRules
 import RampartTenancy
 import Testing
@@ -21,7 +21,7 @@ import Testing
 
     @Test func jsonCarriesVerdictsMatrixAndBookOfWork() throws {
         let json = try JSONReporter.encode(Self.document)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["schemaVersion"] as? Int == 1)
         let tenants = try #require(object["tenants"] as? [[String: Any]])
         #expect(tenants.map { $0["tenant"] as? String } == ["acme", "payments", "search"])

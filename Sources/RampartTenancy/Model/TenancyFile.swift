@@ -65,10 +65,10 @@ public enum TenancyFile {
             return nil
         }
         let errorsBefore = diagnostics.filter { !$0.isWarning }.count
-        unknownKeys(in: node, allowed: tenantKeys, what: "tenant", &diagnostics)
         let name = node["name"]?.string ?? ""
         if name.isEmpty { diagnostics.append(TenancyDiagnostic(node.mark, "tenant without a name")) }
         let label = name.isEmpty ? "tenant" : "tenant '\(name)'"
+        unknownKeys(in: node, allowed: tenantKeys, what: label, &diagnostics)
         let namespaces = parseNamespaces(node["namespaces"], owner: node, label: label, &diagnostics)
         let trust = value(node["trust"], field: "\(label): trust", Trust.init(rawValue:), &diagnostics)
         if node["trust"] == nil { diagnostics.append(TenancyDiagnostic(node.mark, "\(label): trust is required (trusted or untrusted)")) }
