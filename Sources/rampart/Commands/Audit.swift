@@ -19,6 +19,7 @@ extension Rampart {
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var policy: PolicyOptions
+        @OptionGroup var tenancy: TenancyOptions
 
         @Option(help: "Fail (exit 1) on findings at or above this severity: critical, high, medium, low, info. Default: the configuration's, else high.")
         var failOn: Severity?
@@ -28,7 +29,9 @@ extension Rampart {
             let baseline = try policy.loadBaseline()
             let loaded = InputReader.load(input.paths)
             let inventory = Inventory(objects: loaded.objects)
-            let context = AuditContext(inventory: inventory, settings: config.settings)
+            let model = try tenancy.load()
+            let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
+            if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
             let findings = Auditor.audit(context, rules: rules)
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,

@@ -1,0 +1,18 @@
+import RampartModel
+
+/// `tenancy.quota-incomplete`: Tenant's ResourceQuota leaves CPU, memory, pods or load balancers unbounded.
+public struct TenancyQuotaIncomplete: TenancyGapRule {
+    public let metadata = RuleMetadata(
+        id: "tenancy.quota-incomplete",
+        title: "Tenant's ResourceQuota leaves CPU, memory, pods or load balancers unbounded",
+        severity: .medium, layer: .tenancy,
+        standards: ["NSA/CISA: resource policies"],
+        rationale: """
+            A quota that counts objects but not CPU and memory does not stop a tenant from starving its neighbours on shared nodes; an untrusted tenant with load balancers or node ports opens the cluster to the internet.
+            """,
+        remediation: """
+            Bound requests.cpu, requests.memory, limits.cpu, limits.memory and pods in the tenant's ResourceQuota; for untrusted tenants set services.loadbalancers and services.nodeports to 0.
+            """)
+
+    public init() {}
+}

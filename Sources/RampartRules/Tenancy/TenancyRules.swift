@@ -1,0 +1,18 @@
+/// The tenancy rule family, in catalog order: the gaps of the tenancy verdict (`rampart tenants
+/// check`), active when tenants are known (a tenancy file, or tenants inferred from the inventory).
+public enum TenancyRules {
+    public static let all: [any Rule] = [
+        TenancyIsolationNotMet(),
+        TenancyCrossTenantAccess(),
+        TenancyOutsideAccess(),
+        TenancyCrossTenantTraffic(),
+        TenancyMetadataEgress(),
+        TenancySharedNodes(),
+        TenancyUnsandboxedUntrustedCode(),
+        TenancyPodSecurityBelowProfile(),
+        TenancyMeshMtlsNotStrict(),
+        TenancyQuotaIncomplete(),
+        TenancyNamespaceClaimedTwice(),
+        TenancyNoFlowSchema(),
+    ]
+}

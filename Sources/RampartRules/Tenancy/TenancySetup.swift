@@ -1,0 +1,40 @@
+import RampartModel
+import RampartTenancy
+
+/// The tenancy model an audit judges tenants by, kept in the context's shared analyses.
+struct TenancySetup: Sendable {
+    let model: TenancyModel
+}
+
+extension AuditContext {
+    /// Judges tenants by `model` (a tenancy file) instead of the tenants inferred from the
+    /// inventory. Call it before the audit runs; later calls change nothing.
+    public func useTenancy(_ model: TenancyModel) {
+        _ = shared(TenancySetup.self) { _ in TenancySetup(model: model) }
+    }
+
+    /// The tenancy model: the one given by `useTenancy`, else the tenants inferred from the
+    /// inventory (`rampart.dev/tenant` labels, Capsule, HNC).
+    public var tenancyModel: TenancyModel {
+        shared(TenancySetup.self) { TenancySetup(model: TenantInference.infer($0, platform: settings.platformNamespaces)) }.model
+    }
+
+    /// The tenancy verdict, computed once for every `tenancy.*` rule from the engines' shared analyses.
+    public var tenancy: TenancyReport {
+        shared(TenancyReport.self) { inventory in
+            TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
+                                    network: network, rbac: rbacPolicy)
+        }
+    }
+}
+
+/// A rule that reports the gaps of one kind that the tenancy analysis found (none when no tenant is known).
+protocol TenancyGapRule: Rule {}
+
+extension TenancyGapRule {
+    public func evaluate(in context: AuditContext) -> [Violation] {
+        context.tenancy.gaps.filter { $0.ruleId == metadata.id }.map { gap in
+            Violation(object: gap.object, path: gap.path, message: gap.message, notes: gap.notes)
+        }
+    }
+}

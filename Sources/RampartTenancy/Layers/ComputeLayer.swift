@@ -1,0 +1,133 @@
+import RampartModel
+
+/// Compute: which nodes the tenant's pods may run on (node selectors, required node affinity,
+/// taints and tolerations, RuntimeClass scheduling), whether other tenants' pods may run there
+/// too, whether its pods run in a sandboxed runtime, and which privileged or host-level pods share
+/// its nodes (the node's blast radius).
+///
+/// Shared nodes keep a tenant at `soft`; a dedicated pool gives `soft-affinity`; a dedicated pool
+/// with every pod sandboxed gives `hard`.
+enum ComputeLayer {
+    static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
+        var layer = LayerBuilder(.compute, tenant)
+        let members = Set(tenant.namespaces)
+        let own = context.placements.filter { members.contains($0.pod.namespace) }
+        guard !own.isEmpty else {
+            withoutWorkloads(tenant, context, &layer)
+            return layer
+        }
+        let others = context.placements.filter { !members.contains($0.pod.namespace) }
+        let ownNodes = Set(own.flatMap { $0.nodes ?? [] })
+        for placement in own {
+            judge(placement, tenant, others: others, context, &layer)
+        }
+        if context.placement.nodes.isEmpty {
+            layer.warn("no Node objects among the inputs: placement judged from the pods' node selectors only")
+        }
+        neighbours(others, ownNodes: ownNodes, tenant, context, &layer)
+        return layer
+    }
+
+    /// Other tenants' pods that may share a node with `placement`.
+    static func sharing(_ placement: Placement.PodPlacement, with others: [Placement.PodPlacement],
+                        _ context: TenancyContext) -> [String] {
+        guard let nodes = placement.nodes else { return [] }
+        var tenants: Set<String> = []
+        for other in others where !(other.nodes ?? []).isDisjoint(with: nodes) {
+            switch context.owner(of: other.pod.namespace) {
+            case .tenant(let name): tenants.insert(name)
+            case .unassigned: tenants.insert("namespace \(other.pod.namespace)")
+            case .platform: continue
+            }
+        }
+        return tenants.sorted()
+    }
+
+    private static func judge(_ placement: Placement.PodPlacement, _ tenant: Tenant, others: [Placement.PodPlacement],
+                              _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let object = placement.pod.object
+        let spec = placement.pod.specPath
+        let name = "\(object.kind) \(object.namespace ?? "")/\(object.name)"
+        let shared = sharing(placement, with: others, context)
+        let path = spec.appending("nodeSelector")
+        var problem: String?
+        if !shared.isEmpty {
+            problem = "may run on nodes shared with \(shared.joined(separator: ", "))"
+        } else if let pool = tenant.spec.nodePool, !placement.isPinned(to: pool, nodes: context.placement.nodes) {
+            problem = "is not pinned to the tenant's node pool (nodeSelector or required node affinity, and a toleration of the pool's taint)"
+        } else if placement.nodes == nil, tenant.spec.nodePool == nil {
+            problem = "may run on any node: no node pool is declared and no Node object is among the inputs"
+        }
+        if let problem {
+            if layer.limit(to: .soft, "\(name) \(problem)", object, path, rules: ["tenancy.shared-nodes"]) {
+                layer.gap("tenancy.shared-nodes", object, path,
+                          "\(name) of tenant \(tenant.name) (\(tenant.spec.requiredIsolation.rawValue) isolation) \(problem)")
+            }
+        }
+        let dedicated = problem == nil
+        if dedicated {
+            let nodes = placement.nodes.map { $0.isEmpty ? "no node (nothing matches its selector and tolerations)" : $0.sorted().joined(separator: ", ") }
+            layer.pass("\(name) runs only on nodes no other tenant uses" + (nodes.map { ": " + $0 } ?? ""), object, spec.appending("nodeSelector"))
+        }
+        if let runtime = placement.runtime, runtime.isSandboxed {
+            layer.pass("\(name) runs sandboxed (RuntimeClass \(runtime.name), handler \(runtime.handler))", object, spec.appending("runtimeClassName"))
+        } else {
+            let text = "\(name) runs without a sandboxed runtime (\(placement.runtime.map { "RuntimeClass \($0.name), handler \($0.handler)" } ?? "the node's default runtime"))"
+            if layer.limit(to: .softAffinity, text, object, spec.appending("runtimeClassName"), rules: ["tenancy.unsandboxed-untrusted-code"]) {
+                layer.gap("tenancy.unsandboxed-untrusted-code", object, spec.appending("runtimeClassName"),
+                          "\(name) of tenant \(tenant.name) runs code that needs hard isolation without a sandboxed RuntimeClass (gVisor, Kata)")
+            }
+        }
+    }
+
+    /// Privileged or host-level pods, and unsandboxed untrusted pods, that may share the tenant's nodes.
+    private static func neighbours(_ others: [Placement.PodPlacement], ownNodes: Set<String>, _ tenant: Tenant,
+                                   _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        for other in others where !(other.nodes ?? []).isDisjoint(with: ownNodes) {
+            let object = other.pod.object
+            let name = "\(object.kind) \(other.pod.namespace)/\(object.name)"
+            let owner = context.owner(of: other.pod.namespace)
+            if let power = hostPower(other.pod) {
+                switch owner {
+                case .tenant(let name2): layer.warn("\(name) (\(power)) of tenant \(name2) may run on the tenant's nodes", object, other.pod.specPath, chargedTo: name2)
+                default: layer.warn("\(name) (\(power)) may run on the tenant's nodes: whoever controls it controls them", object, other.pod.specPath)
+                }
+            } else if case .tenant(let name2) = owner, let spec = context.tenant(named: name2)?.spec, spec.isUntrusted, !other.isSandboxed {
+                layer.warn("\(name) of untrusted tenant \(name2) runs unsandboxed on nodes the tenant may use", object,
+                           other.pod.specPath.appending("runtimeClassName"), rules: ["tenancy.unsandboxed-untrusted-code"], chargedTo: name2)
+            }
+        }
+    }
+
+    /// `privileged`, `hostPID`, `hostNetwork`, writable `hostPath`…: what gives a pod the node.
+    static func hostPower(_ pod: PodTemplate) -> String? {
+        var powers: [String] = []
+        if pod.containers.contains(where: { $0.securityContext?["privileged"]?.bool == true }) { powers.append("privileged") }
+        for key in ["hostPID", "hostIPC", "hostNetwork"] where pod.spec[key]?.bool == true { powers.append(key) }
+        if pod.spec["volumes"]?.items.contains(where: { $0["hostPath"] != nil }) == true { powers.append("hostPath") }
+        return powers.isEmpty ? nil : powers.joined(separator: ", ")
+    }
+
+    /// Without workloads, what the tenant's set-up allows: shared nodes without a node pool; a
+    /// dedicated pool with one; hard when a sandboxed RuntimeClass is available too.
+    private static func withoutWorkloads(_ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        layer.pass("no workloads among the inputs: placement is judged from the tenant's set-up until there are")
+        guard let pool = tenant.spec.nodePool else {
+            layer.limit(to: .soft, "no dedicated node pool declared: the tenant's workloads will share nodes")
+            return
+        }
+        if !context.placement.nodes.isEmpty {
+            let poolNodes = context.placement.nodes.filter { pool.matches($0.labels) }
+            if poolNodes.isEmpty {
+                layer.warn("no Node among the inputs matches the tenant's node pool")
+            } else if let open = poolNodes.first(where: { $0.taints.isEmpty }) {
+                layer.limit(to: .soft, "node \(open.name) of the tenant's pool has no taint: other tenants' pods may land on it", open.object, "spec")
+            }
+        }
+        if let runtime = context.placement.sandboxedRuntime {
+            layer.pass("sandboxed RuntimeClass \(runtime.name) (handler \(runtime.handler)) is available", runtime.object, "handler")
+        } else {
+            layer.limit(to: .softAffinity, "no sandboxed RuntimeClass (gVisor, Kata) among the inputs")
+        }
+    }
+}

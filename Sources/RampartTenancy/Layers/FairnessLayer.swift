@@ -1,0 +1,86 @@
+import RampartModel
+
+/// Fairness: a ResourceQuota that bounds CPU, memory and pods (and load balancers for untrusted
+/// tenants), a LimitRange that gives containers defaults, and an API Priority and Fairness
+/// FlowSchema for untrusted tenants' service accounts.
+enum FairnessLayer {
+    static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
+        var layer = LayerBuilder(.fairness, tenant)
+        for namespace in tenant.namespaces {
+            quota(namespace, tenant, context, &layer)
+            limitRange(namespace, context, &layer)
+        }
+        flowSchema(tenant, context, &layer)
+        return layer
+    }
+
+    /// Quota keys by what they bound; any key of a group bounds it.
+    static let bounds: [(what: String, keys: [String])] = [
+        ("cpu", ["cpu", "requests.cpu", "limits.cpu"]),
+        ("memory", ["memory", "requests.memory", "limits.memory"]),
+        ("pods", ["pods", "count/pods"]),
+    ]
+    static let untrustedBounds: [(what: String, keys: [String])] = [
+        ("load balancers", ["services.loadbalancers"]),
+        ("node ports", ["services.nodeports"]),
+    ]
+
+    private static func quota(_ namespace: String, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let quotas = context.inventory.objects(ofKind: "ResourceQuota", group: "").filter { $0.namespace == namespace }
+        guard !quotas.isEmpty else {
+            layer.limit(to: .none, "\(namespace) has no ResourceQuota: the tenant can fill the cluster", context.representative(of: namespace),
+                        rules: ["resources.namespace-without-quota"])
+            return
+        }
+        let keys = Set(quotas.flatMap { $0.root["spec"]?["hard"]?.entries.map(\.key) ?? [] })
+        let needed = bounds + (tenant.spec.isUntrusted ? untrustedBounds : [])
+        let missing = needed.filter { bound in !bound.keys.contains(where: keys.contains) }.map(\.what)
+        let object = quotas[0]
+        if missing.isEmpty {
+            layer.pass("\(namespace): ResourceQuota \(quotas.map(\.name).joined(separator: ", ")) bounds \(needed.map(\.what).joined(separator: ", "))",
+                       object, "spec.hard")
+        } else {
+            let text = "\(namespace): ResourceQuota \(quotas.map(\.name).joined(separator: ", ")) does not bound \(missing.joined(separator: ", "))"
+            layer.warn(text, object, "spec.hard", rules: ["tenancy.quota-incomplete"])
+            layer.gap("tenancy.quota-incomplete", object, "spec.hard",
+                      "the quotas of namespace \(namespace) (tenant \(tenant.name)) do not bound \(missing.joined(separator: ", "))")
+        }
+    }
+
+    private static func limitRange(_ namespace: String, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let ranges = context.inventory.objects(ofKind: "LimitRange", group: "").filter { $0.namespace == namespace }
+        let withDefaults = ranges.first { range in
+            (range.root["spec"]?["limits"]?.items ?? []).contains { $0["type"]?.string == "Container" && $0["default"] != nil }
+        }
+        if let withDefaults {
+            layer.pass("\(namespace): LimitRange \(withDefaults.name) gives containers default limits", withDefaults, "spec.limits")
+        } else {
+            layer.warn("\(namespace) has no LimitRange with container defaults: pods without limits take what they can",
+                       ranges.first ?? context.representative(of: namespace), rules: ["resources.namespace-without-limitrange"])
+        }
+    }
+
+    private static func flowSchema(_ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let members = Set(tenant.namespaces)
+        let schema = context.inventory.objects(ofKind: "FlowSchema", group: "flowcontrol.apiserver.k8s.io").first { schema in
+            (schema.root["spec"]?["rules"]?.items ?? []).contains { rule in
+                (rule["subjects"]?.items ?? []).contains { subject in
+                    if let namespace = subject["serviceAccount"]?["namespace"]?.string { return members.contains(namespace) }
+                    if let group = subject["group"]?["name"]?.string, group.hasPrefix("system:serviceaccounts:") {
+                        return members.contains(String(group.dropFirst("system:serviceaccounts:".count)))
+                    }
+                    return false
+                }
+            }
+        }
+        if let schema {
+            let level = schema.root["spec"]?["priorityLevelConfiguration"]?["name"]?.string ?? "?"
+            layer.pass("FlowSchema \(schema.name) puts the tenant's service accounts in priority level \(level)", schema, "spec.rules")
+        } else if tenant.spec.isUntrusted, let anchor = context.representative(of: tenant) {
+            layer.warn("no FlowSchema limits the tenant's service accounts: their API requests compete with everyone's", anchor,
+                       rules: ["tenancy.no-flow-schema"])
+            layer.gap("tenancy.no-flow-schema", anchor, TenancyContext.namespacePath(anchor),
+                      "no API Priority and Fairness FlowSchema matches the service accounts of untrusted tenant \(tenant.name)")
+        }
+    }
+}

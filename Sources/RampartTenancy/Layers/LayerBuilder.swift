@@ -1,0 +1,58 @@
+import RampartModel
+
+/// Collects the evidence of one layer of one tenant and works out its ceiling and status.
+struct LayerBuilder {
+    let layer: TenancyLayer
+    let tenant: Tenant
+    private(set) var evidence: [Evidence] = []
+    private(set) var ceiling: IsolationLevel = .hard
+    /// Gaps found on the way, reported by `tenancy.*` rules.
+    var gaps: [Gap] = []
+
+    init(_ layer: TenancyLayer, _ tenant: Tenant) {
+        self.layer = layer
+        self.tenant = tenant
+    }
+
+    var required: IsolationLevel { tenant.spec.requiredIsolation }
+
+    /// A fact that holds the tenant's isolation.
+    mutating func pass(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(), rules: [String] = []) {
+        add(.pass, message, object, path, rules: rules, chargedTo: nil)
+    }
+
+    /// A concern that does not lower the isolation level (or that another tenant must fix).
+    mutating func warn(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(), rules: [String] = [],
+                       chargedTo: String? = nil) {
+        add(.warn, message, object, path, rules: rules, chargedTo: chargedTo)
+    }
+
+    /// A fact that keeps the tenant at `level` at most: a failure when that is below what it requires.
+    /// Returns true when it is a failure.
+    @discardableResult
+    mutating func limit(to level: IsolationLevel, _ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(),
+                        rules: [String] = []) -> Bool {
+        ceiling = min(ceiling, level)
+        let failed = level < required
+        add(failed ? .fail : .pass, message, object, path, rules: rules, chargedTo: nil)
+        return failed
+    }
+
+    /// Records a gap for rule `ruleId` on `object`.
+    mutating func gap(_ ruleId: String, _ object: KubeObject, _ path: FieldPath, _ message: String, notes: [String] = []) {
+        gaps.append(Gap(ruleId: ruleId, tenant: tenant.name, object: object, path: path, message: message, notes: notes))
+    }
+
+    private mutating func add(_ status: VerdictStatus, _ message: String, _ object: KubeObject?, _ path: FieldPath,
+                              rules: [String], chargedTo: String?) {
+        evidence.append(Evidence(status: status, message: message, object: object?.reference,
+                                 location: object?.location(of: path), rules: rules, chargedTo: chargedTo))
+    }
+
+    var verdict: LayerVerdict {
+        let worst = evidence.map(\.status).max() ?? .pass
+        let status: VerdictStatus = ceiling < required ? .fail : (worst > .pass ? .warn : .pass)
+        let sorted = evidence.sorted { ($0.status, $1.message) > ($1.status, $0.message) }
+        return LayerVerdict(layer: layer, status: status, ceiling: ceiling, evidence: sorted)
+    }
+}

@@ -1,0 +1,114 @@
+import RampartModel
+import RampartNetwork
+
+/// Network: default-deny in both directions, connections between the tenant and other tenants
+/// (from the network engine's namespace reachability), and what it exchanges with addresses
+/// outside the cluster (the cloud metadata address above all).
+///
+/// A connection between two tenants needs the source's egress and the destination's ingress to
+/// allow it, so both tenants fail; the finding is reported once, on the destination.
+enum NetworkLayer {
+    static let metadataAddress = IPAddress("169.254.169.254")
+
+    static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
+        var layer = LayerBuilder(.network, tenant)
+        let members = Set(tenant.namespaces)
+        for namespace in tenant.namespaces {
+            defaultDeny(namespace, tenant, context, &layer)
+        }
+        for flow in context.namespaceFlows where members.contains(flow.to) != members.contains(flow.from) {
+            if members.contains(flow.to) {
+                inbound(flow, tenant, context, &layer)
+            } else {
+                outbound(flow, tenant, context, &layer)
+            }
+        }
+        external(tenant, members, context, &layer)
+        return layer
+    }
+
+    private static func defaultDeny(_ namespace: String, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let policies = context.network.policies.filter { $0.namespace == namespace && $0.podSelector.isEmpty }
+        let anchor = context.representative(of: namespace)
+        let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()
+        for direction in TrafficDirection.allCases {
+            let name = direction.policyType
+            if let policy = policies.first(where: { $0.directions.contains(direction) }) {
+                layer.pass("\(namespace): \(name) isolated for every pod by NetworkPolicy \(policy.name)", policy.object, "spec.podSelector")
+                continue
+            }
+            let rule = direction == .ingress ? "netpol.no-default-deny" : "netpol.no-default-deny-egress"
+            let message = "\(namespace): no NetworkPolicy isolates every pod for \(name): pods are open to \(direction == .ingress ? "connections from every tenant" : "every destination") unless another policy selects them"
+            if direction == .ingress || tenant.spec.isUntrusted {
+                layer.limit(to: .none, message, anchor, path, rules: [rule])
+            } else {
+                layer.warn(message, anchor, path, rules: [rule])
+            }
+        }
+    }
+
+    private static func inbound(_ flow: NamespaceFlow, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let text = "\(flow.from) → \(flow.to): \(flow.connections.text)"
+        let anchor = context.representative(of: flow.to)
+        switch context.owner(of: flow.from) {
+        case .platform:
+            layer.pass("from the platform: " + text, anchor)
+        case .tenant(let other):
+            let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()
+            if layer.limit(to: .none, "from tenant \(other): " + text, anchor, path, rules: ["tenancy.cross-tenant-traffic"]), let anchor {
+                layer.gap("tenancy.cross-tenant-traffic", anchor, path,
+                          "pods of tenant \(other) (namespace \(flow.from)) can connect to pods of tenant \(tenant.name) (namespace \(flow.to)): \(flow.connections.text)")
+            }
+        case .unassigned:
+            layer.limit(to: .none, "from namespace \(flow.from), which is neither the platform's nor a known tenant's: " + text, anchor)
+        }
+    }
+
+    private static func outbound(_ flow: NamespaceFlow, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let text = "\(flow.from) → \(flow.to): \(flow.connections.text)"
+        let anchor = context.representative(of: flow.from)
+        switch context.owner(of: flow.to) {
+        case .platform:
+            layer.pass("to the platform: " + text, anchor)
+        case .tenant(let other):
+            layer.limit(to: .none, "to tenant \(other): " + text, anchor, rules: ["tenancy.cross-tenant-traffic"])
+        case .unassigned:
+            layer.warn("to namespace \(flow.to), which is neither the platform's nor a known tenant's: " + text, anchor)
+        }
+    }
+
+    private static func external(_ tenant: Tenant, _ members: Set<String>, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        var reported: Set<String> = []
+        for connection in context.externalConnections {
+            switch (connection.from, connection.to) {
+            case (.addresses(let range), .workload(let workload)) where members.contains(workload.namespace):
+                let text = "\(workload) accepts \(connection.connections.text) from \(range) outside the cluster"
+                if tenant.spec.isUntrusted { layer.warn(text, object(workload, context), rules: ["netpol.ingress-from-outside"]) }
+                else { layer.pass(text, object(workload, context)) }
+            case (.workload(let workload), .addresses(let range)) where members.contains(workload.namespace):
+                let anchor = object(workload, context)
+                if let metadata = metadataAddress, range.contains(metadata) {
+                    let text = "\(workload) can reach the cloud metadata address \(metadata) (\(connection.connections.text)): the node's cloud credentials"
+                    if tenant.spec.isUntrusted {
+                        if layer.limit(to: .none, text, anchor, rules: ["tenancy.metadata-egress", "netpol.egress-to-metadata"]),
+                           let anchor, reported.insert(workload.description).inserted {
+                            layer.gap("tenancy.metadata-egress", anchor, "metadata.name",
+                                      "\(workload) of untrusted tenant \(tenant.name) can reach \(metadata), the cloud metadata service")
+                        }
+                    } else {
+                        layer.warn(text, anchor, rules: ["netpol.egress-to-metadata"])
+                    }
+                } else if tenant.spec.isUntrusted {
+                    layer.warn("\(workload) can connect to \(range) outside the cluster (\(connection.connections.text))", anchor,
+                               rules: ["netpol.egress-to-anywhere"])
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    private static func object(_ workload: WorkloadID, _ context: TenancyContext) -> KubeObject? {
+        context.network.pods.first { $0.workload == workload }?.object
+    }
+}

@@ -1,0 +1,133 @@
+import RampartModel
+
+/// Where pods may run: Node objects with labels and taints, RuntimeClasses, and for each pod the
+/// nodes its node selector, required node affinity and tolerations allow (as the scheduler filters
+/// them), with what admission adds (the RuntimeClass' scheduling, the namespace's
+/// `scheduler.alpha.kubernetes.io/node-selector`).
+struct Placement {
+    struct NodeInfo {
+        let name: String
+        let labels: [String: String]
+        /// Taints that keep pods off (`NoSchedule`, `NoExecute`).
+        let taints: [Node]
+        let object: KubeObject
+    }
+
+    struct Runtime {
+        let name: String
+        let handler: String
+        let nodeSelector: [String: String]
+        let tolerations: [Node]
+        let object: KubeObject
+
+        /// gVisor, Kata Containers, Firecracker: a kernel between the pod and the node.
+        var isSandboxed: Bool {
+            let text = handler.lowercased()
+            return ["runsc", "gvisor", "kata", "firecracker", "-fc"].contains { text.contains($0) }
+        }
+    }
+
+    /// Where one pod may run.
+    struct PodPlacement {
+        let pod: PodTemplate
+        let runtime: Runtime?
+        /// The node labels every node it runs on must have.
+        let nodeSelector: [String: String]
+        /// The names of the nodes it may run on; nil when no Node object is among the inputs.
+        let nodes: Set<String>?
+
+        var isSandboxed: Bool { runtime?.isSandboxed ?? false }
+
+        /// True when every node the pod may run on is in `pool`.
+        func isPinned(to pool: LabelSelector, nodes all: [NodeInfo]) -> Bool {
+            if let nodes {
+                return !nodes.isEmpty && all.filter { nodes.contains($0.name) }.allSatisfy { pool.matches($0.labels) }
+            }
+            return pool.matches(nodeSelector)
+        }
+    }
+
+    static let namespaceNodeSelector = "scheduler.alpha.kubernetes.io/node-selector"
+
+    let nodes: [NodeInfo]
+    let runtimes: [String: Runtime]
+    private let inventory: Inventory
+
+    init(_ inventory: Inventory) {
+        self.inventory = inventory
+        nodes = inventory.objects(ofKind: "Node", group: "").map { object in
+            NodeInfo(name: object.name, labels: object.labels,
+                     taints: (object.root["spec"]?["taints"]?.items ?? []).filter {
+                         ["NoSchedule", "NoExecute"].contains($0["effect"]?.string ?? "")
+                     },
+                     object: object)
+        }
+        var runtimes: [String: Runtime] = [:]
+        for object in inventory.objects(ofKind: "RuntimeClass", group: "node.k8s.io") {
+            let scheduling = object.root["scheduling"]
+            runtimes[object.name] = Runtime(name: object.name, handler: object.root["handler"]?.string ?? "",
+                                            nodeSelector: scheduling?["nodeSelector"]?.stringMap ?? [:],
+                                            tolerations: scheduling?["tolerations"]?.items ?? [], object: object)
+        }
+        self.runtimes = runtimes
+    }
+
+    /// A sandboxed RuntimeClass among the inputs, if there is one.
+    var sandboxedRuntime: Runtime? { runtimes.values.sorted { $0.name < $1.name }.first { $0.isSandboxed } }
+
+    func place(_ pod: PodTemplate) -> PodPlacement {
+        let runtime = pod.spec["runtimeClassName"]?.string.flatMap { runtimes[$0] }
+        var selector = TenantInference.parsePairs(inventory.namespace(pod.namespace)?.annotations[Self.namespaceNodeSelector] ?? "")
+        selector.merge(runtime?.nodeSelector ?? [:]) { $1 }
+        selector.merge(pod.spec["nodeSelector"]?.stringMap ?? [:]) { $1 }
+        let tolerations = (pod.spec["tolerations"]?.items ?? []) + (runtime?.tolerations ?? [])
+        let terms = pod.spec["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"]?.items
+        var candidates: Set<String>?
+        if !nodes.isEmpty {
+            candidates = Set(nodes.filter { node in
+                selector.allSatisfy { node.labels[$0.key] == $0.value }
+                    && (terms.map { $0.contains { Self.matches(term: $0, node) } } ?? true)
+                    && node.taints.allSatisfy { taint in tolerations.contains { Self.tolerates($0, taint) } }
+            }.map(\.name))
+        }
+        return PodPlacement(pod: pod, runtime: runtime, nodeSelector: selector, nodes: candidates)
+    }
+
+    /// A node selector term: every expression matches (`matchFields` is read for `metadata.name`).
+    private static func matches(term: Node, _ node: NodeInfo) -> Bool {
+        let expressions = (term["matchExpressions"]?.items ?? []).map { ($0, node.labels) }
+            + (term["matchFields"]?.items ?? []).map { ($0, ["metadata.name": node.name]) }
+        guard !expressions.isEmpty else { return false }
+        return expressions.allSatisfy { expression, labels in
+            let key = expression["key"]?.string ?? ""
+            let values = (expression["values"]?.items ?? []).compactMap(\.string)
+            let value = labels[key]
+            switch expression["operator"]?.string ?? "" {
+            case "In": return value.map(values.contains) ?? false
+            case "NotIn": return value.map { !values.contains($0) } ?? true
+            case "Exists": return value != nil
+            case "DoesNotExist": return value == nil
+            case "Gt": return compare(value, values) { $0 > $1 }
+            case "Lt": return compare(value, values) { $0 < $1 }
+            default: return false
+            }
+        }
+    }
+
+    private static func compare(_ value: String?, _ values: [String], _ order: (Int, Int) -> Bool) -> Bool {
+        guard let value = value.flatMap({ Int($0) }), values.count == 1, let bound = Int(values[0]) else { return false }
+        return order(value, bound)
+    }
+
+    /// The scheduler's `ToleratesTaint`.
+    static func tolerates(_ toleration: Node, _ taint: Node) -> Bool {
+        let effect = toleration["effect"]?.string ?? ""
+        guard effect.isEmpty || effect == taint["effect"]?.string else { return false }
+        let key = toleration["key"]?.string ?? ""
+        switch toleration["operator"]?.string ?? "Equal" {
+        case "Exists": return key.isEmpty || key == taint["key"]?.string
+        case "Equal": return key == taint["key"]?.string && (toleration["value"]?.string ?? "") == (taint["value"]?.string ?? "")
+        default: return false
+        }
+    }
+}

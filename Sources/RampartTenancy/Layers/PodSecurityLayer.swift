@@ -1,0 +1,71 @@
+import RampartModel
+import RampartPSS
+
+/// Pod security: the namespaces' Pod Security admission labels against the level the tenant
+/// needs (`restricted` for hard isolation, `baseline` at least otherwise), and the pods judged at
+/// that level by the PSS engine.
+///
+/// Enforced `restricted` with conforming pods allows `hard`; `baseline` allows up to `soft-affinity`;
+/// anything less allows nothing.
+enum PodSecurityLayer {
+    static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
+        var layer = LayerBuilder(.podSecurity, tenant)
+        let needed: PolicyLevel = tenant.spec.requiredIsolation == .hard || tenant.spec.isUntrusted ? .restricted : .baseline
+        for namespace in tenant.namespaces {
+            labels(namespace, needed: needed, tenant, context, &layer)
+        }
+        for pod in context.pods(in: Set(tenant.namespaces)) {
+            let violations = PodSecurity.evaluate(pod, level: needed, version: .latest)
+            let name = "\(pod.object.kind) \(pod.namespace)/\(pod.object.name)"
+            guard !violations.isEmpty else { continue }
+            let worst = violations.contains { $0.level == .baseline } ? PolicyLevel.privileged : .baseline
+            let checks = violations.map(\.check)
+            let fields = violations.first?.fields.first.map { pod.templatePath.appending($0) } ?? pod.specPath
+            layer.limit(to: ceiling(worst), "\(name) breaks Pod Security \(needed.rawValue): \(violations.map(\.reason).joined(separator: "; "))",
+                        pod.object, fields, rules: checks.map(ruleID))
+        }
+        return layer
+    }
+
+    /// The isolation a namespace or pod at `level` allows.
+    static func ceiling(_ level: PolicyLevel) -> IsolationLevel {
+        switch level {
+        case .restricted: .hard
+        case .baseline: .softAffinity
+        case .privileged: .none
+        }
+    }
+
+    private static func labels(_ namespace: String, needed: PolicyLevel, _ tenant: Tenant, _ context: TenancyContext,
+                               _ layer: inout LayerBuilder) {
+        guard let object = context.inventory.namespace(namespace) else {
+            layer.limit(to: .none, "Namespace \(namespace) is not among the inputs: Pod Security admission's default (privileged) is assumed",
+                        context.representative(of: namespace), rules: ["pss.namespace-not-enforced"])
+            return
+        }
+        let policy = NamespacePolicy(labels: object.labels)
+        let path = FieldPath("metadata.labels").appending(NamespacePolicy.enforceLabel)
+        let enforce = policy.enforce.level
+        let text = "\(namespace) enforces Pod Security \(policy.enforce)"
+        if enforce >= needed {
+            layer.limit(to: ceiling(enforce), text, object, path)
+            return
+        }
+        let rules = enforce == .privileged ? ["pss.namespace-not-enforced", "tenancy.pod-security-below-profile"] : ["tenancy.pod-security-below-profile"]
+        if layer.limit(to: ceiling(enforce), text + "; the tenant needs \(needed.rawValue)", object, path, rules: rules) {
+            layer.gap("tenancy.pod-security-below-profile", object, NamespacePolicy.hasEnforceLabel(object.labels) ? path : "metadata.labels",
+                      "namespace \(namespace) of tenant \(tenant.name) enforces Pod Security \(enforce.rawValue); \(tenant.spec.requiredIsolation.rawValue) isolation needs \(needed.rawValue)")
+        }
+    }
+
+    /// The catalog rule of a PSS check: `runAsNonRoot` → `pss.run-as-non-root`.
+    static func ruleID(_ check: String) -> String {
+        let special = ["seLinuxOptions": "selinux-options", "appArmorProfile": "apparmor-profile"]
+        if let name = special[check] { return "pss." + name }
+        var text = ""
+        for character in check {
+            if character == "_" { text += "-" } else if character.isUppercase { text += "-" + character.lowercased() } else { text.append(character) }
+        }
+        return "pss." + text
+    }
+}

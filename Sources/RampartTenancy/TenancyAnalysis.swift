@@ -1,0 +1,118 @@
+import RampartModel
+import RampartNetwork
+import RampartRBAC
+
+/// The tenancy verdict of a cluster: every tenant's isolation per layer, the tenant-by-tenant
+/// matrix, and the gaps that `tenancy.*` rules report.
+public struct TenancyReport: Sendable {
+    /// Where the tenants come from: a tenancy file, or `inferred`.
+    public let source: String
+    public let verdicts: [TenantVerdict]
+    /// Every ordered pair of distinct tenants where the first can reach or act on the second.
+    public let matrix: [Interaction]
+    public let gaps: [Gap]
+    /// Tenants of the model with no namespace among the inputs.
+    public let absentTenants: [String]
+}
+
+/// Builds the tenancy verdict from the engines: RBAC boundaries, network reachability, PSS, and
+/// the placement of pods on nodes.
+public enum TenancyAnalysis {
+    /// Judges every tenant of `model` in `inventory`. `platform` adds platform namespaces to the
+    /// model's (from the rule settings); `network` and `rbac` reuse analyses already built.
+    public static func analyse(_ inventory: Inventory, model: TenancyModel, platform: Set<String> = [],
+                               network: NetworkAnalysis? = nil, rbac: RBACPolicy? = nil) -> TenancyReport {
+        let platform = platform.union(model.platformNamespaces)
+        var gaps: [Gap] = []
+        let tenants = resolve(model, inventory, platform: platform, &gaps)
+        let context = TenancyContext(inventory: inventory, tenants: tenants, platform: platform,
+                                     network: network ?? NetworkAnalysis(inventory), rbac: rbac ?? RBACPolicy(inventory: inventory))
+        var boundaries: [String: TenantBoundary] = [:]
+        var verdicts: [TenantVerdict] = []
+        for tenant in tenants {
+            let boundary = context.rbac.boundary(of: Set(tenant.namespaces))
+            boundaries[tenant.name] = boundary
+            let builders = [
+                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context),
+                NetworkLayer.evaluate(tenant, context),
+                ComputeLayer.evaluate(tenant, context),
+                PodSecurityLayer.evaluate(tenant, context),
+                FairnessLayer.evaluate(tenant, context),
+                SecretsLayer.evaluate(tenant, context),
+            ]
+            let layers = builders.map(\.verdict)
+            gaps += builders.flatMap(\.gaps)
+            let spec = tenant.spec
+            let verdict = TenantVerdict(
+                tenant: tenant.name, trust: spec.trust, untrustedCode: spec.untrustedCode, compliance: spec.compliance,
+                namespaces: tenant.namespaces, origin: spec.origin, required: spec.requiredIsolation,
+                achieved: layers.map(\.ceiling).min() ?? .none, layers: layers)
+            if !verdict.met, let anchor = context.representative(of: tenant) {
+                let failing = layers.filter { $0.status == .fail }.map { $0.layer.title.lowercased() }
+                gaps.append(Gap(ruleId: "tenancy.isolation-not-met", tenant: tenant.name, object: anchor,
+                                path: TenancyContext.namespacePath(anchor),
+                                message: "tenant \(tenant.name) requires \(verdict.required.rawValue) isolation and achieves \(verdict.achieved.rawValue): it fails on \(failing.joined(separator: ", "))",
+                                notes: ["tenant found through: \(spec.origin)"]))
+            }
+            verdicts.append(verdict)
+        }
+        let present = Set(tenants.map(\.name))
+        return TenancyReport(source: model.source, verdicts: verdicts,
+                             matrix: matrix(tenants, boundaries: boundaries, context),
+                             gaps: gaps, absentTenants: model.tenants.map(\.name).filter { !present.contains($0) })
+    }
+
+    /// The tenants with their namespaces; a namespace claimed twice goes to the first tenant.
+    private static func resolve(_ model: TenancyModel, _ inventory: Inventory, platform: Set<String>, _ gaps: inout [Gap]) -> [Tenant] {
+        var owner: [String: String] = [:]
+        var tenants: [Tenant] = []
+        for spec in model.tenants {
+            var namespaces: [String] = []
+            for namespace in inventory.namespaceNames where spec.namespaces.matches(namespace, labels: inventory.namespaceLabels(namespace) ?? [:]) {
+                let anchor = inventory.namespace(namespace) ?? inventory.objects.first { $0.namespace == namespace }
+                if let first = owner[namespace] ?? (platform.contains(namespace) ? "the platform" : nil) {
+                    if let anchor {
+                        gaps.append(Gap(ruleId: "tenancy.namespace-claimed-twice", tenant: spec.name, object: anchor,
+                                        path: TenancyContext.namespacePath(anchor),
+                                        message: "namespace \(namespace) is claimed by tenant \(spec.name) and by \(first.hasPrefix("the ") ? first : "tenant " + first); it is judged as \(first)'s"))
+                    }
+                    continue
+                }
+                owner[namespace] = spec.name
+                namespaces.append(namespace)
+            }
+            if !namespaces.isEmpty { tenants.append(Tenant(spec: spec, namespaces: namespaces)) }
+        }
+        return tenants
+    }
+
+    private static func matrix(_ tenants: [Tenant], boundaries: [String: TenantBoundary], _ context: TenancyContext) -> [Interaction] {
+        var cells: [Interaction] = []
+        let placementsByTenant = Dictionary(grouping: context.placements) { context.ownerOfNamespace[$0.pod.namespace] ?? "" }
+        for from in tenants {
+            for to in tenants where to.name != from.name {
+                let targets = Set(to.namespaces)
+                var layers: [TenancyLayer] = []
+                var details: [String] = []
+                let grants = (boundaries[from.name]?.outbound ?? []).filter { $0.namespace.map(targets.contains) ?? true }
+                if !grants.isEmpty {
+                    layers.append(.controlPlane)
+                    details += grants.map { "\($0.subject.description) can \($0.summary) \($0.namespace.map { "in " + $0 } ?? "cluster-wide")" }
+                }
+                let flows = context.namespaceFlows.filter { from.namespaces.contains($0.from) && targets.contains($0.to) }
+                if !flows.isEmpty {
+                    layers.append(.network)
+                    details += flows.map { "\($0.from) → \($0.to): \($0.connections.text)" }
+                }
+                let fromNodes = Set((placementsByTenant[from.name] ?? []).flatMap { $0.nodes ?? [] })
+                let shared = fromNodes.intersection((placementsByTenant[to.name] ?? []).flatMap { $0.nodes ?? [] })
+                if !shared.isEmpty {
+                    layers.append(.compute)
+                    details.append("pods may share nodes \(shared.sorted().joined(separator: ", "))")
+                }
+                if !layers.isEmpty { cells.append(Interaction(from: from.name, to: to.name, layers: layers, details: details)) }
+            }
+        }
+        return cells
+    }
+}

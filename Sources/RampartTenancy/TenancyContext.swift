@@ -1,0 +1,76 @@
+import RampartModel
+import RampartNetwork
+import RampartRBAC
+
+/// Who owns each namespace, and the engines' analyses, shared by every layer of every tenant.
+struct TenancyContext {
+    /// What a namespace is to the tenancy model.
+    enum Owner: Equatable {
+        case platform
+        case tenant(String)
+        /// Neither the platform's nor a known tenant's.
+        case unassigned
+    }
+
+    let inventory: Inventory
+    let tenants: [Tenant]
+    let platform: Set<String>
+    let ownerOfNamespace: [String: String]
+    let rbac: RBACPolicy
+    let network: NetworkAnalysis
+    let placement: Placement
+    /// Where every pod-bearing object may run.
+    let placements: [Placement.PodPlacement]
+    /// Namespace-to-namespace reachability (the network engine's).
+    let namespaceFlows: [NamespaceFlow]
+    /// Allowed connections between workloads and addresses outside the cluster.
+    let externalConnections: [ListedConnection]
+
+    init(inventory: Inventory, tenants: [Tenant], platform: Set<String>, network: NetworkAnalysis, rbac: RBACPolicy) {
+        self.inventory = inventory
+        self.tenants = tenants
+        self.platform = platform
+        var owners: [String: String] = [:]
+        for tenant in tenants {
+            for namespace in tenant.namespaces where owners[namespace] == nil { owners[namespace] = tenant.name }
+        }
+        ownerOfNamespace = owners
+        self.rbac = rbac
+        self.network = network
+        placement = Placement(inventory)
+        placements = inventory.topLevelPodTemplates.filter { $0.object.kind != "PodTemplate" }.map(placement.place)
+        namespaceFlows = network.namespaceReachability()
+        externalConnections = network.connectionList().filter { connection in
+            if case .addresses = connection.from { return true }
+            if case .addresses = connection.to { return true }
+            return false
+        }
+    }
+
+    func owner(of namespace: String) -> Owner {
+        if let tenant = ownerOfNamespace[namespace] { return .tenant(tenant) }
+        return platform.contains(namespace) ? .platform : .unassigned
+    }
+
+    func tenant(named name: String) -> Tenant? { tenants.first { $0.name == name } }
+
+    /// The object that stands for a namespace: its Namespace object, else its first object.
+    func representative(of namespace: String) -> KubeObject? {
+        inventory.namespace(namespace) ?? inventory.objects.first { $0.namespace == namespace }
+    }
+
+    /// The representative of a tenant: its first namespace's.
+    func representative(of tenant: Tenant) -> KubeObject? {
+        tenant.namespaces.lazy.compactMap(representative(of:)).first
+    }
+
+    /// The path of the namespace name in `object` (the Namespace itself, or a namespaced object).
+    static func namespacePath(_ object: KubeObject) -> FieldPath {
+        object.kind == "Namespace" ? "metadata.name" : "metadata.namespace"
+    }
+
+    /// The top-level pod templates of `namespaces`.
+    func pods(in namespaces: Set<String>) -> [PodTemplate] {
+        inventory.topLevelPodTemplates.filter { namespaces.contains($0.namespace) }
+    }
+}

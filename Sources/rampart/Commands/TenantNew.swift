@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import RampartTenancy
+
+extension Rampart {
+    /// `rampart tenant`: tenant baselines.
+    struct TenantCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tenant",
+            abstract: "Create the secure baseline of a tenant.",
+            subcommands: [TenantNew.self])
+    }
+}
+
+extension Trust: ExpressibleByArgument {}
+
+/// `rampart tenant new`: prints the baseline manifests of a new tenant.
+struct TenantNew: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Print the baseline manifests of a new tenant (namespace, Pod Security, quota, limit range, network policies, RBAC, placement).",
+        discussion: "The output passes `rampart audit` and achieves the tenant's required isolation (`rampart tenants check`).")
+
+    @Argument(help: "The tenant's name (a DNS label: lower-case letters, digits and '-').")
+    var name: String
+
+    @Option(help: "trusted (a team of the organisation) or untrusted (customers, code nobody audited).")
+    var trust: Trust
+
+    @Option(parsing: .upToNextOption, help: "The tenant's namespaces (default: its name). Commas or spaces separate them.")
+    var namespaces: [String] = []
+
+    @Option(name: .customLong("node-pool"), help: "The dedicated node pool's label, KEY=VALUE (repeatable).")
+    var nodePool: [String] = []
+
+    @Option(help: "Quota values, KEY=VALUE,… (cpu, memory, storage, pods, or any ResourceQuota key).")
+    var quota: [String] = []
+
+    @Option(name: [.short, .long], help: "Write the manifests to this file instead of standard output.")
+    var output: String?
+
+    private var namespaceList: [String] { namespaces.flatMap { $0.split(separator: ",").map(String.init) } }
+
+    func validate() throws {
+        for value in [name] + namespaceList where !Self.isDNSLabel(value) {
+            throw ValidationError("'\(value)' is not a valid name: lower-case letters, digits and '-', 63 characters at most")
+        }
+        for pair in nodePool + quota.flatMap({ $0.split(separator: ",").map(String.init) }) where !pair.contains("=") {
+            throw ValidationError("'\(pair)' is not KEY=VALUE")
+        }
+    }
+
+    func run() throws {
+        var pool: [String: String] = [:]
+        for pair in nodePool { pool.merge(TenantInference.parsePairs(pair)) { $1 } }
+        var quotas: [String: String] = [:]
+        for pair in quota { quotas.merge(TenantInference.parsePairs(pair)) { $1 } }
+        let baseline = TenantBaseline(name: name, trust: trust, namespaces: namespaceList, nodePool: pool, quota: quotas)
+        for warning in baseline.warnings { FileHandle.standardError.write(Data("rampart: warning: \(warning)\n".utf8)) }
+        let text = baseline.yaml
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("cannot write \(output)") }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    static func isDNSLabel(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 63, text.first != "-", text.last != "-" else { return false }
+        return text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

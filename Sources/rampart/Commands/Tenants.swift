@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import RampartModel
+import RampartPolicy
+import RampartReport
+import RampartRules
+import RampartTenancy
+
+extension Rampart {
+    /// `rampart tenants`: the tenancy verdict.
+    struct Tenants: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Judge every tenant's isolation, layer by layer, against what its trust profile requires.",
+            subcommands: [TenantsCheck.self])
+    }
+}
+
+/// Formats of the tenancy report.
+enum TenancyFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, html
+}
+
+/// `rampart tenants check`: the verdict table, the matrix and the book of work.
+struct TenantsCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check each tenant's isolation on every layer (control plane, network, compute, pod security, fairness, secrets).",
+        discussion: """
+            Tenants come from --tenants FILE, else from the inputs (rampart.dev/tenant labels, Capsule, HNC). \
+            Exit status: 0 every tenant meets its required isolation; 1 some tenant does not; 2 usage or input error.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var tenancy: TenancyOptions
+    @OptionGroup var policy: PolicyOptions
+
+    @Option(help: "Output format: \(TenancyFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: TenancyFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let config = try policy.loadConfig()
+        let baseline = try policy.loadBaseline()
+        let model = try tenancy.load()
+        let loaded = InputReader.load(input.paths)
+        for error in loaded.errors { FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8)) }
+        let inventory = Inventory(objects: loaded.objects)
+        let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
+        if let model { context.useTenancy(model) }
+        let rules = config.enabledRules(from: TenancyRules.all)
+        let outcome = PolicyEngine.apply(Auditor.audit(context, rules: rules), config: config, inventory: inventory,
+                                         baseline: baseline, today: PolicyOptions.today)
+        let document = TenancyDocument(version: Rampart.version, report: context.tenancy, findings: outcome.findings)
+        let text: String
+        switch format {
+        case .text: text = TenancyTextReporter.render(document, colour: output == nil && isatty(STDOUT_FILENO) == 1)
+        case .json: text = try JSONReporter.encode(document)
+        case .html: text = HTMLTenancyReporter.render(document)
+        case .sarif:
+            let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
+                                     outcome: outcome, failOn: config.failOn ?? .high)
+            text = try SARIFReporter.render(report, rules: rules.map(\.metadata))
+        }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("cannot write \(output)") }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if !loaded.errors.isEmpty, loaded.cleanInputs == 0 { throw ExitCode.inputError }
+        if !document.summary.notMet.isEmpty { throw ExitCode.findings }
+    }
+}
