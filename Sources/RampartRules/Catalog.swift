@@ -10,6 +10,7 @@ public enum Catalog {
         + PodSecurityRules.all
         + RBACRules.all
         + NetworkRules.all
+        + ControlPlaneRules.all
 
     /// The rule with this ID.
     public static func rule(id: String) -> (any Rule)? {
