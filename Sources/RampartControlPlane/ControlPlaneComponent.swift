@@ -1,7 +1,7 @@
 import RampartModel
 
 /// The control-plane programs Rampart recognises, by the binary a container runs.
-public enum ComponentKind: String, Sendable, CaseIterable, Comparable {
+public enum ComponentKind: String, Sendable, CaseIterable {
     case apiServer = "kube-apiserver"
     case controllerManager = "kube-controller-manager"
     case scheduler = "kube-scheduler"
@@ -9,8 +9,6 @@ public enum ComponentKind: String, Sendable, CaseIterable, Comparable {
 
     /// True for the Kubernetes binaries, whose image tag is the Kubernetes version (etcd's is etcd's own).
     public var isKubernetes: Bool { self != .etcd }
-
-    public static func < (lhs: ComponentKind, rhs: ComponentKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Flags of these programs that are booleans: `--name value` never makes `value` theirs.
     static let booleanFlags: Set<String> = [
@@ -31,8 +29,12 @@ public struct ControlPlaneComponent: Sendable {
     public let object: KubeObject
     public let container: Container
     public let flags: FlagSet
-    /// The Kubernetes version from the image tag (nil for etcd, or a tag that is not a version).
+    /// The Kubernetes version: the pod's `rampart.dev/kubernetes-version` annotation, else the image tag
+    /// (nil for etcd, or when neither gives a version, e.g. an image pinned by digest only).
     public let version: KubernetesVersion?
+
+    /// The annotation that states the Kubernetes version of a component whose image tag does not.
+    public static let versionAnnotation = "rampart.dev/kubernetes-version"
 
     /// The component `container` of `pod` runs, or nil when it runs none of them.
     public init?(pod: PodTemplate, container: Container) {
@@ -55,7 +57,8 @@ public struct ControlPlaneComponent: Sendable {
         let anchor = node["command"] != nil ? container.path.appending("command") : container.path.appending(node["args"] != nil ? "args" : "name")
         let environment = kind == .etcd ? Self.etcdEnvironment(container) : []
         flags = FlagSet(tokens: arguments, booleanFlags: ComponentKind.booleanFlags, anchor: anchor, leading: environment)
-        version = kind.isKubernetes ? container.image.flatMap { KubernetesVersion(imageTag: $0) } : nil
+        let declared = pod.annotations[Self.versionAnnotation].flatMap { KubernetesVersion($0) }
+        version = kind.isKubernetes ? declared ?? container.image.flatMap { KubernetesVersion(imageTag: $0) } : nil
     }
 
     /// The items of a `command` or `args` list; `sh -c "…"` is split on whitespace.
@@ -92,9 +95,6 @@ public struct ControlPlaneComponent: Sendable {
             return Flag(name: String(flag), value: value, path: container.path.appending("env").appending(index: index).appending("value"))
         }
     }
-
-    /// `kube-apiserver in Pod/kube-system/kube-apiserver-node1`.
-    public var description: String { "\(kind.rawValue) in \(object.reference)" }
 }
 
 extension ControlPlaneComponent {
@@ -103,7 +103,7 @@ extension ControlPlaneComponent {
 
     /// A note for findings that depend on the version, saying where it came from.
     public var versionNote: String {
-        version.map { "Kubernetes \($0) (image tag of \(kind.rawValue))" }
+        version.map { "Kubernetes \($0) (from the \(kind.rawValue) image tag or the \(Self.versionAnnotation) annotation)" }
             ?? "image tag carries no version; assumed Kubernetes \(FlagHistory.assumedVersion.minorRelease)"
     }
 }

@@ -12,7 +12,6 @@ public struct Kubeconfig: Sendable {
         case basicAuth = "username and password"
         case exec = "exec plugin"
         case authProvider = "auth provider"
-        case none = "no credential"
     }
 
     public let object: KubeObject

@@ -24,10 +24,6 @@ public struct KubeletConfig: Sendable {
         field(path)?.int ?? defaultValue
     }
 
-    /// `authentication.anonymous.enabled` (default false).
-    public var anonymousAuthentication: Bool { bool("authentication.anonymous.enabled", default: false) }
-    /// `authentication.webhook.enabled` (default true).
-    public var webhookAuthentication: Bool { bool("authentication.webhook.enabled", default: true) }
     /// `authorization.mode` (default `Webhook`).
     public var authorizationMode: String { field("authorization.mode")?.string ?? "Webhook" }
     /// `readOnlyPort` (default 0: disabled).
@@ -37,10 +33,5 @@ public struct KubeletConfig: Sendable {
         var gates: [String: Bool] = [:]
         for entry in field("featureGates")?.entries ?? [] { gates[entry.key] = entry.value.bool }
         return gates
-    }
-
-    /// `KubeletConfiguration` (the file has no name), or its name when it has one.
-    public var description: String {
-        object.name.isEmpty ? "KubeletConfiguration" : "KubeletConfiguration \(object.name)"
     }
 }

@@ -73,6 +73,24 @@ private func components(_ yaml: String) -> [ControlPlaneComponent] {
         #expect(found[1].flags.last("data-dir")?.value == "/var/lib/etcd")
     }
 
+    @Test func versionAnnotationOverridesTheImage() throws {
+        let yaml = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: kube-apiserver
+              namespace: kube-system
+              annotations: {rampart.dev/kubernetes-version: v1.23.17}
+            spec:
+              containers:
+              - name: kube-apiserver
+                image: mirror.example.com/kube-apiserver@sha256:0123
+                command: [kube-apiserver, --insecure-port=0]
+            """
+        let component = try #require(components(yaml).first)
+        #expect(component.version == KubernetesVersion(major: 1, minor: 23, patch: 17))
+    }
+
     @Test func parsesVersions() {
         #expect(KubernetesVersion("v1.29.4-eks-036c24b") == KubernetesVersion(major: 1, minor: 29, patch: 4))
         #expect(KubernetesVersion("1.30") == .v1(30))
