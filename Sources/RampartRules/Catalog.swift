@@ -10,6 +10,7 @@ public enum Catalog {
         + PodSecurityRules.all
         + RBACRules.all
         + NetworkRules.all
+        + ControlPlaneRules.all
         + TenancyRules.all
 
     /// The rule with this ID.
