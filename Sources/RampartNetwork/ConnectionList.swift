@@ -40,7 +40,7 @@ extension NetworkAnalysis {
     /// outside the cluster, with maximal port ranges; sorted.
     public func connectionList() -> [ListedConnection] {
         var byPair: [WorkloadPair: ConnectionSet] = [:]
-        let workloadsOfGroup = groups.map { group in Set(group.pods.map { pods[$0].workload }).sorted() }
+        let workloadsOfGroup = self.workloadsOfGroup
         forEachConnectedGroupPair { source, destination, connections in
             for from in workloadsOfGroup[source] {
                 for to in workloadsOfGroup[destination] where from != to {
@@ -48,7 +48,22 @@ extension NetworkAnalysis {
                 }
             }
         }
-        var list = byPair.map { ListedConnection(from: .workload($0.key.from), to: .workload($0.key.to), connections: $0.value) }
+        let list = byPair.map { ListedConnection(from: .workload($0.key.from), to: .workload($0.key.to), connections: $0.value) }
+        return (list + externalConnections(workloadsOfGroup)).sorted()
+    }
+
+    /// The allowed connections between workloads and addresses outside the cluster only, sorted:
+    /// linear in the number of workloads, unlike the full list.
+    public func externalConnections() -> [ListedConnection] {
+        externalConnections(workloadsOfGroup).sorted()
+    }
+
+    private var workloadsOfGroup: [[WorkloadID]] {
+        groups.map { group in Set(group.pods.map { pods[$0].workload }).sorted() }
+    }
+
+    private func externalConnections(_ workloadsOfGroup: [[WorkloadID]]) -> [ListedConnection] {
+        var list: [ListedConnection] = []
         for (workload, groupIndices) in groupsByWorkload(workloadsOfGroup) {
             for direction in TrafficDirection.allCases {
                 let map = AddressMap(groupIndices.flatMap { externalEntries(of: $0, direction) })
@@ -59,7 +74,7 @@ extension NetworkAnalysis {
                 }
             }
         }
-        return list.sorted()
+        return list
     }
 
     private func groupsByWorkload(_ workloadsOfGroup: [[WorkloadID]]) -> [WorkloadID: [Int]] {

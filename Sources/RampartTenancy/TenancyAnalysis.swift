@@ -89,23 +89,28 @@ public enum TenancyAnalysis {
     private static func matrix(_ tenants: [Tenant], boundaries: [String: TenantBoundary], _ context: TenancyContext) -> [Interaction] {
         var cells: [Interaction] = []
         let placementsByTenant = Dictionary(grouping: context.placements) { context.ownerOfNamespace[$0.pod.namespace] ?? "" }
+        let nodesByTenant = placementsByTenant.mapValues { Set($0.flatMap { $0.nodes ?? [] }) }
         for from in tenants {
+            let members = Set(from.namespaces)
+            let outbound = boundaries[from.name]?.outbound ?? []
+            let flowsByTarget = Dictionary(grouping: members.flatMap { context.flowsByNamespace[$0] ?? [] }
+                .filter { members.contains($0.from) && !members.contains($0.to) }) { $0.to }
+            let fromNodes = nodesByTenant[from.name] ?? []
             for to in tenants where to.name != from.name {
                 let targets = Set(to.namespaces)
                 var layers: [TenancyLayer] = []
                 var details: [String] = []
-                let grants = (boundaries[from.name]?.outbound ?? []).filter { $0.namespace.map(targets.contains) ?? true }
+                let grants = outbound.filter { $0.namespace.map(targets.contains) ?? true }
                 if !grants.isEmpty {
                     layers.append(.controlPlane)
                     details += grants.map { "\($0.subject.description) can \($0.summary) \($0.namespace.map { "in " + $0 } ?? "cluster-wide")" }
                 }
-                let flows = context.namespaceFlows.filter { from.namespaces.contains($0.from) && targets.contains($0.to) }
+                let flows = to.namespaces.flatMap { flowsByTarget[$0] ?? [] }.sorted()
                 if !flows.isEmpty {
                     layers.append(.network)
                     details += flows.map { "\($0.from) → \($0.to): \($0.connections.text)" }
                 }
-                let fromNodes = Set((placementsByTenant[from.name] ?? []).flatMap { $0.nodes ?? [] })
-                let shared = fromNodes.intersection((placementsByTenant[to.name] ?? []).flatMap { $0.nodes ?? [] })
+                let shared = fromNodes.isEmpty ? [] : fromNodes.intersection(nodesByTenant[to.name] ?? [])
                 if !shared.isEmpty {
                     layers.append(.compute)
                     details.append("pods may share nodes \(shared.sorted().joined(separator: ", "))")

@@ -25,6 +25,12 @@ struct TenancyContext {
     let namespaceFlows: [NamespaceFlow]
     /// Allowed connections between workloads and addresses outside the cluster.
     let externalConnections: [ListedConnection]
+    /// Indexes built once, so per-tenant layers never scan the whole cluster.
+    let flowsByNamespace: [String: [NamespaceFlow]]
+    let externalConnectionsByNamespace: [String: [ListedConnection]]
+    let objectOfWorkload: [WorkloadID: KubeObject]
+    let wholeNamespacePolicies: [String: [CompiledPolicy]]
+    private let firstObjectOfNamespace: [String: KubeObject]
 
     init(inventory: Inventory, tenants: [Tenant], platform: Set<String>, network: NetworkAnalysis, rbac: RBACPolicy) {
         self.inventory = inventory
@@ -40,11 +46,29 @@ struct TenancyContext {
         placement = Placement(inventory)
         placements = inventory.topLevelPodTemplates.filter { $0.object.kind != "PodTemplate" }.map(placement.place)
         namespaceFlows = network.namespaceReachability()
-        externalConnections = network.connectionList().filter { connection in
-            if case .addresses = connection.from { return true }
-            if case .addresses = connection.to { return true }
-            return false
+        externalConnections = network.externalConnections()
+        var flows: [String: [NamespaceFlow]] = [:]
+        for flow in namespaceFlows {
+            flows[flow.from, default: []].append(flow)
+            if flow.to != flow.from { flows[flow.to, default: []].append(flow) }
         }
+        flowsByNamespace = flows
+        var external: [String: [ListedConnection]] = [:]
+        for connection in externalConnections {
+            for peer in [connection.from, connection.to] {
+                if case .workload(let workload) = peer { external[workload.namespace, default: []].append(connection) }
+            }
+        }
+        externalConnectionsByNamespace = external
+        var objects: [WorkloadID: KubeObject] = [:]
+        for pod in network.pods where objects[pod.workload] == nil { objects[pod.workload] = pod.object }
+        objectOfWorkload = objects
+        wholeNamespacePolicies = Dictionary(grouping: network.policies.filter { $0.podSelector.isEmpty }, by: \.namespace)
+        var first: [String: KubeObject] = [:]
+        for object in inventory.objects {
+            if let namespace = object.namespace, first[namespace] == nil { first[namespace] = object }
+        }
+        firstObjectOfNamespace = first
     }
 
     func owner(of namespace: String) -> Owner {
@@ -56,7 +80,7 @@ struct TenancyContext {
 
     /// The object that stands for a namespace: its Namespace object, else its first object.
     func representative(of namespace: String) -> KubeObject? {
-        inventory.namespace(namespace) ?? inventory.objects.first { $0.namespace == namespace }
+        inventory.namespace(namespace) ?? firstObjectOfNamespace[namespace]
     }
 
     /// The representative of a tenant: its first namespace's.

@@ -22,7 +22,7 @@ public struct RuleSettings: Sendable {
 public final class AuditContext: Sendable {
     public let inventory: Inventory
     public let settings: RuleSettings
-    private let analyses = Mutex<[ObjectIdentifier: any Sendable]>([:])
+    private let analyses = Mutex<[ObjectIdentifier: AnalysisCell]>([:])
 
     public init(inventory: Inventory, settings: RuleSettings = RuleSettings()) {
         self.inventory = inventory
@@ -30,14 +30,21 @@ public final class AuditContext: Sendable {
     }
 
     /// The shared analysis of type `T`, computed by `make` the first time any rule asks for it.
+    /// Rules asking at the same time wait for that one computation; analyses of other types
+    /// (which `make` may ask for in turn) proceed independently.
     public func shared<T: Sendable>(_ type: T.Type, _ make: (Inventory) -> T) -> T {
         let key = ObjectIdentifier(type)
-        if let cached = analyses.withLock({ $0[key] }) as? T { return cached }
-        let value = make(inventory)
-        return analyses.withLock { store in
-            if let existing = store[key] as? T { return existing }
-            store[key] = value
-            return value
+        let cell = analyses.withLock { store in
+            if let cell = store[key] { return cell }
+            let cell = AnalysisCell()
+            store[key] = cell
+            return cell
+        }
+        return cell.value.withLock { value in
+            if let existing = value as? T { return existing }
+            let made = make(inventory)
+            value = made
+            return made
         }
     }
 
@@ -45,4 +52,9 @@ public final class AuditContext: Sendable {
     public func isTenantNamespace(_ namespace: String) -> Bool {
         !settings.platformNamespaces.contains(namespace)
     }
+}
+
+/// One shared analysis, computed once under its own lock.
+private final class AnalysisCell: Sendable {
+    let value = Mutex<(any Sendable)?>(nil)
 }

@@ -16,7 +16,8 @@ enum NetworkLayer {
         for namespace in tenant.namespaces {
             defaultDeny(namespace, tenant, context, &layer)
         }
-        for flow in context.namespaceFlows where members.contains(flow.to) != members.contains(flow.from) {
+        let flows = tenant.namespaces.flatMap { context.flowsByNamespace[$0] ?? [] }
+        for flow in flows where members.contains(flow.to) != members.contains(flow.from) {
             if members.contains(flow.to) {
                 inbound(flow, tenant, context, &layer)
             } else {
@@ -28,7 +29,7 @@ enum NetworkLayer {
     }
 
     private static func defaultDeny(_ namespace: String, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        let policies = context.network.policies.filter { $0.namespace == namespace && $0.podSelector.isEmpty }
+        let policies = context.wholeNamespacePolicies[namespace] ?? []
         let anchor = context.representative(of: namespace)
         let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()
         for direction in TrafficDirection.allCases {
@@ -79,7 +80,8 @@ enum NetworkLayer {
 
     private static func external(_ tenant: Tenant, _ members: Set<String>, _ context: TenancyContext, _ layer: inout LayerBuilder) {
         var reported: Set<String> = []
-        for connection in context.externalConnections {
+        let connections = Set(tenant.namespaces).flatMap { context.externalConnectionsByNamespace[$0] ?? [] }
+        for connection in connections {
             switch (connection.from, connection.to) {
             case (.addresses(let range), .workload(let workload)) where members.contains(workload.namespace):
                 let text = "\(workload) accepts \(connection.connections.text) from \(range) outside the cluster"
@@ -109,6 +111,6 @@ enum NetworkLayer {
     }
 
     private static func object(_ workload: WorkloadID, _ context: TenancyContext) -> KubeObject? {
-        context.network.pods.first { $0.workload == workload }?.object
+        context.objectOfWorkload[workload]
     }
 }
