@@ -16,6 +16,8 @@ struct Rampart: AsyncParsableCommand {
             Rbac.self,
             Netpol.self,
             Pss.self,
+            Snapshot.self,
+            ScannerRbac.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not
