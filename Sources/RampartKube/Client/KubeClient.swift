@@ -71,9 +71,10 @@ public final class KubeClient: Sendable {
             throw KubeError("the certificate authority, client certificate or client key is not valid PEM")
         }
         if connection.insecureSkipTLSVerify { tls.certificateVerification = .none }
-        var configuration = HTTPClient.Configuration(
-            tlsConfiguration: tls, redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(15), read: .seconds(120)))
+        var configuration = HTTPClient.Configuration()
+        configuration.tlsConfiguration = tls
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .seconds(15), read: .seconds(120))
         if let name = connection.tlsServerName, !name.isEmpty, name != host {
             configuration.dnsOverride = [name: host.trimmingCharacters(in: ["[", "]"])]
             components.host = name

@@ -32,8 +32,9 @@ public enum ExecCredentialPlugin {
         var env = environment
         for variable in plugin.env { env[variable.name] = variable.value }
         env["KUBERNETES_EXEC_INFO"] = execInfo(plugin, connection: connection)
+        let environment = env
         let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: launch(plugin, environment: env)) }
+            DispatchQueue.global().async { continuation.resume(returning: launch(plugin, environment: environment)) }
         }
         let output = try result.get()
         return try parse(output, plugin: plugin)
@@ -67,7 +68,8 @@ public enum ExecCredentialPlugin {
         } catch {
             return .failure(KubeError("cannot run exec plugin \(plugin.command)"))
         }
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        nonisolated(unsafe) let running = process
+        let watchdog = DispatchWorkItem { if running.isRunning { running.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

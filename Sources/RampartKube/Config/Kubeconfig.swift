@@ -139,7 +139,7 @@ public struct Kubeconfig: Sendable {
                                 command: command.contains("/") ? resolve(command, in: directory) : command)
         plugin.args = node["args"]?.items.compactMap(\.string) ?? []
         plugin.env = node["env"]?.items.compactMap { entry in
-            entry["name"]?.string.map { ($0, entry["value"]?.string ?? "") }
+            entry["name"]?.string.map { (name: $0, value: entry["value"]?.string ?? "") }
         } ?? []
         plugin.interactiveMode = node["interactiveMode"]?.string
         plugin.provideClusterInfo = node["provideClusterInfo"]?.bool ?? false

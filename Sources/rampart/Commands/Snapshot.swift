@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RampartKube
+import RampartModel
 
 extension Rampart {
     /// `rampart snapshot --cluster -o FILE`: what Rampart reads from a cluster, saved for offline audits.

@@ -38,18 +38,30 @@ enum ClusterInput {
 
     /// Reads the cluster, keeping the snapshot and connection for `rampart snapshot`.
     static func readFully(_ options: ClusterOptions) -> Read {
-        let box = Mutex<Read?>(nil)
+        let request = Request(kubeconfig: options.kubeconfig, context: options.context, namespace: options.clusterNamespace)
+        let box = ReadBox()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
-            let result = await readAsync(options)
-            box.withLock { $0 = result }
+            let result = await readAsync(request)
+            box.value.withLock { $0 = result }
             done.signal()
         }
         done.wait()
-        return box.withLock { $0 } ?? Read(loaded: LoadResult())
+        return box.value.withLock { $0 } ?? Read(loaded: LoadResult())
     }
 
-    private static func readAsync(_ options: ClusterOptions) async -> Read {
+    /// The options of a read, as plain values that can cross into the reading task.
+    private struct Request: Sendable {
+        var kubeconfig: String?
+        var context: String?
+        var namespace: String?
+    }
+
+    private final class ReadBox: Sendable {
+        let value = Mutex<Read?>(nil)
+    }
+
+    private static func readAsync(_ options: Request) async -> Read {
         let connection: ClusterConnection
         do {
             connection = try ConnectionResolver.resolve(.init(kubeconfig: options.kubeconfig, context: options.context))
@@ -57,11 +69,11 @@ enum ClusterInput {
             return failure(error, origin: options.kubeconfig ?? "kubeconfig")
         }
         let progress = ProgressLine(server: connection.server)
-        do {
+        do throws(KubeError) {
             let client = try await KubeClient.connect(connection)
             let snapshot: ClusterSnapshot
-            do {
-                snapshot = try await ClusterReader.read(client, options: .init(namespace: options.clusterNamespace),
+            do throws(KubeError) {
+                snapshot = try await ClusterReader.read(client, options: .init(namespace: options.namespace),
                                                         progress: { progress.show($0) })
             } catch {
                 await client.shutdown()
@@ -76,7 +88,7 @@ enum ClusterInput {
             loaded.cleanInputs = 1
             let source = ReportSource(
                 server: connection.server, context: connection.contextName, cluster: connection.clusterName,
-                namespace: options.clusterNamespace, readAt: timestamp(snapshot.readAt),
+                namespace: options.namespace, readAt: timestamp(snapshot.readAt),
                 coverageGaps: snapshot.gaps.map { .init(resource: $0.resource, namespace: $0.namespace, status: $0.status, reason: $0.reason) })
             return Read(loaded: loaded, source: source, snapshot: snapshot, connection: connection)
         } catch {
