@@ -88,11 +88,13 @@ import Testing
         let user = "    token: test-token"
         await #expect(throws: KubeError.self) { try await Self.attempt(user: user, trustingTheCA: false).get() }
         #expect(try await Self.attempt(user: user, cluster: "    insecure-skip-tls-verify: true", trustingTheCA: false).get() == 13)
-        // The certificate names kubernetes.test: with tls-server-name, that name is checked (and sent as SNI).
+        // This certificate names kubernetes.test only: with tls-server-name, that name is checked (and sent as SNI).
+        var named = FakeAPIServer.Setup(items: TestCluster.items)
+        named.nameOnlyCertificate = true
         let byIP = "https://127.0.0.1:PORT"
-        #expect(try await Self.attempt(user: user, cluster: "    tls-server-name: kubernetes.test", server: byIP).get() == 13)
-        await #expect(throws: KubeError.self) {
-            try await Self.attempt(user: user, cluster: "    tls-server-name: elsewhere.test", server: byIP).get()
+        #expect(try await Self.attempt(user: user, cluster: "    tls-server-name: kubernetes.test", server: byIP, setup: named).get() == 13)
+        for cluster in ["", "    tls-server-name: elsewhere.test"] {
+            await #expect(throws: KubeError.self) { try await Self.attempt(user: user, cluster: cluster, server: byIP, setup: named).get() }
         }
     }
 }

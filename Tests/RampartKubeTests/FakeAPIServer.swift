@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTLS
+import Logging
 import NIOCore
 import NIOSSL
 import Synchronization
@@ -23,6 +24,8 @@ final class FakeAPIServer: Sendable {
         var ignoresMetadataAccept = false
         /// Require a client certificate signed by the test CA.
         var requireClientCertificate = false
+        /// Serve the certificate that names kubernetes.test only (not 127.0.0.1).
+        var nameOnlyCertificate = false
     }
 
     /// One request as received: its path with query and its Accept header.
@@ -44,9 +47,12 @@ final class FakeAPIServer: Sendable {
         let server = FakeAPIServer(setup)
         let router = Router()
         router.get("**") { request, _ in server.respond(request) }
+        let (certificate, key) = setup.nameOnlyCertificate
+            ? (TestCertificates.nameOnlyServerCertificate, TestCertificates.nameOnlyServerKey)
+            : (TestCertificates.serverCertificate, TestCertificates.serverKey)
         var tls = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(TestCertificates.serverCertificate.utf8)).map { .certificate($0) },
-            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(TestCertificates.serverKey.utf8), format: .pem)))
+            certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(certificate.utf8)).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem)))
         if setup.requireClientCertificate {
             tls.certificateVerification = .noHostnameVerification
             tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(TestCertificates.caCertificate.utf8)))
@@ -55,13 +61,21 @@ final class FakeAPIServer: Sendable {
         let app = Application(
             router: router, server: try .tls(.http1(), tlsConfiguration: tls),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
+            logger: Self.quiet)
         let running = Task { try await app.run() }
         defer { running.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
         return try await body(server, port)
     }
+
+    /// The server's own log is silent: shutting down at the end of each test is expected.
+    private static let quiet: Logger = {
+        var logger = Logger(label: "fake-apiserver")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     private func respond(_ request: Request) -> Response {
         let path = String(request.uri.path)
@@ -113,7 +127,8 @@ final class FakeAPIServer: Sendable {
     }
 
     private func status(_ code: Int, _ message: String) -> Response {
-        let body = #"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"\#(message)","code":\#(code)}"#
+        let status: [String: Any] = ["kind": "Status", "apiVersion": "v1", "status": "Failure", "message": message, "code": code]
+        let body = String(decoding: (try? JSONSerialization.data(withJSONObject: status)) ?? Data(), as: UTF8.self)
         return Response(status: .init(code: code), headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))
     }

@@ -1,6 +1,6 @@
 /// A fixed test PKI (ECDSA P-256, valid until 2125), generated once with openssl: a CA, a server
-/// certificate for 127.0.0.1, localhost and kubernetes.test, and a client certificate (CN alice,
-/// O team-a). Test material only.
+/// certificate for 127.0.0.1, localhost and kubernetes.test, one for the name kubernetes.test only
+/// (no IP address), and a client certificate (CN alice, O team-a). Test material only.
 enum TestCertificates {
     static let caCertificate = """
 -----BEGIN CERTIFICATE-----
@@ -55,6 +55,27 @@ nxyGUGlfGbX+825RtMpsAiAEEUS3Wl/l37uGhdqZ8wpLNXokQVPqsh3/QL4kjbNJ
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQghy2upCJcDhRrTR+c
 IH5aAwK8TO7/8s+LteNHpgKxmBChRANCAASeSREP99CxbeRRmCVrVaWaMuXiQKRM
 ma9gh+WBhIUAMF2WdebcefbdrFhZ9TXnMFC+O4633942kf8A434Oemm2
+-----END PRIVATE KEY-----
+"""
+    static let nameOnlyServerCertificate = """
+-----BEGIN CERTIFICATE-----
+MIIBxTCCAWugAwIBAgIUfoHCtUOmVv3GN+NmAV6X6mVEiVEwCgYIKoZIzj0EAwIw
+GjEYMBYGA1UEAwwPcmFtcGFydC10ZXN0LWNhMCAXDTI2MTEyNDA0MTYyMFoYDzIx
+MjYxMDMxMDQxNjIwWjAaMRgwFgYDVQQDDA9rdWJlcm5ldGVzLnRlc3QwWTATBgcq
+hkjOPQIBBggqhkjOPQMBBwNCAASXjRWeTb7FKDmRLg1DsG48ld5zJm1SbzY6EJmV
+q6VUpk5sAkp7jGYXyfCZLao73yjGQXP2HSaVAjWPuMj8j1pUo4GMMIGJMBoGA1Ud
+EQQTMBGCD2t1YmVybmV0ZXMudGVzdDAJBgNVHRMEAjAAMAsGA1UdDwQEAwIHgDAT
+BgNVHSUEDDAKBggrBgEFBQcDATAdBgNVHQ4EFgQUJVSrUeVkD1c926EIdSYqNE9I
+IqEwHwYDVR0jBBgwFoAUnzZ+IygRKAC4wzs7ZOFrWZv7ohowCgYIKoZIzj0EAwID
+SAAwRQIhANSMyOxMGImQrtl9e5+eC3wNK+VC0UwWq5dKO+htoqCaAiAF8kf9KLuo
+1+3Ch2va55125qmK2eqTQzru4tGuARUo4A==
+-----END CERTIFICATE-----
+"""
+    static let nameOnlyServerKey = """
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgo6BYdlBrAYOD+CTr
+8LuvC3WKJLrmHBBIDpg5ZE2UcDKhRANCAASXjRWeTb7FKDmRLg1DsG48ld5zJm1S
+bzY6EJmVq6VUpk5sAkp7jGYXyfCZLao73yjGQXP2HSaVAjWPuMj8j1pU
 -----END PRIVATE KEY-----
 """
 }

@@ -36,10 +36,12 @@ import Testing
         #expect(loaded.objects.map(\.kind) == ["ServiceAccount", "ClusterRole", "ClusterRoleBinding"])
     }
 
-    /// Every scalar with its path, whether it was plain, and its text.
+    /// Every scalar with its path, its type (a string, or a plain null, boolean or number) and its text.
     private static func flatten(_ node: Node, path: String = "") -> [String] {
         switch node.content {
-        case .scalar(let scalar): return ["\(path)=\(scalar.isPlain ? "plain" : "string"):\(scalar.text)"]
+        case .scalar(let scalar):
+            let typed = scalar.isPlain && (node.isNull || node.bool != nil || node.int != nil || Double(scalar.text) != nil)
+            return ["\(path)=\(typed ? "typed" : "string"):\(scalar.text)"]
         case .sequence(let items):
             return items.isEmpty ? ["\(path)=[]"] : items.enumerated().flatMap { flatten($1, path: "\(path)[\($0)]") }
         case .mapping(let entries):

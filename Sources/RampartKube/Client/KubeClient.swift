@@ -17,12 +17,15 @@ public final class KubeClient: Sendable {
 
     private let http: HTTPClient
     private let base: String
+    /// The server as configured, for messages.
+    private let server: String
     private let authorization: String?
     private let retry: RetryPolicy
 
-    private init(http: HTTPClient, base: String, authorization: String?, retry: RetryPolicy) {
+    private init(http: HTTPClient, base: String, server: String, authorization: String?, retry: RetryPolicy) {
         self.http = http
         self.base = base
+        self.server = server
         self.authorization = authorization
         self.retry = retry
     }
@@ -47,7 +50,7 @@ public final class KubeClient: Sendable {
         }
         let (base, configuration) = try configure(connection)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        return KubeClient(http: http, base: base, authorization: token.map { "Bearer \($0)" }, retry: retry)
+        return KubeClient(http: http, base: base, server: connection.server, authorization: token.map { "Bearer \($0)" }, retry: retry)
     }
 
     /// The base URL to request and the HTTP client configuration (TLS trust, client certificate,
@@ -75,6 +78,8 @@ public final class KubeClient: Sendable {
         configuration.tlsConfiguration = tls
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .seconds(15), read: .seconds(120))
+        // Our retry loop decides; the pool would otherwise retry a failing TLS handshake until the timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         if let name = connection.tlsServerName, !name.isEmpty, name != host {
             configuration.dnsOverride = [name: host.trimmingCharacters(in: ["[", "]"])]
             components.host = name
@@ -102,18 +107,21 @@ public final class KubeClient: Sendable {
                     return Response(status: status, body: Array(body.readableBytesView))
                 }
             } catch {
-                if attempt >= retry.attempts { throw KubeError("cannot reach \(base): \(Self.describe(error))") }
+                if attempt >= retry.attempts || Self.isTLS(error) { throw KubeError("cannot reach \(server): \(Self.describe(error))") }
             }
             try? await Task.sleep(for: .seconds(retry.delay(after: attempt, retryAfter: retryAfter)))
             attempt += 1
         }
     }
 
+    /// A failed TLS handshake or certificate check: trying again cannot help.
+    private static func isTLS(_ error: any Error) -> Bool {
+        error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError
+    }
+
     /// A short description of a transport error (TLS and connection errors name no secrets).
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? NIOSSLError { return "TLS: \(error)" }
-        if let error = error as? BoringSSLError { return "TLS: \(error)" }
-        return String(describing: error)
+        (isTLS(error) ? "TLS: " : "") + String(describing: error)
     }
 
     /// Closes the connections.
