@@ -43,8 +43,9 @@ def root(group, version):
 
 def main():
     dump, cert, key, port_file, token = sys.argv[1:6]
-    items = {}  # list path -> [item JSON text]
-    metadata = {}  # list path -> [metadata-only item JSON text]
+    # list path -> [item JSON text], and the metadata-only items; every served resource has a list.
+    items = {root(g, v) + "/" + plural: [] for (g, v, plural, _) in RESOURCES.values()}
+    metadata = {path: [] for path in items}
     with open(dump) as stream:
         for document in yaml.load_all(stream, Loader=yaml.CSafeLoader):
             if not isinstance(document, dict) or document.get("kind") not in RESOURCES:

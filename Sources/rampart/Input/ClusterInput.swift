@@ -80,6 +80,9 @@ enum ClusterInput {
                 throw error
             }
             await client.shutdown()
+            // SwiftNIO ignores SIGPIPE for its sockets; give it back its default so that writing the
+            // report into a closed pipe (`| head`) ends the process quietly, as without --cluster.
+            signal(SIGPIPE, SIG_DFL)
             progress.clear()
             for gap in snapshot.gaps {
                 warn("not covered: \(gap.resource)\(gap.namespace.map { " in \($0)" } ?? ""): \(gap.reason)")
