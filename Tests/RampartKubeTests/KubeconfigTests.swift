@@ -152,3 +152,18 @@ import Testing
         #expect(throws: KubeError.self) { try ConnectionResolver.resolve(request) }
     }
 }
+
+/// Values holding credentials never show them when printed.
+@Suite struct RedactionTests {
+    @Test func descriptionsHideCredentials() throws {
+        let text = "users: [{name: u, user: {token: s3cr3t-token, client-key-data: a2V5}}]"
+        let user = try #require(try Kubeconfig.parse(Array(text.utf8), file: "k").users["u"])
+        var connection = ClusterConnection(contextName: "c", clusterName: "c", server: "https://x")
+        connection.authentication = .token("s3cr3t-token")
+        let credential = ExecCredentialPlugin.Credential(token: "s3cr3t-token")
+        for shown in ["\(user)", String(reflecting: user), "\(connection)", "\(connection.authentication)",
+                      String(reflecting: connection.authentication), "\(credential)", String(reflecting: credential)] {
+            #expect(!shown.contains("s3cr3t") && !shown.contains("a2V5"), "\(shown)")
+        }
+    }
+}

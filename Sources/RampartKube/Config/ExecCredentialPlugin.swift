@@ -68,8 +68,7 @@ public enum ExecCredentialPlugin {
         } catch {
             return .failure(KubeError("cannot run exec plugin \(plugin.command)"))
         }
-        nonisolated(unsafe) let running = process
-        let watchdog = DispatchWorkItem { if running.isRunning { running.terminate() } }
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
