@@ -31,6 +31,8 @@ public struct AuditReport: Sendable, Codable {
     public var suppressed: [SuppressedFinding]
     public var notices: [PolicyNotice]
     public var summary: Summary
+    /// The live cluster the objects were read from; absent for files.
+    public var source: ReportSource?
 
     public init(version: String, objects: Int, errors: [InputError], outcome: PolicyOutcome, failOn: Severity) {
         tool = Tool(version: version)

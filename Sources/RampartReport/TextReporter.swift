@@ -6,6 +6,7 @@ public enum TextReporter {
     public static func render(_ report: AuditReport, colour: Bool) -> String {
         let paint = Paint(enabled: colour)
         var lines: [String] = [summaryLine(report, paint: paint)]
+        if let source = report.source { lines.append(source.summary) }
         for error in report.errors {
             lines.append(paint.red("error") + " \(error.description)")
         }

@@ -18,6 +18,8 @@ struct Rampart: AsyncParsableCommand {
             Pss.self,
             Tenants.self,
             TenantCommand.self,
+            Snapshot.self,
+            ScannerRbac.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not

@@ -10,7 +10,7 @@ extension Rampart {
     /// `rampart audit`: every enabled rule of the catalog over the inputs, through the policy.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Audit manifests against the rule catalog.",
+            abstract: "Audit manifests, or a live cluster (--cluster), against the rule catalog.",
             discussion: """
                 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error, or input \
                 errors with no input read cleanly (the documents that did load are still audited and reported).
@@ -27,7 +27,7 @@ extension Rampart {
         func run() throws {
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
-            let loaded = InputReader.load(input.paths)
+            let (loaded, source) = InputReader.read(input)
             let inventory = Inventory(objects: loaded.objects)
             let model = try tenancy.load()
             let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
@@ -36,8 +36,9 @@ extension Rampart {
             let findings = Auditor.audit(context, rules: rules)
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
                                              today: PolicyOptions.today)
-            let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
+            var report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
+            report.source = source
             try output.write(try render(report, rules: rules.map(\.metadata)))
             // Input errors fail the run (2) unless at least one input was read cleanly and audited.
             if !loaded.errors.isEmpty, loaded.cleanInputs == 0 { throw ExitCode.inputError }

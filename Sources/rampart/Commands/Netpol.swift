@@ -18,7 +18,7 @@ enum NetpolInput {
     /// Loads the inputs and compiles the network; input errors go to standard error (the other files
     /// are still analysed).
     static func analysis(_ input: InputOptions) -> (NetworkAnalysis, [InputError]) {
-        let loaded = InputReader.load(input.paths)
+        let loaded = InputReader.load(input)
         for error in loaded.errors {
             FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8))
         }

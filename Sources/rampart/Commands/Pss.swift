@@ -45,7 +45,7 @@ extension Rampart {
         }
 
         func run() throws {
-            let loaded = InputReader.load(input.paths)
+            let loaded = InputReader.load(input)
             let inventory = Inventory(objects: loaded.objects)
             let explicit = level.map { LevelVersion(level: $0, version: version ?? .latest) }
             let verdicts = PodVerdict.evaluate(inventory, explicit: explicit)

@@ -45,7 +45,7 @@ struct RbacRun {
         guard output.format == .text || output.format == .json else {
             throw ValidationError("rbac commands print --format text or json")
         }
-        let loaded = InputReader.load(input.paths)
+        let loaded = InputReader.load(input)
         inventory = Inventory(objects: loaded.objects)
         policy = RBACPolicy(inventory: inventory)
         errors = loaded.errors

@@ -1,0 +1,48 @@
+import RampartLoading
+import RampartModel
+
+/// API discovery: which of the wanted resources the server serves, at which version (the group's
+/// preferred one), with their kinds and scope. Groups that fail to answer become coverage gaps.
+enum APIDiscovery {
+    /// The wanted resources the server serves, in the order of `wanted`, and the gaps met.
+    static func resources(_ client: KubeClient, wanted: [ScannedResources.Wanted]) async throws(KubeError)
+        -> (resources: [APIResource], gaps: [CoverageGap]) {
+        let groups = Set(wanted.map(\.group))
+        var versions: [String: String] = [:]
+        var gaps: [CoverageGap] = []
+        let core = try await document(client, "/api")
+        if let version = core.node?["versions"]?.items.first?.string { versions[""] = version }
+        let named = try await document(client, "/apis")
+        for group in named.node?["groups"]?.items ?? [] {
+            guard let name = group["name"]?.string, groups.contains(name),
+                  let version = group["preferredVersion"]?["version"]?.string ?? group["versions"]?[0]?["version"]?.string
+            else { continue }
+            versions[name] = version
+        }
+        gaps += [core.gap, named.gap].compactMap { $0 }
+        var served: [ScannedResources.Wanted: APIResource] = [:]
+        for (group, version) in versions.sorted(by: { $0.key < $1.key }) {
+            let path = group.isEmpty ? "/api/\(version)" : "/apis/\(group)/\(version)"
+            let list = try await document(client, path)
+            if let gap = list.gap { gaps.append(gap) }
+            for item in list.node?["resources"]?.items ?? [] {
+                guard let name = item["name"]?.string, !name.contains("/"), let kind = item["kind"]?.string,
+                      item["verbs"]?.items.contains(where: { $0.string == "list" }) == true else { continue }
+                served[ScannedResources.Wanted(group: group, name: name)] = APIResource(
+                    group: group, version: version, name: name, kind: kind, namespaced: item["namespaced"]?.bool ?? false)
+            }
+        }
+        return (wanted.compactMap { served[$0] }, gaps)
+    }
+
+    /// A discovery document, or the gap explaining why there is none. 401 stops everything.
+    private static func document(_ client: KubeClient, _ path: String) async throws(KubeError) -> (node: Node?, gap: CoverageGap?) {
+        let response = try await client.get(path)
+        try CoverageGap.stopOnUnauthorized(response)
+        guard response.status == 200 else {
+            return (nil, CoverageGap(resource: path, namespace: nil, response: response))
+        }
+        let (documents, _) = ManifestLoader.documents(response.body, file: path)
+        return (documents.first, nil)
+    }
+}

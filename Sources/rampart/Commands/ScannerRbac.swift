@@ -1,0 +1,29 @@
+import ArgumentParser
+import RampartKube
+
+extension Rampart {
+    /// `rampart scanner-rbac`: the least-privilege identity for running Rampart inside a cluster.
+    struct ScannerRbac: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scanner-rbac",
+            abstract: "Print the least-privilege ServiceAccount, ClusterRole and binding for an in-cluster scanner.",
+            discussion: """
+                The ClusterRole may only list the resources `rampart audit --cluster` reads and get the discovery \
+                documents. Secrets are left out by default: RBAC cannot grant metadata only, so listing secrets \
+                would let the scanner read their values; without it, the audit reports secrets as not covered. \
+                See examples/scanner-cronjob.yaml for a CronJob that uses it.
+                """)
+
+        @Option(name: [.short, .long], help: "The namespace of the scanner's ServiceAccount.")
+        var namespace = "rampart"
+
+        @Flag(help: "Also allow listing Secrets (their metadata is all Rampart keeps, but the permission reads values too).")
+        var includeSecrets = false
+
+        func run() throws {
+            let manifests = ScannerRBAC.manifests(namespace: namespace, includeSecrets: includeSecrets)
+            print(YAMLEmitter.stream(manifests, header: ["least-privilege identity of the rampart scanner (rampart scanner-rbac)"]),
+                  terminator: "")
+        }
+    }
+}

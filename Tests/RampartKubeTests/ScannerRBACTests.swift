@@ -1,0 +1,44 @@
+import RampartLoading
+import RampartModel
+import Testing
+@testable import RampartKube
+
+/// The scanner's ClusterRole: exactly what the reader lists, read-only, secrets only when asked.
+@Suite struct ScannerRBACTests {
+    private static func rules(includeSecrets: Bool) -> [Node] {
+        let role = ScannerRBAC.manifests(namespace: "rampart", includeSecrets: includeSecrets)[1]
+        return role["rules"]?.items ?? []
+    }
+
+    @Test func roleListsExactlyTheScannedResources() {
+        let rules = Self.rules(includeSecrets: true)
+        let granted = Set(rules.flatMap { rule in
+            (rule["resources"]?.items ?? []).compactMap { resource in
+                resource.string.map { ScannedResources.Wanted(group: rule["apiGroups"]?[0]?.string ?? "", name: $0) }
+            }
+        })
+        #expect(granted == Set(ScannedResources.all))
+        let verbs = Set(rules.flatMap { $0["verbs"]?.items.compactMap(\.string) ?? [] })
+        #expect(verbs == ["list", "get"])
+        #expect(rules.allSatisfy { $0["resources"] == nil || $0["verbs"]?.items.compactMap(\.string) == ["list"] })
+    }
+
+    @Test func secretsOnlyWhenAsked() {
+        let resources = Self.rules(includeSecrets: false).flatMap { $0["resources"]?.items.compactMap(\.string) ?? [] }
+        #expect(!resources.contains("secrets"))
+        #expect(resources.contains("pods"))
+    }
+}
+
+/// Backoff: exponential, capped, and the server's Retry-After first.
+@Suite struct RetryPolicyTests {
+    @Test func delays() {
+        let policy = RetryPolicy(attempts: 5, initialDelay: 0.5, maximumDelay: 4)
+        #expect((1...5).map { policy.delay(after: $0, retryAfter: nil) } == [0.5, 1, 2, 4, 4])
+        #expect(policy.delay(after: 1, retryAfter: "3") == 3)
+        #expect(policy.delay(after: 1, retryAfter: "120") == 4)
+        #expect(policy.delay(after: 2, retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT") == 1)
+        #expect(RetryPolicy.isRetryable(status: 429) && RetryPolicy.isRetryable(status: 503))
+        #expect(!RetryPolicy.isRetryable(status: 403) && !RetryPolicy.isRetryable(status: 404))
+    }
+}

@@ -1,0 +1,51 @@
+import RampartLoading
+import RampartModel
+import Testing
+@testable import RampartKube
+
+/// The snapshot's YAML reads back to the same values: YAML 1.1 traps quoted, numbers kept plain.
+@Suite struct YAMLEmitterTests {
+    static let tricky = #"""
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"traps","namespace":"default",
+         "labels":{"on":"on","NO":"NO","y":"y","empty":"","version":"1.5","octal":"0755","neg":"-3","hash":"a #b",
+         "colon":"a: b","url":"http://x:80/a","lead":"-x","star":"*ref","merge":"<<","null":"null","tilde":"~"}},
+         "data":{"multi":"line one\nline two\t\"q\"","unicode":"héllo ✓","bell":"\u0007","trailing ":"space "},
+         "numbers":{"int":42,"negative":-7,"float":1.5e3,"yes":true,"nothing":null},
+         "nested":[[1,[]],{},[{"a":{"b":[{"c":"d"}]}}]]}
+        """#
+
+    @Test func roundTripKeepsEveryValueAndType() throws {
+        let original = try #require(ManifestLoader.load(Array(Self.tricky.utf8), file: "in.json").objects.first)
+        let text = YAMLEmitter.stream([original.root], header: ["a header"])
+        #expect(text.hasPrefix("# a header\n---\n"))
+        let loaded = ManifestLoader.load(Array(text.utf8), file: "out.yaml")
+        #expect(loaded.errors.isEmpty)
+        let copy = try #require(loaded.objects.first)
+        #expect(Self.flatten(copy.root) == Self.flatten(original.root))
+        #expect(copy.labels == original.labels)
+        #expect(copy.root["numbers"]?["yes"]?.bool == true)
+        #expect(copy.root["numbers"]?["negative"]?.int == -7)
+        #expect(copy.root["numbers"]?["nothing"]?.isNull == true)
+        #expect(copy.root["metadata"]?["labels"]?["on"]?.bool == nil)
+    }
+
+    @Test func generatedManifestsReadBack() {
+        let text = YAMLEmitter.stream(ScannerRBAC.manifests(namespace: "rampart", includeSecrets: false))
+        let loaded = ManifestLoader.load(Array(text.utf8), file: "rbac.yaml")
+        #expect(loaded.errors.isEmpty)
+        #expect(loaded.objects.map(\.kind) == ["ServiceAccount", "ClusterRole", "ClusterRoleBinding"])
+    }
+
+    /// Every scalar with its path, its type (a string, or a plain null, boolean or number) and its text.
+    private static func flatten(_ node: Node, path: String = "") -> [String] {
+        switch node.content {
+        case .scalar(let scalar):
+            let typed = scalar.isPlain && (node.isNull || node.bool != nil || node.int != nil || Double(scalar.text) != nil)
+            return ["\(path)=\(typed ? "typed" : "string"):\(scalar.text)"]
+        case .sequence(let items):
+            return items.isEmpty ? ["\(path)=[]"] : items.enumerated().flatMap { flatten($1, path: "\(path)[\($0)]") }
+        case .mapping(let entries):
+            return entries.isEmpty ? ["\(path)={}"] : entries.flatMap { flatten($0.value, path: "\(path).\($0.key)") }
+        }
+    }
+}
