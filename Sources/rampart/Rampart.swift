@@ -16,6 +16,7 @@ struct Rampart: AsyncParsableCommand {
             Rbac.self,
             Netpol.self,
             Pss.self,
+            Webhook.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not
