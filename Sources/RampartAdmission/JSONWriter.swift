@@ -19,6 +19,7 @@ struct JSONWriter {
         for string in strings {
             separate()
             write(string)
+            needsComma = true
         }
         close(UInt8(ascii: "]"))
     }
