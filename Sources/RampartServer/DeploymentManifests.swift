@@ -269,7 +269,9 @@ public struct DeploymentManifests: Sendable {
             apiVersion: admissionregistration.k8s.io/v1
             kind: ValidatingWebhookConfiguration
             metadata:
-              name: \(name)\(annotations)
+              name: \(name)
+              labels:
+                rampart.dev/component: admission-configuration\(annotations)
             webhooks:
             \(webhook("pods.rampart.dev", failurePolicy: "Fail", rules: podRules))
             \(webhook("objects.rampart.dev", failurePolicy: "Ignore", rules: objectRules))

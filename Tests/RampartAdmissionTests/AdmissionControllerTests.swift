@@ -220,3 +220,21 @@ struct AdmissionControllerTests {
         #expect(errors.map(\.line) == [4, 6])
     }
 }
+
+@Suite("Rules judged at admission")
+struct AdmissionRulesTests {
+    @Test func oneObjectRulesOnly() {
+        let ids = Set(AdmissionRules.select(from: Catalog.rules).map(\.metadata.id))
+        for id in ["pss.privileged", "pss.run-as-non-root", "pss.namespace-not-enforced", "images.latest-tag",
+                   "exposure.node-port", "secrets.literal-in-configmap", "serviceaccounts.token-automount",
+                   "resources.missing-limits"] {
+            #expect(ids.contains(id), "\(id)")
+        }
+        #expect(!ids.contains("resources.namespace-without-quota"))
+        #expect(!ids.contains("resources.namespace-without-limitrange"))
+        #expect(!ids.contains { $0.hasPrefix("rbac.") || $0.hasPrefix("netpol.") })
+        let kinds = AdmissionRules.kinds(of: AdmissionRules.select(from: Catalog.rules))
+        #expect(kinds.isSuperset(of: ["Pod", "Deployment", "CronJob", "Service", "Ingress", "ConfigMap", "Namespace"]))
+        #expect(!kinds.contains("Secret"))
+    }
+}
