@@ -1,20 +1,21 @@
-/// A small JSON writer for the admission response: fields in the order written, strings escaped
-/// as RFC 8259 requires (no escaped slashes). Cheaper than building a Codable value per request.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// A small JSON writer for the admission response and the webhook's log lines: fields in the order
+/// written, strings escaped as RFC 8259 requires (no escaped slashes). Cheaper than building a
+/// Codable value per request.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
-    init() {
+    public init() {
         bytes.reserveCapacity(512)
     }
 
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
-    mutating func array(_ strings: [String]) {
+    public mutating func array(_ strings: [String]) {
         open(UInt8(ascii: "["))
         for string in strings {
             separate()
@@ -24,26 +25,32 @@ struct JSONWriter {
         close(UInt8(ascii: "]"))
     }
 
-    mutating func key(_ key: String) {
+    public mutating func key(_ key: String) {
         separate()
         write(key)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func field(_ name: String, _ value: String) {
+    public mutating func field(_ name: String, _ value: String) {
         key(name)
         write(value)
         needsComma = true
     }
 
-    mutating func field(_ name: String, _ value: Bool) {
+    public mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
-    mutating func field(_ name: String, _ value: Int) {
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    public mutating func field(_ name: String, _ value: Double) {
         key(name)
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true

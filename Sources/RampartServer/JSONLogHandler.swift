@@ -1,9 +1,10 @@
 import Foundation
 import Logging
+import RampartAdmission
 
-/// A swift-log handler that writes one JSON object per line to standard error: `ts` (Unix seconds),
-/// `level`, `logger`, `message` and the metadata as strings. Callers log rule IDs, fields and request
-/// identities, never an object's content.
+/// A swift-log handler that writes one JSON object per line to standard error, in one `write(2)`:
+/// `ts` (Unix seconds), `level`, `logger`, `message` and the metadata as strings, keys sorted.
+/// Callers log rule IDs, fields and request identities, never an object's content.
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
@@ -19,33 +20,20 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields: [String: String] = [:]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { fields[key] = "\(value)" }
-        fields["level"] = event.level.rawValue
-        fields["logger"] = label
-        fields["message"] = "\(event.message)"
-        var line = "{\"ts\":" + String(format: "%.3f", Date().timeIntervalSince1970)
-        for key in fields.keys.sorted() {
-            line += "," + Self.quoted(key) + ":" + Self.quoted(fields[key] ?? "")
+        var fields = metadata
+        if let extra = event.metadata { fields.merge(extra) { $1 } }
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var json = JSONWriter()
+        json.object { json in
+            json.field("ts", Double(spec.tv_sec) + Double(spec.tv_nsec / 1_000_000) / 1000)
+            json.field("level", event.level.rawValue)
+            json.field("logger", label)
+            json.field("message", event.message.description)
+            for key in fields.keys.sorted() { json.field(key, fields[key].map { "\($0)" } ?? "") }
         }
-        line += "}\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        var line = json.bytes
+        line.append(0x0A)
+        line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -60,9 +60,10 @@ struct ValidateEndpoint: Sendable {
     /// A JSON error body `{"error": reason}` with `status`.
     private func reject(_ status: HTTPResponse.Status, _ reason: String, outcome: String) -> (Response, String) {
         logger.warning("rejected admission request", metadata: ["status": "\(status.code)", "reason": "\(reason)"])
-        let body = "{\"error\":" + JSONLogHandler.quoted(reason) + "}"
+        var json = JSONWriter()
+        json.object { json in json.field("error", reason) }
         return (Response(status: status, headers: [.contentType: "application/json"],
-                         body: ResponseBody(byteBuffer: ByteBuffer(string: body))), outcome)
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.bytes))), outcome)
     }
 
     /// One log line per judged request with findings, at info; others at debug. Identity, rule IDs
