@@ -84,59 +84,58 @@ struct JSONTreeParser {
     }
 
     private mutating func object(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
-        index += 1
         var entries: [MappingEntry] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return Node(.mapping(entries), mark: start)
-        }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
-            let keyMark = mark
-            let key = try string()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
-            index += 1
-            skipWhitespace()
+        try elements(close: UInt8(ascii: "}"), in: "an object") { parser throws(AdmissionReviewError) in
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
+                throw parser.failure("expected a string key")
+            }
+            let keyMark = parser.mark
+            let key = try parser.string()
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else {
+                throw parser.failure("expected ':'")
+            }
+            parser.index += 1
+            parser.skipWhitespace()
             if Self.skippedKeys.contains(key) {
-                try skipValue()
+                try parser.skipValue()
             } else {
-                entries.append(MappingEntry(key: key, keyMark: keyMark, value: try value(depth: depth + 1)))
+                entries.append(MappingEntry(key: key, keyMark: keyMark, value: try parser.value(depth: depth + 1)))
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("unexpected end of input in an object") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
-            index += 1
-            return Node(.mapping(entries), mark: start)
         }
+        return Node(.mapping(entries), mark: start)
     }
 
     private mutating func array(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
-        index += 1
         var items: [Node] = []
+        try elements(close: UInt8(ascii: "]"), in: "an array") { parser throws(AdmissionReviewError) in
+            items.append(try parser.value(depth: depth + 1))
+        }
+        return Node(.sequence(items), mark: start)
+    }
+
+    /// Moves past an opening bracket, the comma-separated elements (each read by `element`) and the
+    /// closing bracket `close`.
+    private mutating func elements(close: UInt8, in container: String,
+                                   _ element: (inout JSONTreeParser) throws(AdmissionReviewError) -> Void) throws(AdmissionReviewError) {
+        index += 1
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < bytes.count, bytes[index] == close {
             index += 1
-            return Node(.sequence(items), mark: start)
+            return
         }
         while true {
             skipWhitespace()
-            items.append(try value(depth: depth + 1))
+            try element(&self)
             skipWhitespace()
-            guard index < bytes.count else { throw failure("unexpected end of input in an array") }
+            guard index < bytes.count else { throw failure("unexpected end of input in \(container)") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+            guard bytes[index] == close else { throw failure("expected ',' or '\(Character(Unicode.Scalar(close)))'") }
             index += 1
-            return Node(.sequence(items), mark: start)
+            return
         }
     }
 
