@@ -4,7 +4,8 @@ import NIOCore
 import Logging
 import RampartAdmission
 
-/// `POST /validate`: checks the request's shape, reads the body within its size and time limits,
+/// `POST /validate`: checks the request's shape, reads the body within its size limit (the channel's
+/// read timeout bounds its time),
 /// asks the pure `AdmissionController`, counts, logs, and answers. Every early exit returns its
 /// response at once; nothing carries on after an error.
 struct ValidateEndpoint: Sendable {
@@ -14,8 +15,6 @@ struct ValidateEndpoint: Sendable {
     let controller: AdmissionController
     let metrics: WebhookMetrics
     let logger: Logger
-    /// Longest wait for the body to arrive.
-    let bodyTimeout: Duration
 
     func respond(to request: Request) async -> Response {
         let start = ContinuousClock.now
@@ -35,11 +34,9 @@ struct ValidateEndpoint: Sendable {
         }
         let body: ByteBuffer
         do {
-            body = try await withBodyTimeout { try await request.body.collect(upTo: Self.bodyLimit) }
+            body = try await request.body.collect(upTo: Self.bodyLimit)
         } catch is NIOTooManyBytesError {
             return reject(.contentTooLarge, "body larger than \(Self.bodyLimit) bytes", outcome: "too_large")
-        } catch is BodyTimeout {
-            return reject(.requestTimeout, "body not received within \(bodyTimeout)", outcome: "timeout")
         } catch {
             return reject(.badRequest, "cannot read the body", outcome: "bad_request")
         }
@@ -83,22 +80,6 @@ struct ValidateEndpoint: Sendable {
             metadata["findings"] = "\(decision.findings.map { "\($0.finding.ruleId)@\($0.finding.path)=\($0.effect.rawValue)" }.joined(separator: " "))"
         }
         logger.log(level: level, "admission decision", metadata: metadata)
-    }
-
-    /// Thrown when the body does not arrive in time.
-    struct BodyTimeout: Error {}
-
-    private func withBodyTimeout<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T.self) { group in
-            group.addTask { try await operation() }
-            group.addTask { [bodyTimeout] in
-                try await Task.sleep(for: bodyTimeout)
-                throw BodyTimeout()
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw BodyTimeout() }
-            return first
-        }
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry.

@@ -16,10 +16,9 @@ public struct WebhookServer: Sendable {
         public var keyPath: String
         /// How often the certificate files are checked for changes.
         public var reloadInterval: Duration = .seconds(10)
-        /// Longest wait for a request body.
-        public var bodyTimeout: Duration = .seconds(10)
-        /// Keep-alive connections idle longer than this are closed.
-        public var idleTimeout: Duration = .seconds(120)
+        /// A connection on which nothing arrives for this long is closed: a stalled request, or an
+        /// idle keep-alive connection. (The API server gives up on a webhook after its 5 s timeout.)
+        public var readTimeout: Duration = .seconds(15)
         /// swift-log level of the JSON log on standard error (`trace` … `critical`).
         public var logLevel = "info"
 
@@ -52,7 +51,7 @@ public struct WebhookServer: Sendable {
     /// The application; `onRunning` receives the bound port (useful with port 0).
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router()
-        let endpoint = ValidateEndpoint(controller: controller, metrics: metrics, logger: logger, bodyTimeout: options.bodyTimeout)
+        let endpoint = ValidateEndpoint(controller: controller, metrics: metrics, logger: logger)
         router.post("/validate") { request, _ in await endpoint.respond(to: request) }
         router.get("/healthz") { _, _ in "ok" }
         router.get("/readyz") { _, _ in "ok" }
@@ -60,8 +59,9 @@ public struct WebhookServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
         }
-        var http = HTTP1Channel.Configuration()
-        http.idleTimeout = TimeAmount(options.idleTimeout)
+        let readTimeout = TimeAmount(options.readTimeout)
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [IdleStateHandler(readTimeout: readTimeout), ReadTimeoutHandler()])
         return Application(
             router: router,
             server: .reloadingTLS(store, configuration: http),

@@ -24,6 +24,7 @@ struct TestServer {
 
     /// Runs `body` against a served webhook; `ca` is the PEM of the CA that signed its first certificate.
     static func with(config: WebhookConfig = WebhookConfig(), reloadInterval: Duration = .seconds(60),
+                     readTimeout: Duration = .seconds(15),
                      _ body: @Sendable (TestServer, _ ca: String) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-webhook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -34,6 +35,7 @@ struct TestServer {
         options.host = "127.0.0.1"
         options.port = 0
         options.reloadInterval = reloadInterval
+        options.readTimeout = readTimeout
         options.logLevel = "critical"
         let server = try WebhookServer(options: options, controller: AdmissionController(config: config))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
