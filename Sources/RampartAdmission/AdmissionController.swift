@@ -19,15 +19,14 @@ public struct AdmissionController: Sendable {
 
     public let config: WebhookConfig
     private let sources: [any NamespacePolicySource]
-    private let rules: [any Rule]
-    private let kinds: Set<String>
+    /// The one-object rules by the kind they look at.
+    private let rulesByKind: [String: [any Rule]]
 
     /// `sources` are asked after the configuration (e.g. a tenancy file).
     public init(config: WebhookConfig, catalog: [any Rule] = Catalog.rules, sources: [any NamespacePolicySource] = []) {
         self.config = config
         self.sources = [config] + sources
-        rules = AdmissionRules.select(from: config.policy.enabledRules(from: catalog))
-        kinds = AdmissionRules.kinds(of: rules)
+        rulesByKind = AdmissionRules.byKind(AdmissionRules.select(from: config.policy.enabledRules(from: catalog)))
     }
 
     /// The decision on `request`; `today` (`YYYY-MM-DD`) decides which exceptions have expired.
@@ -81,7 +80,7 @@ public struct AdmissionController: Sendable {
         if let subresource = request.subResource, !Self.judgedSubresources.contains(subresource) {
             return "subresource \(subresource)"
         }
-        guard kinds.contains(request.kind) else { return "kind not judged" }
+        guard rulesByKind[request.kind] != nil else { return "kind not judged" }
         guard request.object != nil else { return "no object" }
         return nil
     }
@@ -93,7 +92,7 @@ public struct AdmissionController: Sendable {
         if object.kind != "Namespace", let namespace = scope.namespaceObject() { objects.append(namespace) }
         let context = AuditContext(inventory: Inventory(objects: objects), settings: config.policy.settings)
         var findings: [Finding] = []
-        for rule in rules {
+        for rule in rulesByKind[object.kind] ?? [] {
             for violation in rule.evaluate(in: context) where violation.object.reference == object.reference {
                 findings.append(Finding(rule: rule.metadata, violation: violation))
             }

@@ -22,16 +22,22 @@ public enum AdmissionRules {
 
     /// The kinds at least one of `rules` looks at; requests for other kinds are allowed unjudged.
     public static func kinds(of rules: [any Rule]) -> Set<String> {
-        var kinds: Set<String> = []
+        Set(byKind(rules).keys)
+    }
+
+    /// For each kind, the rules that look at objects of that kind, in catalog order.
+    public static func byKind(_ rules: [any Rule]) -> [String: [any Rule]] {
+        var byKind: [String: [any Rule]] = [:]
         for rule in rules {
-            if let objectRule = rule as? any ObjectRule {
-                kinds.formUnion(objectRule.kinds)
-            } else if rule is PssNamespaceNotEnforced {
-                kinds.insert("Namespace")
-            } else {
-                kinds.formUnion(PodTemplate.templatePaths.keys)
-            }
+            for kind in kinds(of: rule) { byKind[kind, default: []].append(rule) }
         }
-        return kinds
+        return byKind
+    }
+
+    /// The kinds one rule looks at.
+    private static func kinds(of rule: any Rule) -> [String] {
+        if let objectRule = rule as? any ObjectRule { return objectRule.kinds }
+        if rule is PssNamespaceNotEnforced { return ["Namespace"] }
+        return Array(PodTemplate.templatePaths.keys)
     }
 }
