@@ -40,12 +40,14 @@ let package = Package(
         .target(name: "RampartReport", dependencies: ["RampartModel", "RampartLoading", "RampartRules", "RampartPolicy", "RampartTenancy"]),
         // The admission decision: a pure function AdmissionRequest → AdmissionResponse.
         .target(name: "RampartAdmission", dependencies: [
-            "RampartModel", "RampartLoading", "RampartRules", "RampartPSS", "RampartPolicy",
+            "RampartModel", "RampartRules", "RampartPSS", "RampartPolicy",
         ]),
         // Adapter: the HTTPS webhook server (Hummingbird), metrics, certificates.
         .target(name: "RampartServer", dependencies: [
             "RampartAdmission",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "X509", package: "swift-certificates"),
@@ -79,20 +81,28 @@ let package = Package(
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),
         .testTarget(name: "RampartControlPlaneTests", dependencies: ["RampartControlPlane", "RampartRules", "TestSupport"]),
-        .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "TestSupport"]),
-        .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartReport", "TestSupport"]),
-        .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "TestSupport"]),
-        .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPolicy", "RampartRules", "TestSupport"]),
-        .testTarget(name: "RampartAdmissionTests", dependencies: ["RampartAdmission", "TestSupport"]),
+        .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "RampartLoading", "TestSupport"]),
+        .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "TestSupport"]),
+        .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
+        .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
+        .testTarget(name: "RampartAdmissionTests", dependencies: [
+            "RampartAdmission", "RampartLoading", "RampartPolicy", "RampartRules", "TestSupport",
+        ]),
         .testTarget(name: "RampartServerTests", dependencies: [
-            "RampartServer", "TestSupport",
+            "RampartServer", "RampartAdmission", "RampartPolicy", "RampartRules", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "RampartKubeTests", dependencies: [
             "RampartKube", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
     ],
     swiftLanguageModes: [.v6]

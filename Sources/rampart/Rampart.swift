@@ -20,6 +20,7 @@ struct Rampart: AsyncParsableCommand {
             TenantCommand.self,
             Snapshot.self,
             ScannerRbac.self,
+            Webhook.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not

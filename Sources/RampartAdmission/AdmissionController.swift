@@ -1,0 +1,134 @@
+import RampartModel
+import RampartPolicy
+import RampartRules
+
+/// The admission decision: a pure function of the request and the configuration.
+///
+/// It runs the one-object rules of the catalog (see `AdmissionRules`) on the object as it will be
+/// stored, applies the configuration's severity overrides and exceptions, the owner's annotation
+/// claims where the namespace's settings allow them, and the namespace's mode. On UPDATE, findings
+/// that the old object already had are warned about but never denied, so existing objects can still
+/// be scaled, relabelled and deleted.
+public struct AdmissionController: Sendable {
+    /// Most warnings returned; the API server shows them all to the client.
+    public static let maximumWarnings = 20
+    /// The API server may truncate longer warnings; they are cut here, where the cut is visible.
+    public static let maximumWarningLength = 256
+    /// Subresources whose object is judged (the Pod with its new ephemeral containers).
+    public static let judgedSubresources: Set<String> = ["ephemeralcontainers"]
+
+    public let config: WebhookConfig
+    private let sources: [any NamespacePolicySource]
+    /// The one-object rules by the kind they look at.
+    private let rulesByKind: [String: [any Rule]]
+
+    /// `sources` are asked after the configuration (e.g. a tenancy file).
+    public init(config: WebhookConfig, catalog: [any Rule] = Catalog.rules, sources: [any NamespacePolicySource] = []) {
+        self.config = config
+        self.sources = [config] + sources
+        rulesByKind = AdmissionRules.byKind(AdmissionRules.select(from: config.policy.enabledRules(from: catalog)))
+    }
+
+    /// The decision on `request`; `today` (`YYYY-MM-DD`) decides which exceptions have expired.
+    public func decide(_ request: AdmissionRequest, today: String) -> AdmissionDecision {
+        let namespace = request.namespace ?? (request.kind == "Namespace" && request.group.isEmpty ? request.name : nil)
+        if let reason = skipReason(request, namespace: namespace) {
+            return AdmissionDecision(response: AdmissionResponse(uid: request.uid, allowed: true), mode: nil,
+                                     skipped: reason, findings: [])
+        }
+        let settings = namespace.flatMap { name in sources.lazy.compactMap { $0.admission(for: name) }.first }
+        let mode = settings?.mode ?? config.defaultMode
+        let scope = RequestScope(namespace: request.namespace, settings: settings)
+        let findings = request.object.map { evaluate($0, scope) } ?? []
+        let previous: Set<String> = request.operation == .update
+            ? Set((request.oldObject.map { evaluate($0, scope) } ?? []).map(Self.identity)) : []
+        let claims = settings?.annotationExceptions == true
+            ? request.object.flatMap { scope.object($0) }.map(PolicyEngine.claims(of:)) ?? [:] : [:]
+        let exceptions = config.policy.exceptions.filter { !$0.isExpired(today: today) }
+        let judged = findings.map { original -> AdmissionDecision.Judged in
+            var finding = original
+            if let severity = config.policy.rules[finding.ruleId]?.severity { finding.severity = severity }
+            let effect: AdmissionDecision.Effect
+            if exceptions.contains(where: { $0.covers(finding) }) {
+                effect = .excepted
+            } else if claims[finding.ruleId] != nil || claims["*"] != nil {
+                effect = .claimed
+            } else if previous.contains(Self.identity(finding)) {
+                effect = mode == .audit ? .audit : .preexisting
+            } else {
+                switch mode {
+                case .enforce: effect = finding.severity >= config.denyOn ? .deny : .warn
+                case .warn: effect = .warn
+                case .audit: effect = .audit
+                }
+            }
+            return AdmissionDecision.Judged(finding: finding, effect: effect)
+        }
+        return AdmissionDecision(response: Self.response(uid: request.uid, judged, kind: request.kind, mode: mode),
+                                 mode: mode, skipped: nil, findings: judged)
+    }
+
+    /// Why the request is allowed without judging it, or nil when it is judged.
+    private func skipReason(_ request: AdmissionRequest, namespace: String?) -> String? {
+        let user = request.userInfo
+        if config.exemptUsers.contains(user.username) || config.exemptServiceAccountUsers.contains(user.username) {
+            return "exempt user"
+        }
+        if user.groups.contains(where: config.exemptGroups.contains) { return "exempt group" }
+        if let namespace, config.exemptNamespaces.contains(namespace) { return "exempt namespace" }
+        guard request.operation == .create || request.operation == .update else { return "operation \(request.operation.rawValue)" }
+        if let subresource = request.subResource, !Self.judgedSubresources.contains(subresource) {
+            return "subresource \(subresource)"
+        }
+        guard rulesByKind[request.kind] != nil else { return "kind not judged" }
+        guard request.object != nil else { return "no object" }
+        return nil
+    }
+
+    /// The findings of the catalog's one-object rules on `root`, about that object only.
+    private func evaluate(_ root: Node, _ scope: RequestScope) -> [Finding] {
+        guard let object = scope.object(root) else { return [] }
+        var objects = [object]
+        if object.kind != "Namespace", let namespace = scope.namespaceObject() { objects.append(namespace) }
+        let context = AuditContext(inventory: Inventory(objects: objects), settings: config.policy.settings)
+        var findings: [Finding] = []
+        for rule in rulesByKind[object.kind] ?? [] {
+            for violation in rule.evaluate(in: context) where violation.object.reference == object.reference {
+                findings.append(Finding(rule: rule.metadata, violation: violation))
+            }
+        }
+        return findings.sorted()
+    }
+
+    /// A finding's identity across the old and new object: rule and field.
+    private static func identity(_ finding: Finding) -> String {
+        finding.ruleId + "|" + finding.path
+    }
+
+    /// The response: denied when any finding denies, with every denying finding in the message;
+    /// warnings for the findings the client should see.
+    static func response(uid: String, _ judged: [AdmissionDecision.Judged], kind: String, mode: AdmissionMode) -> AdmissionResponse {
+        let denials = judged.filter { $0.effect == .deny }.map(\.finding)
+        var warnings = judged.compactMap { item -> String? in
+            switch item.effect {
+            case .warn: return describe(item.finding)
+            case .preexisting: return describe(item.finding) + " (already present before this update)"
+            case .deny, .audit, .excepted, .claimed: return nil
+            }
+        }
+        if warnings.count > maximumWarnings {
+            let more = warnings.count - maximumWarnings + 1
+            warnings = Array(warnings.prefix(maximumWarnings - 1)) + ["rampart: \(more) more findings not shown"]
+        }
+        warnings = warnings.map { $0.count > maximumWarningLength ? String($0.prefix(maximumWarningLength - 1)) + "…" : $0 }
+        guard !denials.isEmpty else { return AdmissionResponse(uid: uid, allowed: true, warnings: warnings) }
+        let message = "rampart denied this \(kind) (namespace mode \(mode.rawValue)): "
+            + denials.map(describe).joined(separator: "; ")
+        return AdmissionResponse(uid: uid, allowed: false, message: message, warnings: warnings)
+    }
+
+    /// `rule-id at field: message`.
+    private static func describe(_ finding: Finding) -> String {
+        "\(finding.ruleId) at \(finding.path): \(finding.message)"
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Logging
+import RampartAdmission
+
+/// `POST /validate`: checks the request's shape, reads the body within its size limit (the channel's
+/// read timeout bounds its time),
+/// asks the pure `AdmissionController`, counts, logs, and answers. Every early exit returns its
+/// response at once; nothing carries on after an error.
+struct ValidateEndpoint: Sendable {
+    /// Largest body accepted (the API server's own limit on request objects is 3 MiB).
+    static let bodyLimit = 3 << 20
+
+    let controller: AdmissionController
+    let metrics: WebhookMetrics
+    let logger: Logger
+
+    func respond(to request: Request) async -> Response {
+        let start = ContinuousClock.now
+        let (response, outcome) = await answer(request)
+        metrics.request(outcome: outcome, duration: ContinuousClock.now - start)
+        return response
+    }
+
+    private func answer(_ request: Request) async -> (Response, String) {
+        let contentType = request.headers[.contentType]?.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        guard contentType == "application/json" else {
+            return reject(.badRequest, "Content-Type must be application/json", outcome: "bad_request")
+        }
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.bodyLimit {
+            return reject(.contentTooLarge, "body larger than \(Self.bodyLimit) bytes", outcome: "too_large")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: Self.bodyLimit)
+        } catch is NIOTooManyBytesError {
+            return reject(.contentTooLarge, "body larger than \(Self.bodyLimit) bytes", outcome: "too_large")
+        } catch {
+            return reject(.badRequest, "cannot read the body", outcome: "bad_request")
+        }
+        let review: (apiVersion: String, request: AdmissionRequest)
+        do {
+            review = try AdmissionReview.decode(Array(buffer: body))
+        } catch {
+            return reject(.badRequest, error.reason, outcome: "bad_request")
+        }
+        let decision = controller.decide(review.request, today: Self.today())
+        metrics.findings(decision)
+        log(decision, review.request)
+        let json = AdmissionReview.encode(decision.response, apiVersion: review.apiVersion)
+        return (Response(status: .ok, headers: [.contentType: "application/json"],
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: json))), decision.outcome)
+    }
+
+    /// A JSON error body `{"error": reason}` with `status`.
+    private func reject(_ status: HTTPResponse.Status, _ reason: String, outcome: String) -> (Response, String) {
+        logger.warning("rejected admission request", metadata: ["status": "\(status.code)", "reason": "\(reason)"])
+        var json = JSONWriter()
+        json.object { json in json.field("error", reason) }
+        return (Response(status: status, headers: [.contentType: "application/json"],
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.bytes))), outcome)
+    }
+
+    /// One log line per judged request with findings, at info; others at debug. Identity, rule IDs
+    /// and fields only: never the object's content.
+    private func log(_ decision: AdmissionDecision, _ request: AdmissionRequest) {
+        let level: Logger.Level = decision.findings.isEmpty ? .debug : .info
+        guard logger.logLevel <= level else { return }
+        var metadata: Logger.Metadata = [
+            "uid": "\(request.uid)", "operation": "\(request.operation.rawValue)", "kind": "\(request.kind)",
+            "namespace": "\(request.namespace ?? "")", "name": "\(request.name ?? "")",
+            "user": "\(request.userInfo.username)", "dryRun": "\(request.dryRun)", "outcome": "\(decision.outcome)",
+        ]
+        if let mode = decision.mode { metadata["mode"] = "\(mode.rawValue)" }
+        if let skipped = decision.skipped { metadata["skipped"] = "\(skipped)" }
+        if let subresource = request.subResource { metadata["subresource"] = "\(subresource)" }
+        if !decision.findings.isEmpty {
+            metadata["findings"] = "\(decision.findings.map { "\($0.finding.ruleId)@\($0.finding.path)=\($0.effect.rawValue)" }.joined(separator: " "))"
+        }
+        logger.log(level: level, "admission decision", metadata: metadata)
+    }
+
+    /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry.
+    static func today() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+    }
+}

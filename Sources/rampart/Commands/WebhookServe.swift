@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RampartAdmission
+import RampartLoading
+import RampartPolicy
+import RampartRules
+import RampartServer
+
+extension Rampart.Webhook {
+    /// `rampart webhook serve`: HTTPS on `--port` until SIGTERM.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the admission webhook over HTTPS (POST /validate, GET /healthz /readyz /metrics).")
+
+        @Option(help: "Configuration file (kind: Config, with a webhook: section). Default: enforce everywhere but kube-system.")
+        var config: String?
+
+        @Option(help: "PEM certificate chain; re-read when it changes.")
+        var cert: String
+
+        @Option(help: "PEM private key; re-read when it changes.")
+        var key: String
+
+        @Option(help: "Address to listen on.")
+        var host = "0.0.0.0"
+
+        @Option(help: "Port to listen on.")
+        var port = 8443
+
+        @Option(help: "Seconds between checks of the certificate files.")
+        var reloadInterval = 10
+
+        @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+        var logLevel = "info"
+
+        func validate() throws {
+            guard WebhookServer.logLevels.contains(logLevel) else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+            guard reloadInterval > 0 else { throw ValidationError("--reload-interval must be positive") }
+        }
+
+        func run() async throws {
+            let controller = AdmissionController(config: try loadConfig())
+            var options = WebhookServer.Options(certificatePath: cert, keyPath: key)
+            options.host = host
+            options.port = port
+            options.reloadInterval = .seconds(reloadInterval)
+            options.logLevel = logLevel
+            let server: WebhookServer
+            do {
+                server = try WebhookServer(options: options, controller: controller)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            try await server.run()
+        }
+
+        /// The configuration; errors in it stop the command (exit 2) after listing them.
+        private func loadConfig() throws -> WebhookConfig {
+            guard let config else { return WebhookConfig() }
+            guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+            let (parsed, errors) = WebhookConfig.parse(Array(data), file: config, knownRules: Set(Catalog.rules.map(\.metadata.id)))
+            guard errors.isEmpty else {
+                for error in errors { FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8)) }
+                throw ExitCode.inputError
+            }
+            return parsed
+        }
+    }
+}

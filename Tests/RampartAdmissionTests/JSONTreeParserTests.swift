@@ -1,0 +1,56 @@
+import Foundation
+@testable import RampartAdmission
+import RampartLoading
+import RampartModel
+import Testing
+
+@Suite("The AdmissionReview JSON parser")
+struct JSONTreeParserTests {
+    /// Same shape, keys, scalar texts and plainness.
+    func same(_ lhs: Node, _ rhs: Node) -> Bool {
+        switch (lhs.content, rhs.content) {
+        case (.scalar(let a), .scalar(let b)): return a == b
+        case (.sequence(let a), .sequence(let b)): return a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+        case (.mapping(let a), .mapping(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && same($0.value, $1.value) }
+        default: return false
+        }
+    }
+
+    @Test(arguments: [
+        Reviews.upstreamScale,
+        Reviews.review(Reviews.pod([Reviews.goodContainer, Reviews.privilegedContainer])),
+        #"{"a":"\u00e9 \"q\" \\ \n\t","n":[-0.5e+3,0,12,true,false,null],"e":{},"l":[]}"#,
+    ])
+    func buildsTheTreeLibyamlBuilds(_ json: String) throws {
+        let expected = try #require(ManifestLoader.documents(Array(json.utf8), file: "t").documents.first)
+        #expect(same(try JSONTreeParser.parse(Array(json.utf8)), expected))
+    }
+
+    @Test func readsEscapesAndTypes() throws {
+        let root = try JSONTreeParser.parse(Array(#"{"s":"a\u00e9\ud83d\ude00\n","t":true,"i":42,"z":null,"lone":"\ud800x"}"#.utf8))
+        #expect(root["s"]?.string == "aé😀\n")
+        #expect(root["t"]?.bool == true && root["i"]?.int == 42 && root["z"]?.isNull == true)
+        #expect(root["lone"]?.string == "\u{FFFD}x")
+    }
+
+    @Test func skipsManagedFields() throws {
+        let root = try JSONTreeParser.parse(Array(#"{"metadata":{"managedFields":[{"f:spec":{"f:x":{}},"s":"]}"}],"name":"p"}}"#.utf8))
+        #expect(root["metadata"]?.entries.map(\.key) == ["name"])
+        #expect(root["metadata"]?["name"]?.string == "p")
+    }
+
+    @Test(arguments: [
+        "", "{", "{\"a\":}", "{\"a\":1,}", "[1 2]", "{\"a\":1} x", "\"\u{01}\"", "01", "-", "1.", "tru",
+        "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"managedFields\":[}", "{\"managedFields\":}",
+        String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
+    ])
+    func refusesMalformedInput(_ text: String) {
+        #expect(throws: AdmissionReviewError.self) { try JSONTreeParser.parse(Array(text.utf8)) }
+    }
+
+    @Test func neverCrashesOnInvalidUTF8() throws {
+        let root = try JSONTreeParser.parse([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0xC3, 0x22, 0x7D])
+        #expect(root["a"]?.string?.unicodeScalars.allSatisfy { $0 == "\u{FFFD}" } == true)
+    }
+}

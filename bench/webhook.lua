@@ -1,0 +1,20 @@
+-- wrk script for bench/webhook: POST one AdmissionReview (path in $REVIEW) on every request.
+local file = assert(io.open(os.getenv("REVIEW"), "rb"))
+wrk.method = "POST"
+wrk.body = file:read("*a")
+file:close()
+wrk.headers["Content-Type"] = "application/json"
+
+local statuses = {}
+
+response = function(status, headers, body)
+    statuses[status] = (statuses[status] or 0) + 1
+end
+
+done = function(summary, latency, requests)
+    io.write(string.format("p50_us %d\np90_us %d\np99_us %d\nmax_us %d\nrequests %d\nduration_us %d\n",
+        latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+        summary.requests, summary.duration))
+    io.write(string.format("errors %d\n", summary.errors.connect + summary.errors.read + summary.errors.write
+        + summary.errors.status + summary.errors.timeout))
+end
