@@ -14,7 +14,7 @@ extension Rampart {
                 Roles of the Kubernetes bootstrap policy (cluster-admin, admin, edit, view, system:*) that the \
                 inputs do not define are built in: a binding to one of them resolves, and the output says so.
                 """,
-            subcommands: [CanI.self, WhoCan.self, RulesOf.self, Risks.self])
+            subcommands: [CanI.self, WhoCan.self, RulesOf.self, Risks.self, Paths.self])
     }
 }
 
