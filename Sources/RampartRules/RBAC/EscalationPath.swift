@@ -3,7 +3,7 @@ import RampartRBAC
 
 /// `rbac.escalation-path`: a non-system subject can reach cluster-admin-equivalent power in two
 /// or more steps (direct grants are `rbac.cluster-admin`'s).
-struct EscalationPathRule: Rule {
+struct EscalationPath: Rule {
     let metadata = RuleMetadata(
         id: "rbac.escalation-path",
         title: "Escalation path to cluster-admin",

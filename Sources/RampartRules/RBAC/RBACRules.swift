@@ -21,6 +21,6 @@ public enum RBACRules {
         DefaultServiceAccount(),
         CrossNamespaceSubject(),
         MissingRole(),
-        EscalationPathRule(),
+        EscalationPath(),
     ]
 }
