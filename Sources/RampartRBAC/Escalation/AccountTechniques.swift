@@ -19,7 +19,7 @@ extension EscalationGraph {
         Self.workloadResources.flatMap { group, verbs, resources in
             set.allowing(any: verbs, group: group, resources).map { capability, permission in
                 EscalationEdge(technique: .createWorkloads, target: .anyAccount(namespace: capability.scope.namespace),
-                               action: "may \(permission)\(group.isEmpty ? "" : " (\(group))") \(capability.scope.description), and a pod may run as any service account of its namespace",
+                               action: "may \(permission)\(group.isEmpty ? "" : " (\(group))") \(capability.scope.description) (a pod runs as any service account of its namespace)",
                                origins: [capability.origin])
             }
         }

@@ -25,6 +25,8 @@ struct ClusterFacts: Sendable {
     let podAccounts: [String: [String]]
     /// Per namespace: the legacy token Secrets, sorted by name.
     let tokenSecrets: [String: [TokenSecret]]
+    /// Each role's rules that escalation techniques ask about (see `RelevantRules`).
+    let relevantRules: [RoleKey: [RBACRole.SourcedRule]]
     /// The users bindings name (service-account user names excepted), sorted.
     let userNames: [String]
     private let tenants: [String: String]
@@ -44,6 +46,7 @@ struct ClusterFacts: Sendable {
             }
         }
         bindingsBySubject = bySubject
+        relevantRules = RelevantRules.byRole(policy.roles)
         let namespaces = Set(inventory.namespaceNames).union(accounts.keys).sorted()
         self.namespaces = namespaces
         self.accounts = Dictionary(uniqueKeysWithValues: namespaces.map { ($0, (accounts[$0, default: []].union(["default"])).sorted()) })

@@ -55,10 +55,10 @@ struct EscalationGraph: Sendable {
             return CapabilitySet(capabilities: bindings(of: user).flatMap { subject, binding -> [Capability] in
                 guard case .resolved(let role) = policy.role(of: binding) else { return [] }
                 let scope = binding.namespace.map(PermissionScope.namespace) ?? .cluster
-                return role.rules.map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
+                return (facts.relevantRules[role.key] ?? []).map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
             })
         case .role(let key, let scope):
-            return CapabilitySet(capabilities: (policy.roles[key]?.rules ?? []).map { sourced in
+            return CapabilitySet(capabilities: (facts.relevantRules[key] ?? []).map { sourced in
                 Capability(rule: sourced.rule, scope: scope,
                            origin: .implied("rules[\(sourced.index)] of \(sourced.role) allows \(sourced.rule.summary), once \(key) is bound \(scope.description)"))
             })

@@ -69,8 +69,9 @@ public struct EscalationStep: Sendable, Codable {
             text += edge.target == .clusterAdmin && edge.technique == .clusterAdmin ? "" : ", so it can take \(target.description)"
         }
         explanation = text
-        via = edge.origins.compactMap(\.grant)
-        var seen: Set<String> = []
-        because = edge.origins.map(\.explanation).filter { seen.insert($0).inserted }
+        var grants: Set<Grant> = []
+        via = edge.origins.compactMap(\.grant).filter { grants.insert($0).inserted }
+        var reasons: Set<String> = []
+        because = edge.origins.map(\.explanation).filter { reasons.insert($0).inserted }
     }
 }

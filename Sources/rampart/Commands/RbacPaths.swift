@@ -11,7 +11,7 @@ extension Rampart.Rbac {
                 Techniques: create pods or workloads (any service account of the namespace), impersonate, read legacy \
                 token Secrets, create and read Secrets (mint a token Secret), serviceaccounts/token, pods/exec and \
                 attach, nodes/proxy, bind and escalate. A tenant is a namespace's rampart.dev/tenant label, else the \
-                namespace. Without --as or --from-serviceaccount, every subject a binding names is a start. \
+                namespace. Without --as, --from-serviceaccount or --as-group, every subject a binding names is a start. \
                 Exit 1 when a path is found.
                 """)
 
@@ -23,10 +23,15 @@ extension Rampart.Rbac {
         @Option(help: "Start from the service account NS/NAME.")
         var fromServiceaccount: String?
 
+        @Option(name: .customLong("as-group"), help: "Start from the members of this group.")
+        var group: String?
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if user != nil && fromServiceaccount != nil { throw ValidationError("give --as or --from-serviceaccount, not both") }
+            if [user, fromServiceaccount, group].compactMap({ $0 }).count > 1 {
+                throw ValidationError("give one of --as, --from-serviceaccount and --as-group")
+            }
             if let account = fromServiceaccount, Self.serviceAccount(account) == nil {
                 throw ValidationError("--from-serviceaccount takes NAMESPACE/NAME")
             }
@@ -47,7 +52,7 @@ extension Rampart.Rbac {
                            grants: paths.flatMap { $0.steps.flatMap(\.via) }, unresolved: [], failed: !paths.isEmpty)
         }
 
-        /// The start given by `--as` or `--from-serviceaccount`, if any.
+        /// The start given by `--as`, `--from-serviceaccount` or `--as-group`, if any.
         private var start: Subject? {
             if let user {
                 if let account = RequestUser.serviceAccount(userName: user) {
@@ -55,6 +60,7 @@ extension Rampart.Rbac {
                 }
                 return Subject(kind: .user, name: user)
             }
+            if let group { return Subject(kind: .group, name: group) }
             return fromServiceaccount.flatMap(Self.serviceAccount)
         }
 
