@@ -7,17 +7,20 @@ extension EscalationGraph {
             + execInPods(set) + nodesProxy(set) + bind(set) + escalate(set) + impersonateUsers(set)
     }
 
-    private static let workloadResources: [(group: String, verbs: [String], resources: [String])] = [
-        ("", ["create"], ["pods"]),
-        ("", ["create", "update", "patch"], ["replicationcontrollers"]),
-        ("apps", ["create", "update", "patch"], ["deployments", "replicasets", "statefulsets", "daemonsets"]),
-        ("batch", ["create", "update", "patch"], ["jobs", "cronjobs"]),
+    private static let workloadQuestions: [(group: String, questions: [CapabilitySet.Question])] = [
+        ("", CapabilitySet.questions(["create"], ["pods"])),
+        ("", CapabilitySet.questions(["create", "update", "patch"], ["replicationcontrollers"])),
+        ("apps", CapabilitySet.questions(["create", "update", "patch"], group: "apps", ["deployments", "replicasets", "statefulsets", "daemonsets"])),
+        ("batch", CapabilitySet.questions(["create", "update", "patch"], group: "batch", ["jobs", "cronjobs"])),
     ]
+    private static let execQuestions = CapabilitySet.questions(["create"], ["pods/exec", "pods/attach"])
+        + CapabilitySet.questions(["update", "patch"], ["pods/ephemeralcontainers"])
+    private static let proxyQuestions = CapabilitySet.questions(["create", "get"], ["nodes/proxy"])
 
     /// Pods and workloads in a namespace → any service account of that namespace.
     func createWorkloads(_ set: CapabilitySet) -> [EscalationEdge] {
-        Self.workloadResources.flatMap { group, verbs, resources in
-            set.allowing(any: verbs, group: group, resources).map { capability, permission in
+        Self.workloadQuestions.flatMap { group, questions in
+            set.allowing(any: questions).map { capability, permission in
                 EscalationEdge(technique: .createWorkloads, target: .anyAccount(namespace: capability.scope.namespace),
                                action: "may \(permission)\(group.isEmpty ? "" : " (\(group))") \(capability.scope.description) (a pod runs as any service account of its namespace)",
                                origins: [capability.origin])
@@ -57,10 +60,12 @@ extension EscalationGraph {
 
     /// `get` of a legacy token Secret, or `list`/`watch` of Secrets where one is → its account.
     func readTokenSecrets(_ set: CapabilitySet) -> [EscalationEdge] {
-        facts.tokenSecrets.keys.sorted().flatMap { namespace in
+        let readers = CapabilitySet(capabilities: ["get", "list", "watch"].flatMap { set.allowing($0, "secrets", name: nil) })
+        guard !readers.capabilities.isEmpty else { return [] }
+        return facts.tokenSecrets.keys.sorted().flatMap { namespace in
             (facts.tokenSecrets[namespace] ?? []).compactMap { token -> EscalationEdge? in
                 for verb in ["get", "list", "watch"] {
-                    let found = set.allowing(verb, "secrets", name: verb == "get" ? token.secret : "").first { $0.scope.covers(namespace) }
+                    let found = readers.allowing(verb, "secrets", name: verb == "get" ? token.secret : "").first { $0.scope.covers(namespace) }
                     guard let capability = found else { continue }
                     return EscalationEdge(technique: .readTokenSecret, target: .identity(Self.account(namespace, token.account)),
                                           action: "may \(verb) Secret \(namespace)/\(token.secret), the legacy API token of service account \(token.account)",
@@ -87,8 +92,7 @@ extension EscalationGraph {
 
     /// `pods/exec`, `pods/attach`, ephemeral containers → the tokens the pods of the namespace mount.
     func execInPods(_ set: CapabilitySet) -> [EscalationEdge] {
-        (set.allowing(any: ["create"], ["pods/exec", "pods/attach"]) + set.allowing(any: ["update", "patch"], ["pods/ephemeralcontainers"]))
-            .compactMap { capability, permission in
+        set.allowing(any: Self.execQuestions).compactMap { capability, permission in
                 let namespace = capability.scope.namespace
                 guard namespace.map({ facts.podAccounts[$0] != nil }) ?? !facts.podAccounts.isEmpty else { return nil }
                 return EscalationEdge(technique: .execInPods, target: .podAccounts(namespace: namespace),
@@ -100,7 +104,7 @@ extension EscalationGraph {
     /// `nodes/proxy` (cluster-wide) → the tokens every pod mounts: the kubelet API runs commands in any pod.
     func nodesProxy(_ set: CapabilitySet) -> [EscalationEdge] {
         guard !facts.podAccounts.isEmpty else { return [] }
-        return set.allowing(any: ["create", "get"], ["nodes/proxy"]).filter { $0.capability.scope == .cluster }.map { capability, permission in
+        return set.allowing(any: Self.proxyQuestions).filter { $0.capability.scope == .cluster }.map { capability, permission in
             EscalationEdge(technique: .nodesProxy, target: .podAccounts(namespace: nil),
                            action: "may \(permission) cluster-wide: through the kubelet API it runs commands in any pod on any node (GET suffices over WebSocket)",
                            origins: [capability.origin])

@@ -1,5 +1,6 @@
-/// One rule a node holds, where it holds, and why it holds it.
-struct Capability: Sendable {
+/// One rule a node holds, where it holds, and why it holds it. A class: techniques pass
+/// capabilities around a lot, and a reference is one retain where the binding and role are dozens.
+final class Capability: Sendable {
     /// Why a node holds a rule.
     enum Origin: Sendable {
         /// A binding names the identity.
@@ -22,9 +23,25 @@ struct Capability: Sendable {
         }
     }
 
-    var rule: PolicyRule
-    var scope: PermissionScope
-    var origin: Origin
+    let rule: PolicyRule
+    let scope: PermissionScope
+    let origin: Origin
+
+    init(rule: PolicyRule, scope: PermissionScope, origin: Origin) {
+        self.rule = rule
+        self.scope = scope
+        self.origin = origin
+    }
+
+    /// True when the rule allows `request` (`anyName`: for some object name) and the scope covers
+    /// it (cluster-scoped resources: only the `cluster` scope).
+    func allows(_ request: AccessRequest, anyName: Bool = false, clusterScoped: Bool = false) -> Bool {
+        guard !clusterScoped || scope == .cluster else { return false }
+        guard anyName, !rule.resourceNames.isEmpty else { return rule.allows(request) }
+        var unnamed = rule
+        unnamed.resourceNames = []
+        return unnamed.allows(request)
+    }
 
     /// Every verb on every resource of every API group.
     static let everything = PolicyRule(verbs: [PolicyRule.all], apiGroups: [PolicyRule.all], resources: [PolicyRule.all])
@@ -47,28 +64,28 @@ struct CapabilitySet {
     /// the `cluster` scope.
     func allowing(_ verb: String, group: String = "", _ resource: String, name: String? = "",
                   clusterScoped: Bool = false) -> [Capability] {
-        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
-        let request = AccessRequest.resource(verb, group: group, parts.first ?? "", subresource: parts.count > 1 ? parts[1] : "",
-                                             name: name ?? "")
-        return capabilities.filter { capability in
-            guard !clusterScoped || capability.scope == .cluster else { return false }
-            var rule = capability.rule
-            if name == nil { rule.resourceNames = [] }
-            return rule.allows(request)
+        let request = Self.request(verb, group, resource, name: name ?? "")
+        return capabilities.filter { $0.allows(request, anyName: name == nil, clusterScoped: clusterScoped) }
+    }
+
+    /// Questions asked of every node: a label (`create pods`) and the request, any name.
+    typealias Question = (label: String, request: AccessRequest)
+
+    /// Each verb on each resource (`resource[/subresource]`) of `group`.
+    static func questions(_ verbs: [String], group: String = "", _ resources: [String]) -> [Question] {
+        resources.flatMap { resource in verbs.map { ("\($0) \(resource)", request($0, group, resource, name: "")) } }
+    }
+
+    /// For each capability, the label of the first question it allows.
+    func allowing(any questions: [Question]) -> [(capability: Capability, permission: String)] {
+        capabilities.compactMap { capability in
+            questions.first { capability.allows($0.request) }.map { (capability, $0.label) }
         }
     }
 
-    /// For each capability, the first of `verbs` × `resources` (of `group`) it allows on every name.
-    func allowing(any verbs: [String], group: String = "", _ resources: [String]) -> [(capability: Capability, permission: String)] {
-        capabilities.compactMap { capability in
-            let one = CapabilitySet(capabilities: [capability])
-            for resource in resources {
-                for verb in verbs where !one.allowing(verb, group: group, resource).isEmpty {
-                    return (capability, "\(verb) \(resource)")
-                }
-            }
-            return nil
-        }
+    private static func request(_ verb: String, _ group: String, _ resource: String, name: String) -> AccessRequest {
+        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+        return .resource(verb, group: group, parts.first ?? "", subresource: parts.count > 1 ? parts[1] : "", name: name)
     }
 
     /// The names a set of capabilities is limited to; nil when one of them allows every name.

@@ -1,19 +1,20 @@
 /// The techniques that take roles: `bind` and `escalate` on roles, and impersonation of users and groups.
 extension EscalationGraph {
     private static let rbac = RBACPolicy.group
-    private static let bindingWrites = ["create", "update", "patch"]
+    private static let clusterBindingWrites = CapabilitySet.questions(["create", "update", "patch"], group: rbac, ["clusterrolebindings"])
+    private static let bindingWrites = CapabilitySet.questions(["create", "update", "patch"], group: rbac, ["rolebindings"])
 
     /// Writing bindings and `bind` on roles → the roles it may bind (any: every permission) in that scope.
     func bind(_ set: CapabilitySet) -> [EscalationEdge] {
         var edges: [EscalationEdge] = []
         let clusterBinders = set.allowing("bind", group: Self.rbac, "clusterroles", name: nil, clusterScoped: true)
-        for (writer, permission) in set.allowing(any: Self.bindingWrites, group: Self.rbac, ["clusterrolebindings"]) where writer.scope == .cluster {
+        for (writer, permission) in set.allowing(any: Self.clusterBindingWrites) where writer.scope == .cluster {
             for binder in clusterBinders {
                 edges += bindEdges(writer: writer, binder: binder, scope: .cluster, kind: .clusterRole,
                                    action: "may \(permission) and bind ClusterRoles")
             }
         }
-        for (writer, permission) in set.allowing(any: Self.bindingWrites, group: Self.rbac, ["rolebindings"]) {
+        for (writer, permission) in set.allowing(any: Self.bindingWrites) {
             for (kind, resource) in [(RoleKind.clusterRole, "clusterroles"), (.role, "roles")] {
                 for binder in set.allowing("bind", group: Self.rbac, resource, name: nil) {
                     guard let both = writer.scope.intersection(binder.scope) else { continue }
@@ -44,8 +45,9 @@ extension EscalationGraph {
     func escalate(_ set: CapabilitySet) -> [EscalationEdge] {
         var edges: [EscalationEdge] = []
         for (resource, clusterScoped) in [("clusterroles", true), ("roles", false)] {
+            let writes = CapabilitySet.questions(["update", "patch"], group: Self.rbac, [resource])
             let escalators = set.allowing("escalate", group: Self.rbac, resource, name: nil, clusterScoped: clusterScoped)
-            for (writer, permission) in set.allowing(any: ["update", "patch"], group: Self.rbac, [resource]) {
+            for (writer, permission) in set.allowing(any: writes) {
                 for escalator in escalators {
                     guard var scope = writer.scope.intersection(escalator.scope) else { continue }
                     if !clusterScoped && scope == .cluster { scope = .everyNamespace }
