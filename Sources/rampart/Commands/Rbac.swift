@@ -36,7 +36,8 @@ struct RbacUserOptions: ParsableArguments {
 /// Loads the RBAC policy of the inputs and writes the answers of the `rbac` subcommands.
 struct RbacRun {
     let inventory: Inventory
-    let policy: RBACPolicy
+    /// The RBAC policy, built when a command asks (each asks once; `risks` builds its own in the audit).
+    var policy: RBACPolicy { RBACPolicy(inventory: inventory) }
     let errors: [InputError]
     let output: OutputOptions
 
@@ -47,7 +48,6 @@ struct RbacRun {
         }
         let loaded = InputReader.load(input.paths)
         inventory = Inventory(objects: loaded.objects)
-        policy = RBACPolicy(inventory: inventory)
         errors = loaded.errors
         self.output = output
     }
