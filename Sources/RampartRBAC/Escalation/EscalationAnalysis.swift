@@ -20,6 +20,13 @@ public struct EscalationAnalysis: Sendable {
         graph.facts.bindingsBySubject.keys.sorted()
     }
 
+    /// For each of `starts`: its path to cluster-admin, or else its paths into other tenants.
+    public mutating func paths(from starts: [Subject]) -> [EscalationPath] {
+        let admin = clusterAdminPaths(from: starts)
+        let reaching = Set(admin.map(\.from))
+        return admin + starts.filter { !reaching.contains($0) }.flatMap { tenantPaths(from: $0) }
+    }
+
     /// The shortest path to cluster-admin-equivalent power from each of `starts` that has one.
     public mutating func clusterAdminPaths(from starts: [Subject]) -> [EscalationPath] {
         let next = stepsTowardClusterAdmin(from: starts.map { .identity($0.requestUser) })
@@ -49,12 +56,12 @@ public struct EscalationAnalysis: Sendable {
         while index < queue.count {
             let node = queue[index]
             index += 1
-            if node == .clusterAdmin { return [] }
             if let namespace = node.namespace {
                 let tenant = graph.facts.tenant(of: namespace)
                 if !homes.contains(tenant), reached[tenant] == nil { reached[tenant] = node }
             }
             for edge in graph.edges(from: node) where visited.insert(edge.target).inserted {
+                if edge.target == .clusterAdmin { return [] }
                 parents[edge.target] = (node, edge)
                 queue.append(edge.target)
             }

@@ -46,8 +46,7 @@ extension Rampart.Rbac {
             let run = try RbacRun(input: input, output: output)
             var analysis = EscalationAnalysis(policy: run.policy, inventory: run.inventory)
             let starts = start.map { [$0] } ?? analysis.subjects
-            let paths = (analysis.clusterAdminPaths(from: starts) + starts.flatMap { analysis.tenantPaths(from: $0) })
-                .sorted { ($0.from, $0.goal) < ($1.from, $1.goal) }
+            let paths = analysis.paths(from: starts).sorted { ($0.from, $0.goal) < ($1.from, $1.goal) }
             try run.finish(Answer(paths: paths), text: paths.map(Self.text).joined(separator: "\n\n"),
                            grants: paths.flatMap { $0.steps.flatMap(\.via) }, unresolved: [], failed: !paths.isEmpty)
         }
