@@ -21,6 +21,8 @@ public struct RBACBinding: Sendable {
     public let roleKey: RoleKey?
     /// The subjects the authorizer can match (unknown kinds are left out).
     public let subjects: [BoundSubject]
+    /// True for the bootstrap policy's own bindings (read once: rules ask for every binding).
+    public let isBootstrapObject: Bool
 
     init?(_ object: KubeObject) {
         switch object.kind {
@@ -34,6 +36,7 @@ public struct RBACBinding: Sendable {
             return nil
         }
         self.object = object
+        isBootstrapObject = BootstrapPolicy.isBootstrapObject(object)
         name = object.name
         roleRefKind = object.root["roleRef"]?["kind"]?.string ?? ""
         roleRefName = object.root["roleRef"]?["name"]?.string ?? ""

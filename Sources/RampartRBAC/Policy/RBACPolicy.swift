@@ -17,6 +17,9 @@ public struct RBACPolicy: Sendable {
     public let clusterRoleBindings: [RBACBinding]
     /// RoleBindings by namespace, each list sorted by name.
     private let roleBindingsByNamespace: [String: [RBACBinding]]
+    /// Every binding: ClusterRoleBindings, then RoleBindings by namespace and name (stored: every
+    /// risk rule walks it).
+    public let bindings: [RBACBinding]
 
     public init(inventory: Inventory, builtInRoles: Bool = true) {
         var roles: [RoleKey: RBACRole] = [:]
@@ -31,15 +34,20 @@ public struct RBACPolicy: Sendable {
         RoleAggregation.resolve(&roles)
         self.roles = roles
 
-        var bindings: [BindingReference: RBACBinding] = [:]
+        var byReference: [BindingReference: RBACBinding] = [:]
         for kind in ["ClusterRoleBinding", "RoleBinding"] {
             for object in inventory.objects(ofKind: kind, group: Self.group) {
-                if let binding = RBACBinding(object) { bindings[binding.reference] = binding }
+                if let binding = RBACBinding(object) { byReference[binding.reference] = binding }
             }
         }
-        let sorted = bindings.values.sorted { $0.reference < $1.reference }
-        clusterRoleBindings = sorted.filter { $0.kind == .clusterRoleBinding }
-        roleBindingsByNamespace = Dictionary(grouping: sorted.filter { $0.kind == .roleBinding }) { $0.namespace ?? "" }
+        // Grouped first, then sorted by name: cheaper than comparing whole references.
+        let byName = { (left: RBACBinding, right: RBACBinding) in left.name < right.name }
+        let cluster = byReference.values.filter { $0.kind == .clusterRoleBinding }.sorted(by: byName)
+        let byNamespace = Dictionary(grouping: byReference.values.filter { $0.kind == .roleBinding }) { $0.namespace ?? "" }
+            .mapValues { $0.sorted(by: byName) }
+        clusterRoleBindings = cluster
+        roleBindingsByNamespace = byNamespace
+        bindings = cluster + byNamespace.keys.sorted().flatMap { byNamespace[$0] ?? [] }
     }
 
     /// The RoleBindings of `namespace`, sorted by name.
@@ -47,10 +55,6 @@ public struct RBACPolicy: Sendable {
         roleBindingsByNamespace[namespace] ?? []
     }
 
-    /// Every binding: ClusterRoleBindings, then RoleBindings by namespace and name.
-    public var bindings: [RBACBinding] {
-        clusterRoleBindings + roleBindingsByNamespace.keys.sorted().flatMap { roleBindingsByNamespace[$0] ?? [] }
-    }
 
     /// The bindings the authorizer consults for a request in `namespace`: every ClusterRoleBinding,
     /// and the namespace's RoleBindings unless `namespace` is `""` (a cluster-scoped request).

@@ -9,11 +9,17 @@ enum RoleAggregation {
         let clusterRoles = roles.keys.filter { $0.kind == .clusterRole }.sorted()
         let aggregated = clusterRoles.filter { roles[$0]?.aggregationSelectors != nil }
         guard !aggregated.isEmpty else { return }
+        // Labels do not change while rules are aggregated: match every selector once.
+        let labelled = clusterRoles.map { ($0, roles[$0]?.labels ?? [:]) }
+        let sources = aggregated.map { target in
+            (roles[target]?.aggregationSelectors ?? []).flatMap { selector in
+                labelled.filter { $0.0 != target && selector.matches($0.1) }.map(\.0)
+            }
+        }
         for _ in 0...aggregated.count {
             var changed = false
-            for key in aggregated {
-                guard let selectors = roles[key]?.aggregationSelectors else { continue }
-                let rules = aggregate(selectors, into: key, from: clusterRoles, roles: roles)
+            for (key, selected) in zip(aggregated, sources) {
+                let rules = aggregate(selected, roles: roles)
                 if rules.map(\.rule) != roles[key]?.rules.map(\.rule) {
                     roles[key]?.rules = rules
                     changed = true
@@ -23,16 +29,13 @@ enum RoleAggregation {
         }
     }
 
-    private static func aggregate(_ selectors: [LabelSelector], into target: RoleKey, from clusterRoles: [RoleKey],
-                                  roles: [RoleKey: RBACRole]) -> [RBACRole.SourcedRule] {
+    /// The rules of `selected`, in order, each distinct rule once.
+    private static func aggregate(_ selected: [RoleKey], roles: [RoleKey: RBACRole]) -> [RBACRole.SourcedRule] {
         var result: [RBACRole.SourcedRule] = []
         var seen: Set<PolicyRule> = []
-        for selector in selectors {
-            for key in clusterRoles where key != target {
-                guard let role = roles[key], selector.matches(role.labels) else { continue }
-                for sourced in role.rules where seen.insert(sourced.rule).inserted {
-                    result.append(sourced)
-                }
+        for key in selected {
+            for sourced in roles[key]?.rules ?? [] where seen.insert(sourced.rule).inserted {
+                result.append(sourced)
             }
         }
         return result

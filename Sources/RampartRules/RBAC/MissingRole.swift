@@ -15,7 +15,7 @@ struct MissingRole: Rule {
     func evaluate(in context: AuditContext) -> [Violation] {
         let policy = context.rbacPolicy
         return policy.bindings.compactMap { binding in
-            guard !BootstrapPolicy.isBootstrapObject(binding.object), let problem = policy.unresolved(binding) else { return nil }
+            guard !binding.isBootstrapObject, let problem = policy.unresolved(binding) else { return nil }
             return Violation(object: binding.object, path: "roleRef", message: "\(problem.binding) grants nothing: \(problem.reason)")
         }
     }

@@ -15,7 +15,7 @@ extension AuditContext {
     /// `system:unauthenticated`, `system:serviceaccounts[:NS]` and the user `system:anonymous` are
     /// not components: they stand for everyone, and are reported.
     func reportableSubjects(of binding: RBACBinding) -> [RBACBinding.BoundSubject] {
-        guard !BootstrapPolicy.isBootstrapObject(binding.object) else { return [] }
+        guard !binding.isBootstrapObject else { return [] }
         return binding.subjects.filter { !isSystemComponent($0.subject) }
     }
 

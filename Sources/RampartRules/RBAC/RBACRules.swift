@@ -21,5 +21,6 @@ public enum RBACRules {
         DefaultServiceAccount(),
         CrossNamespaceSubject(),
         MissingRole(),
+        EscalationPath(),
     ]
 }

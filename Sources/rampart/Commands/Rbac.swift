@@ -14,7 +14,7 @@ extension Rampart {
                 Roles of the Kubernetes bootstrap policy (cluster-admin, admin, edit, view, system:*) that the \
                 inputs do not define are built in: a binding to one of them resolves, and the output says so.
                 """,
-            subcommands: [CanI.self, WhoCan.self, RulesOf.self, Risks.self])
+            subcommands: [CanI.self, WhoCan.self, RulesOf.self, Risks.self, Paths.self])
     }
 }
 
@@ -36,7 +36,8 @@ struct RbacUserOptions: ParsableArguments {
 /// Loads the RBAC policy of the inputs and writes the answers of the `rbac` subcommands.
 struct RbacRun {
     let inventory: Inventory
-    let policy: RBACPolicy
+    /// The RBAC policy, built when a command asks (each asks once; `risks` builds its own in the audit).
+    var policy: RBACPolicy { RBACPolicy(inventory: inventory) }
     let errors: [InputError]
     let output: OutputOptions
 
@@ -47,7 +48,6 @@ struct RbacRun {
         }
         let loaded = InputReader.load(input)
         inventory = Inventory(objects: loaded.objects)
-        policy = RBACPolicy(inventory: inventory)
         errors = loaded.errors
         self.output = output
     }

@@ -1,5 +1,5 @@
 /// A YAML value as the generator builds it: mappings keep their insertion order, nil entries vanish.
-enum YAMLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+enum YAMLValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByStringInterpolation {
     case mapping([(String, YAMLValue)])
     case sequence([YAMLValue])

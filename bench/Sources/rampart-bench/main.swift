@@ -3,10 +3,14 @@ import Foundation
 /// `rampart-bench`: the benchmark's helper commands.
 ///
 ///     rampart-bench generate --objects N [--seed S] [-o FILE]
+///     rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]
 ///     rampart-bench floor FILE...
+///     rampart-bench load FILE...
 let usage = """
     usage: rampart-bench generate --objects N [--seed S] [-o FILE]
+           rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]   (R >= 5, B >= 1)
            rampart-bench floor FILE...
+           rampart-bench load FILE...
     """
 
 func fail(_ message: String) -> Never {
@@ -14,31 +18,47 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-func generate(_ arguments: [String]) {
-    var objects: Int?
+/// The options of the generate commands: counts by flag, the seed and the output.
+struct GenerateOptions {
+    var counts: [String: Int] = [:]
     var seed: UInt64 = 1
     var output: String?
-    var rest = arguments[...]
-    while let flag = rest.popFirst() {
-        guard let value = rest.popFirst() else { fail(usage) }
-        switch flag {
-        case "--objects", "-n": objects = Int(value)
-        case "--seed", "-s": seed = UInt64(value) ?? seed
-        case "--output", "-o": output = value
-        default: fail(usage)
+
+    init(_ arguments: [String], counts flags: Set<String>) {
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { fail(usage) }
+            switch flag {
+            case "--seed", "-s": seed = UInt64(value) ?? seed
+            case "--output", "-o": output = value
+            case "-n": counts["--objects"] = Int(value)
+            case _ where flags.contains(flag): counts[flag] = Int(value)
+            default: fail(usage)
+            }
         }
     }
-    guard let objects, objects > 0 else { fail(usage) }
-    let handle: FileHandle
-    if let output {
+
+    /// The file to write, or standard output.
+    func handle() -> FileHandle {
+        guard let output else { return FileHandle.standardOutput }
         guard FileManager.default.createFile(atPath: output, contents: nil),
               let file = FileHandle(forWritingAtPath: output) else { fail("cannot write \(output)") }
-        handle = file
-    } else {
-        handle = FileHandle.standardOutput
+        return file
     }
-    var generator = ClusterGenerator(seed: seed, sink: ObjectSink(capacity: objects, handle: handle))
+}
+
+func generate(_ arguments: [String]) {
+    let options = GenerateOptions(arguments, counts: ["--objects"])
+    guard let objects = options.counts["--objects"], objects > 0 else { fail(usage) }
+    var generator = ClusterGenerator(seed: options.seed, sink: ObjectSink(capacity: objects, handle: options.handle()))
     generator.run()
+}
+
+func generateRBAC(_ arguments: [String]) {
+    let options = GenerateOptions(arguments, counts: ["--roles", "--bindings"])
+    guard let roles = options.counts["--roles"], let bindings = options.counts["--bindings"], roles >= 5, bindings >= 1 else { fail(usage) }
+    var generator = ClusterGenerator(seed: options.seed, sink: ObjectSink(capacity: Int.max, handle: options.handle()))
+    generator.runRBAC(RBACPlan(roles: roles, bindings: bindings))
 }
 
 func floor(_ paths: [String]) {
@@ -59,6 +79,8 @@ func floor(_ paths: [String]) {
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "generate": generate(Array(arguments.dropFirst()))
+case "generate-rbac": generateRBAC(Array(arguments.dropFirst()))
 case "floor": floor(Array(arguments.dropFirst()))
+case "load": load(Array(arguments.dropFirst()))
 default: fail(usage)
 }

@@ -1,0 +1,100 @@
+/// One rule a node holds, where it holds, and why it holds it. A class: techniques pass
+/// capabilities around a lot, and a reference is one retain where the binding and role are dozens.
+final class Capability: Sendable {
+    /// Why a node holds a rule.
+    enum Origin: Sendable {
+        /// A binding names the identity.
+        case binding(subject: Subject, binding: RBACBinding, role: RBACRole, rule: RBACRole.SourcedRule)
+        /// The node is a power reached earlier on the path (a role it bound, admin of a namespace).
+        case implied(String)
+
+        /// The binding's grant, for output; nil for implied rules.
+        var grant: Grant? {
+            guard case .binding(let subject, let binding, let role, let rule) = self else { return nil }
+            return Grant(subject: subject, binding: binding, role: role, rule: rule)
+        }
+
+        /// One sentence: the grant's explanation, or what the implied rule stands for.
+        var explanation: String {
+            switch self {
+            case .binding: return grant?.explanation ?? ""
+            case .implied(let text): return text
+            }
+        }
+    }
+
+    let rule: PolicyRule
+    let scope: PermissionScope
+    let origin: Origin
+
+    init(rule: PolicyRule, scope: PermissionScope, origin: Origin) {
+        self.rule = rule
+        self.scope = scope
+        self.origin = origin
+    }
+
+    /// True when the rule allows `request` (`anyName`: for some object name) and the scope covers
+    /// it (cluster-scoped resources: only the `cluster` scope).
+    func allows(_ request: AccessRequest, anyName: Bool = false, clusterScoped: Bool = false) -> Bool {
+        guard !clusterScoped || scope == .cluster else { return false }
+        guard anyName, !rule.resourceNames.isEmpty else { return rule.allows(request) }
+        var unnamed = rule
+        unnamed.resourceNames = []
+        return unnamed.allows(request)
+    }
+
+    /// Every verb on every resource of every API group.
+    static let everything = PolicyRule(verbs: [PolicyRule.all], apiGroups: [PolicyRule.all], resources: [PolicyRule.all])
+}
+
+extension PolicyRule {
+    /// True for a rule that allows every resource request: `*` verbs, groups and resources, no names.
+    public var grantsEverything: Bool {
+        verbs.contains(Self.all) && apiGroups.contains(Self.all) && resources.contains(Self.all) && resourceNames.isEmpty
+    }
+}
+
+/// The capabilities of one node, with the questions the escalation techniques ask of them.
+struct CapabilitySet {
+    var capabilities: [Capability]
+
+    /// The capabilities that allow `verb` on `resource` (`resource[/subresource]` of `group`).
+    /// `name`: the object's name; `""` asks for every name (rules without `resourceNames`); nil
+    /// accepts rules limited to some names (see `names`). Cluster-scoped resources count only from
+    /// the `cluster` scope.
+    func allowing(_ verb: String, group: String = "", _ resource: String, name: String? = "",
+                  clusterScoped: Bool = false) -> [Capability] {
+        let request = Self.request(verb, group, resource, name: name ?? "")
+        return capabilities.filter { $0.allows(request, anyName: name == nil, clusterScoped: clusterScoped) }
+    }
+
+    /// Questions asked of every node: a label (`create pods`) and the request, any name.
+    typealias Question = (label: String, request: AccessRequest)
+
+    /// Each verb on each resource (`resource[/subresource]`) of `group`.
+    static func questions(_ verbs: [String], group: String = "", _ resources: [String]) -> [Question] {
+        resources.flatMap { resource in verbs.map { ("\($0) \(resource)", request($0, group, resource, name: "")) } }
+    }
+
+    /// For each capability, the label of the first question it allows.
+    func allowing(any questions: [Question]) -> [(capability: Capability, permission: String)] {
+        capabilities.compactMap { capability in
+            questions.first { capability.allows($0.request) }.map { (capability, $0.label) }
+        }
+    }
+
+    private static func request(_ verb: String, _ group: String, _ resource: String, name: String) -> AccessRequest {
+        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+        return .resource(verb, group: group, parts.first ?? "", subresource: parts.count > 1 ? parts[1] : "", name: name)
+    }
+
+    /// The names a set of capabilities is limited to; nil when one of them allows every name.
+    static func names(_ capabilities: [Capability]) -> [String]? {
+        var names: Set<String> = []
+        for capability in capabilities {
+            if capability.rule.resourceNames.isEmpty { return nil }
+            names.formUnion(capability.rule.resourceNames)
+        }
+        return names.sorted()
+    }
+}

@@ -1,0 +1,95 @@
+/// The escalation graph, built lazily: each node's capabilities (its bindings, or the role or
+/// admin power it stands for) and the edges the techniques derive from them. Edges are memoised.
+struct EscalationGraph: Sendable {
+    let policy: RBACPolicy
+    let facts: ClusterFacts
+    private var memo: [EscalationNode: [EscalationEdge]] = [:]
+
+    init(policy: RBACPolicy, facts: ClusterFacts) {
+        self.policy = policy
+        self.facts = facts
+    }
+
+    /// The edges out of `node`, deduplicated by target, in a stable order. Cluster-admin has none:
+    /// it is the end of every path.
+    mutating func edges(from node: EscalationNode) -> [EscalationEdge] {
+        if let known = memo[node] { return known }
+        var seen: Set<EscalationNode> = [node]
+        let edges = computeEdges(from: node).filter { seen.insert($0.target).inserted }
+        memo[node] = edges
+        return edges
+    }
+
+    private func computeEdges(from node: EscalationNode) -> [EscalationEdge] {
+        switch node {
+        case .admin(.cluster):
+            return []
+        case .anyAccount(nil):
+            return facts.namespaces.map { .member(.anyAccount(namespace: $0)) }
+        case .anyAccount(let namespace?):
+            return (facts.accounts[namespace] ?? ["default"]).map { .member(.identity(Self.account(namespace, $0))) }
+        case .podAccounts(nil):
+            return facts.podAccounts.keys.sorted().map { .member(.podAccounts(namespace: $0)) }
+        case .podAccounts(let namespace?):
+            return (facts.podAccounts[namespace] ?? []).map { .member(.identity(Self.account(namespace, $0))) }
+        case .identity(let user) where user.isPrivileged:
+            return [EscalationEdge(technique: .privilegedGroup, target: .clusterAdmin,
+                                   action: "is a member of \(RequestUser.privilegedGroup), which kube-apiserver allows everything before RBAC is asked",
+                                   origins: [])]
+        case .identity, .role, .admin:
+            let capabilities = capabilities(of: node)
+            let full = fullAccess(capabilities)
+            return full.isEmpty ? techniques(capabilities) : full
+        }
+    }
+
+    /// The user of service account `namespace/name`.
+    static func account(_ namespace: String, _ name: String) -> RequestUser {
+        RequestUser(name: Subject.serviceAccountUserName(namespace: namespace, name: name))
+    }
+
+    /// The rules a node holds and where.
+    func capabilities(of node: EscalationNode) -> CapabilitySet {
+        switch node {
+        case .identity(let user):
+            return CapabilitySet(capabilities: bindings(of: user).flatMap { subject, binding -> [Capability] in
+                guard case .resolved(let role) = policy.role(of: binding) else { return [] }
+                let scope = binding.namespace.map(PermissionScope.namespace) ?? .cluster
+                return (facts.relevantRules[role.key] ?? []).map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
+            })
+        case .role(let key, let scope):
+            return CapabilitySet(capabilities: (facts.relevantRules[key] ?? []).map { sourced in
+                Capability(rule: sourced.rule, scope: scope,
+                           origin: .implied("rules[\(sourced.index)] of \(sourced.role) allows \(sourced.rule.summary), once \(key) is bound \(scope.description)"))
+            })
+        case .admin(let scope):
+            return CapabilitySet(capabilities: [Capability(rule: Capability.everything, scope: scope,
+                                                           origin: .implied("every permission \(scope.description), once taken"))])
+        case .anyAccount, .podAccounts:
+            return CapabilitySet(capabilities: [])
+        }
+    }
+
+    /// The bindings that name `user` (as its user name, its service account or one of its groups),
+    /// each with the subject that matched, in policy order.
+    private func bindings(of user: RequestUser) -> [(Subject, RBACBinding)] {
+        var candidates = user.groups.map { Subject(kind: .group, name: $0) }
+        if let name = user.name {
+            candidates.insert(Subject(kind: .user, name: name), at: 0)
+            if let account = RequestUser.serviceAccount(userName: name) {
+                candidates.insert(Subject(kind: .serviceAccount, name: account.name, namespace: account.namespace), at: 0)
+            }
+        }
+        var seen: Set<BindingReference> = []
+        let found = candidates.flatMap { subject in (facts.bindingsBySubject[subject] ?? []).map { (subject, $0) } }
+            .filter { seen.insert($0.1.reference).inserted }
+        return found.sorted { $0.1.reference < $1.1.reference }
+    }
+
+    /// The edge to cluster-admin of a node holding every permission cluster-wide.
+    private func fullAccess(_ set: CapabilitySet) -> [EscalationEdge] {
+        guard let capability = set.capabilities.first(where: { $0.scope == .cluster && $0.rule.grantsEverything }) else { return [] }
+        return [EscalationEdge(technique: .clusterAdmin, target: .clusterAdmin, action: "holds every verb on every resource cluster-wide",
+                               origins: [capability.origin])]
+    }
+}

@@ -1,0 +1,27 @@
+/// How one step of an escalation path turns one power into another.
+public enum EscalationTechnique: String, Sendable, Codable, CaseIterable {
+    /// Holds every verb on every resource cluster-wide: the goal itself.
+    case clusterAdmin = "cluster-admin"
+    /// Member of `system:masters`, which kube-apiserver allows everything before RBAC is asked.
+    case privilegedGroup = "system-masters"
+    /// Creates pods or workloads in a namespace: a pod runs as any service account of its namespace.
+    case createWorkloads = "create-workloads"
+    /// Impersonates service accounts, users or groups.
+    case impersonate
+    /// Reads a legacy token Secret (`kubernetes.io/service-account-token`): the account's API token.
+    case readTokenSecret = "read-token-secret"
+    /// Creates and reads Secrets: a new token Secret for any account is filled in by the token controller.
+    case mintTokenSecret = "mint-token-secret"
+    /// Creates `serviceaccounts/token`: a fresh API token of the account.
+    case createToken = "create-token"
+    /// Execs into, attaches to or adds ephemeral containers to running pods: their mounted tokens.
+    case execInPods = "exec-in-pods"
+    /// Reaches the kubelet API through `nodes/proxy`: runs commands in any pod on any node.
+    case nodesProxy = "nodes-proxy"
+    /// Creates bindings and may `bind` roles it does not hold.
+    case bind
+    /// May `escalate` roles it can write: any rule into a role.
+    case escalate
+    /// One of the accounts a previous step gives ("any service account of N" → one of them).
+    case member
+}
