@@ -1,21 +1,8 @@
+import RampartModel
+
 /// Where the audited objects came from when that was a live cluster: which one, when, and what
 /// could not be read. Absent from reports of files.
 public struct ReportSource: Sendable, Codable {
-    /// Something the scanner could not read, so the audit does not cover it.
-    public struct CoverageGap: Sendable, Codable {
-        public var resource: String
-        public var namespace: String?
-        public var status: Int
-        public var reason: String
-
-        public init(resource: String, namespace: String?, status: Int, reason: String) {
-            self.resource = resource
-            self.namespace = namespace
-            self.status = status
-            self.reason = reason
-        }
-    }
-
     /// `cluster`.
     public var kind = "cluster"
     /// The API server's URL.

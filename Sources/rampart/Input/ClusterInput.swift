@@ -92,7 +92,7 @@ enum ClusterInput {
             let source = ReportSource(
                 server: connection.server, context: connection.contextName, cluster: connection.clusterName,
                 namespace: options.namespace, readAt: timestamp(snapshot.readAt),
-                coverageGaps: snapshot.gaps.map { .init(resource: $0.resource, namespace: $0.namespace, status: $0.status, reason: $0.reason) })
+                coverageGaps: snapshot.gaps)
             return Read(loaded: loaded, source: source, snapshot: snapshot, connection: connection)
         } catch {
             progress.clear()
