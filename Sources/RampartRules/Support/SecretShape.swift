@@ -33,16 +33,18 @@ public enum SecretShape {
 
     /// True when `value` has the shape of a real credential rather than a switch, path or reference.
     public static func isSecretValue(_ value: String) -> Bool {
+        if isKnownToken(value) { return true }
+        guard value.utf8.count < 4096 else { return false }
         let trimmed = value.trimmingWhitespace
-        if isKnownToken(trimmed) { return true }
         guard trimmed.utf8.count >= 6, !trimmed.utf8.contains(0x20), Set(trimmed.utf8).count > 2,
               let first = trimmed.utf8.first, !"${</".utf8.contains(first) else { return false }
         return !switchWords.contains(trimmed.lowercased())
     }
 
-    /// True for a key/value pair that is a literal credential.
+    /// True for a key/value pair that is a literal credential. Cheap tests first: most values are
+    /// neither under a secret-sounding name nor known tokens, and some are whole files.
     public static func isLiteralSecret(name: String, value: String) -> Bool {
-        if isKnownToken(value.trimmingWhitespace) { return true }
+        if isKnownToken(value) { return true }
         return isSecretName(name) && isSecretValue(value) && !isPlaceholder(value, name: name)
     }
 
@@ -55,8 +57,11 @@ public enum SecretShape {
         return placeholderFragments.contains { contains(lowered, $0) }
     }
 
+    /// True when the value, after leading whitespace, starts like a well-known token.
     private static func isKnownToken(_ value: String) -> Bool {
-        knownTokenPrefixes.contains(where: value.hasPrefix)
+        let start = value.utf8.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? value.utf8.endIndex
+        let rest = value.utf8[start...]
+        return knownTokenPrefixes.contains { rest.starts(with: $0.utf8) }
     }
 
     /// Lower-case ASCII letters and digits of `text`, other bytes dropped.
