@@ -14,17 +14,19 @@ public enum Auditor {
         let podChunks = stride(from: 0, to: pods.count, by: podChunk).map { $0..<min($0 + podChunk, pods.count) }
         let units = podChunks.count + otherRules.count
         let results = Mutex<[[Finding]]>(Array(repeating: [], count: units))
+        // Whole-inventory rules come first: the long shared analyses (tenancy, network, RBAC) start
+        // at once on one core while the other cores work through the pod chunks.
         DispatchQueue.concurrentPerform(iterations: units) { unit in
             var findings: [Finding] = []
-            if unit < podChunks.count {
-                for pod in pods[podChunks[unit]] {
+            if unit < otherRules.count {
+                let rule = otherRules[unit]
+                findings = rule.evaluate(in: context).map { Finding(rule: rule.metadata, violation: $0) }
+            } else {
+                for pod in pods[podChunks[unit - otherRules.count]] {
                     for rule in podRules {
                         findings += rule.evaluate(pod, in: context).map { Finding(rule: rule.metadata, violation: $0) }
                     }
                 }
-            } else {
-                let rule = otherRules[unit - podChunks.count]
-                findings = rule.evaluate(in: context).map { Finding(rule: rule.metadata, violation: $0) }
             }
             results.withLock { $0[unit] = findings }
         }
