@@ -120,7 +120,8 @@ public struct AdmissionController: Sendable {
             let more = warnings.count - maximumWarnings + 1
             warnings = Array(warnings.prefix(maximumWarnings - 1)) + ["rampart: \(more) more findings not shown"]
         }
-        warnings = warnings.map { $0.count > maximumWarningLength ? String($0.prefix(maximumWarningLength - 1)) + "…" : $0 }
+        warnings = warnings.map { $0.utf8.count > maximumWarningLength && $0.count > maximumWarningLength
+            ? String($0.prefix(maximumWarningLength - 1)) + "…" : $0 }
         guard !denials.isEmpty else { return AdmissionResponse(uid: uid, allowed: true, warnings: warnings) }
         let message = "rampart denied this \(kind) (namespace mode \(mode.rawValue)): "
             + denials.map(describe).joined(separator: "; ")

@@ -13,13 +13,17 @@ import RampartModel
 struct JSONTreeParser {
     /// Deepest nesting accepted, as for YAML documents.
     static let maximumDepth = 256
-    /// Keys whose values are skipped.
-    static let skippedKeys: Set<String> = ["managedFields"]
+    /// The key whose values are skipped.
+    static let skippedKey = "managedFields"
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// Entries and items of the objects and arrays being read, innermost last: each container takes
+    /// its own off the top when it closes, so its array is allocated once at its final size.
+    private var pendingEntries: [MappingEntry] = []
+    private var pendingItems: [Node] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -84,7 +88,7 @@ struct JSONTreeParser {
     }
 
     private mutating func object(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
-        var entries: [MappingEntry] = []
+        let base = pendingEntries.count
         try elements(close: UInt8(ascii: "}"), in: "an object") { parser throws(AdmissionReviewError) in
             guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
                 throw parser.failure("expected a string key")
@@ -97,20 +101,26 @@ struct JSONTreeParser {
             }
             parser.index += 1
             parser.skipWhitespace()
-            if Self.skippedKeys.contains(key) {
+            if key == Self.skippedKey {
                 try parser.skipValue()
             } else {
-                entries.append(MappingEntry(key: key, keyMark: keyMark, value: try parser.value(depth: depth + 1)))
+                let value = try parser.value(depth: depth + 1)
+                parser.pendingEntries.append(MappingEntry(key: key, keyMark: keyMark, value: value))
             }
         }
+        let entries = Array(pendingEntries[base...])
+        pendingEntries.removeSubrange(base...)
         return Node(.mapping(entries), mark: start)
     }
 
     private mutating func array(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
-        var items: [Node] = []
+        let base = pendingItems.count
         try elements(close: UInt8(ascii: "]"), in: "an array") { parser throws(AdmissionReviewError) in
-            items.append(try parser.value(depth: depth + 1))
+            let item = try parser.value(depth: depth + 1)
+            parser.pendingItems.append(item)
         }
+        let items = Array(pendingItems[base...])
+        pendingItems.removeSubrange(base...)
         return Node(.sequence(items), mark: start)
     }
 

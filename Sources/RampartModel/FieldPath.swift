@@ -35,7 +35,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
         var text = ""
         for component in components {
             switch component {
-            case .key(let key) where key.contains(".") || key.contains("/") || key.contains(" "):
+            case .key(let key) where key.utf8.contains(where: Self.needsBrackets):
                 text += "['\(key)']"
             case .key(let key):
                 text += text.isEmpty ? key : "." + key
@@ -44,5 +44,10 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
             }
         }
         return text
+    }
+
+    /// Bytes that make a key be written in brackets: dot, slash and space.
+    private static func needsBrackets(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: " ")
     }
 }

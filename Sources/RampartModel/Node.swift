@@ -62,7 +62,9 @@ public struct Node: Sendable {
     /// the API server's decoder).
     public subscript(key: String) -> Node? {
         guard case .mapping(let entries) = content else { return nil }
-        return entries.last(where: { $0.key == key })?.value
+        // Comparing byte counts first (constant time) skips most string comparisons on this hot path.
+        let count = key.utf8.count
+        return entries.last(where: { $0.key.utf8.count == count && $0.key == key })?.value
     }
 
     /// The element at `index` when this node is a sequence.

@@ -8,6 +8,8 @@ public struct PodTemplate: Sendable {
     public let spec: Node
     /// The pod's own metadata (the template's for workloads).
     public let metadata: Node?
+    /// Every container of the pod: init containers, containers and ephemeral containers.
+    public let containers: [Container]
 
     /// Kinds that carry a pod spec, and the path to the pod template in each.
     public static let templatePaths: [String: FieldPath] = [
@@ -31,6 +33,19 @@ public struct PodTemplate: Sendable {
         self.templatePath = templatePath
         self.spec = spec
         self.metadata = template["metadata"]
+        containers = Self.containers(of: spec, at: templatePath.appending("spec"))
+    }
+
+    /// The containers of `spec` in the order of `Container.Kind`.
+    private static func containers(of spec: Node, at specPath: FieldPath) -> [Container] {
+        var containers: [Container] = []
+        for kind in Container.Kind.allCases {
+            for (index, node) in (spec[kind.rawValue]?.items ?? []).enumerated() {
+                containers.append(Container(kind: kind, index: index, node: node,
+                                            path: specPath.appending(kind.rawValue).appending(index: index)))
+            }
+        }
+        return containers
     }
 
     /// Path from the object's root to the pod spec.
@@ -38,18 +53,6 @@ public struct PodTemplate: Sendable {
 
     public var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
     public var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
-
-    /// Every container of the pod: init containers, containers and ephemeral containers.
-    public var containers: [Container] {
-        var result: [Container] = []
-        for kind in Container.Kind.allCases {
-            for (index, node) in (spec[kind.rawValue]?.items ?? []).enumerated() {
-                result.append(Container(kind: kind, index: index, node: node,
-                                        path: specPath.appending(kind.rawValue).appending(index: index)))
-            }
-        }
-        return result
-    }
 
     /// The service account the pod runs as (`default` when none is named).
     public var serviceAccountName: String {

@@ -1,10 +1,14 @@
 import Prometheus
 import RampartAdmission
+import Synchronization
 
 /// The webhook's Prometheus metrics: requests by outcome, findings by rule and effect, latency.
 public final class WebhookMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let latency: DurationHistogram
+    /// The counters already made, by their label values: the registry validates names and labels on
+    /// every `makeCounter`, too slow for each request.
+    private let counters = Mutex<[String: Counter]>([:])
 
     /// Latency buckets: the webhook answers in well under a millisecond; the API server gives up at its timeout.
     static let buckets: [Duration] = [
@@ -28,16 +32,24 @@ public final class WebhookMetrics: Sendable {
 
     /// Counts a request that ended with `outcome` (`allowed`, `warned`, `denied`, `skipped`, or an error).
     func request(outcome: String, duration: Duration) {
-        registry.makeCounter(descriptor: Self.requests, labels: [("outcome", outcome)]).increment()
+        counter(Self.requests, labels: [("outcome", outcome)]).increment()
         latency.record(duration)
     }
 
     /// Counts the findings of a decision by rule and effect.
     func findings(_ decision: AdmissionDecision) {
         for judged in decision.findings {
-            registry.makeCounter(descriptor: Self.findings,
-                                 labels: [("rule", judged.finding.ruleId), ("effect", judged.effect.rawValue)]).increment()
+            counter(Self.findings, labels: [("rule", judged.finding.ruleId), ("effect", judged.effect.rawValue)]).increment()
         }
+    }
+
+    /// The counter of `descriptor` with `labels`, made once.
+    private func counter(_ descriptor: MetricNameDescriptor, labels: [(String, String)]) -> Counter {
+        let key = descriptor.metricName + labels.map { "\u{0}" + $0.1 }.joined()
+        if let counter = counters.withLock({ $0[key] }) { return counter }
+        let counter = registry.makeCounter(descriptor: descriptor, labels: labels)
+        counters.withLock { $0[key] = counter }
+        return counter
     }
 
     /// The text exposition format.

@@ -7,25 +7,33 @@ public struct ImageReference: Sendable, Hashable {
     public var digest: String?
 
     public init(_ reference: String) {
-        var rest = Substring(reference)
-        if let at = rest.firstIndex(of: "@") {
-            digest = String(rest[rest.index(after: at)...])
-            rest = rest[..<at]
+        // Byte-wise: every separator is ASCII, and the reference is split on each image rule's hot path.
+        let bytes = reference.utf8
+        var end = bytes.endIndex
+        if let at = bytes.firstIndex(of: UInt8(ascii: "@")) {
+            digest = String(reference[bytes.index(after: at)...])
+            end = at
         }
-        let lastSlash = rest.lastIndex(of: "/")
-        let nameStart = lastSlash.map { rest.index(after: $0) } ?? rest.startIndex
-        if let colon = rest[nameStart...].lastIndex(of: ":") {
-            tag = String(rest[rest.index(after: colon)...])
-            rest = rest[..<colon]
+        let firstSlash = bytes[..<end].firstIndex(of: UInt8(ascii: "/"))
+        let lastSlash = bytes[..<end].lastIndex(of: UInt8(ascii: "/"))
+        let nameStart = lastSlash.map { bytes.index(after: $0) } ?? bytes.startIndex
+        if let colon = bytes[nameStart..<end].lastIndex(of: UInt8(ascii: ":")) {
+            tag = String(reference[bytes.index(after: colon)..<end])
+            end = colon
         }
-        let first = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        if first.count == 2, first[0].contains(".") || first[0].contains(":") || first[0] == "localhost" {
-            registry = String(first[0])
-            repository = String(first[1])
+        if let firstSlash, Self.isRegistry(bytes[..<firstSlash]) {
+            registry = String(reference[..<firstSlash])
+            repository = String(reference[bytes.index(after: firstSlash)..<end])
         } else {
             registry = "docker.io"
-            repository = first.count == 2 || rest.contains("/") ? String(rest) : "library/" + rest
+            repository = firstSlash == nil ? "library/" + reference[..<end] : String(reference[..<end])
         }
+    }
+
+    /// True when the first path component names a registry host rather than a Docker Hub user:
+    /// it has a dot or a port, or is `localhost`.
+    private static func isRegistry(_ component: Substring.UTF8View) -> Bool {
+        component.contains(UInt8(ascii: ".")) || component.contains(UInt8(ascii: ":")) || component.elementsEqual("localhost".utf8)
     }
 
     /// `registry/repository`, the name an allow-list entry is compared with.

@@ -39,6 +39,7 @@ extension Rampart.Webhook {
         }
 
         func run() async throws {
+            WebhookServer.runConcurrencyOnEventLoops()
             let controller = AdmissionController(config: try loadConfig())
             var options = WebhookServer.Options(certificatePath: cert, keyPath: key)
             options.host = host

@@ -6,11 +6,13 @@ import Foundation
 ///     rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]
 ///     rampart-bench floor FILE...
 ///     rampart-bench load FILE...
+///     rampart-bench decide REVIEW.json [ITERATIONS]
 let usage = """
     usage: rampart-bench generate --objects N [--seed S] [-o FILE]
            rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]   (R >= 5, B >= 1)
            rampart-bench floor FILE...
            rampart-bench load FILE...
+           rampart-bench decide REVIEW.json [ITERATIONS]
     """
 
 func fail(_ message: String) -> Never {
@@ -82,5 +84,6 @@ case "generate": generate(Array(arguments.dropFirst()))
 case "generate-rbac": generateRBAC(Array(arguments.dropFirst()))
 case "floor": floor(Array(arguments.dropFirst()))
 case "load": load(Array(arguments.dropFirst()))
+case "decide": decide(Array(arguments.dropFirst()))
 default: fail(usage)
 }
