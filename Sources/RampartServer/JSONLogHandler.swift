@@ -2,16 +2,18 @@ import Foundation
 import Logging
 import RampartAdmission
 
-/// A swift-log handler that writes one JSON object per line to standard error, in one `write(2)`:
+/// A swift-log handler that writes one JSON object per line into a `LogBuffer` (standard error):
 /// `ts` (Unix seconds), `level`, `logger`, `message` and the metadata as strings, keys sorted.
 /// Callers log rule IDs, fields and request identities, never an object's content.
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
     private let label: String
+    private let buffer: LogBuffer
 
-    public init(label: String) {
+    public init(label: String, buffer: LogBuffer) {
         self.label = label
+        self.buffer = buffer
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -20,8 +22,7 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields = metadata
-        if let extra = event.metadata { fields.merge(extra) { $1 } }
+        let fields = metadata.isEmpty ? event.metadata ?? [:] : metadata.merging(event.metadata ?? [:]) { $1 }
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         var json = JSONWriter()
@@ -30,10 +31,16 @@ public struct JSONLogHandler: LogHandler {
             json.field("level", event.level.rawValue)
             json.field("logger", label)
             json.field("message", event.message.description)
-            for key in fields.keys.sorted() { json.field(key, fields[key].map { "\($0)" } ?? "") }
+            for (key, value) in fields.sorted(by: { $0.key < $1.key }) { json.field(key, Self.text(of: value)) }
         }
         var line = json.bytes
         line.append(0x0A)
-        line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+        buffer.append(line)
+    }
+
+    /// A metadata value as a string: strings as they are, the rest as swift-log describes them.
+    private static func text(of value: Logger.MetadataValue) -> String {
+        if case .string(let string) = value { return string }
+        return value.description
     }
 }

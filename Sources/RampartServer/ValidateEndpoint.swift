@@ -69,15 +69,16 @@ struct ValidateEndpoint: Sendable {
         let level: Logger.Level = decision.findings.isEmpty ? .debug : .info
         guard logger.logLevel <= level else { return }
         var metadata: Logger.Metadata = [
-            "uid": "\(request.uid)", "operation": "\(request.operation.rawValue)", "kind": "\(request.kind)",
-            "namespace": "\(request.namespace ?? "")", "name": "\(request.name ?? "")",
-            "user": "\(request.userInfo.username)", "dryRun": "\(request.dryRun)", "outcome": "\(decision.outcome)",
+            "uid": .string(request.uid), "operation": .string(request.operation.rawValue), "kind": .string(request.kind),
+            "namespace": .string(request.namespace ?? ""), "name": .string(request.name ?? ""),
+            "user": .string(request.userInfo.username), "dryRun": .stringConvertible(request.dryRun),
+            "outcome": .string(decision.outcome),
         ]
-        if let mode = decision.mode { metadata["mode"] = "\(mode.rawValue)" }
-        if let skipped = decision.skipped { metadata["skipped"] = "\(skipped)" }
-        if let subresource = request.subResource { metadata["subresource"] = "\(subresource)" }
+        if let mode = decision.mode { metadata["mode"] = .string(mode.rawValue) }
+        if let skipped = decision.skipped { metadata["skipped"] = .string(skipped) }
+        if let subresource = request.subResource { metadata["subresource"] = .string(subresource) }
         if !decision.findings.isEmpty {
-            metadata["findings"] = "\(decision.findings.map { "\($0.finding.ruleId)@\($0.finding.path)=\($0.effect.rawValue)" }.joined(separator: " "))"
+            metadata["findings"] = .string(decision.findings.map { "\($0.finding.ruleId)@\($0.finding.path)=\($0.effect.rawValue)" }.joined(separator: " "))
         }
         logger.log(level: level, "admission decision", metadata: metadata)
     }

@@ -22,6 +22,8 @@ public struct WebhookServer: Sendable {
         public var readTimeout: Duration = .seconds(15)
         /// swift-log level of the JSON log on standard error (`trace` … `critical`).
         public var logLevel = "info"
+        /// How often gathered log lines are written out (see `LogBuffer`).
+        public var logFlushInterval: Duration = .milliseconds(100)
 
         public init(certificatePath: String, keyPath: String) {
             self.certificatePath = certificatePath
@@ -34,15 +36,18 @@ public struct WebhookServer: Sendable {
     public let store: CertificateStore
     public let metrics: WebhookMetrics
     public let logger: Logger
+    /// Where the log lines wait to be written.
+    public let logBuffer: LogBuffer
 
     /// The log levels `Options.logLevel` accepts.
     public static let logLevels = Logger.Level.allCases.map(\.rawValue)
 
     /// Reads the certificate and key; throws when they are unusable.
-    public init(options: Options, controller: AdmissionController) throws {
+    public init(options: Options, controller: AdmissionController, logBuffer: LogBuffer = LogBuffer()) throws {
         self.options = options
         self.controller = controller
-        var logger = Logger(label: "rampart.webhook") { JSONLogHandler(label: $0) }
+        self.logBuffer = logBuffer
+        var logger = Logger(label: "rampart.webhook") { JSONLogHandler(label: $0, buffer: logBuffer) }
         logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
         self.logger = logger
         store = try CertificateStore(certificatePath: options.certificatePath, keyPath: options.keyPath)
@@ -79,12 +84,25 @@ public struct WebhookServer: Sendable {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
-    /// Serves until SIGTERM or SIGINT, then finishes in-flight requests and returns.
+    /// Serves until SIGTERM or SIGINT, then finishes in-flight requests, writes the last log lines
+    /// and returns.
     public func run() async throws {
         let reloader = Task { await watchCertificates() }
-        defer { reloader.cancel() }
+        let logWriter = Task { await flushLogs() }
+        defer {
+            reloader.cancel()
+            logWriter.cancel()
+            logBuffer.flush()
+        }
         logger.info("serving", metadata: ["address": "\(options.host):\(options.port)"])
         try await application().runService()
+    }
+
+    /// Writes the gathered log lines every `logFlushInterval` until cancelled.
+    public func flushLogs() async {
+        while (try? await Task.sleep(for: options.logFlushInterval)) != nil {
+            logBuffer.flush()
+        }
     }
 
     /// Re-reads the certificate files every `reloadInterval` until cancelled.

@@ -24,7 +24,8 @@ struct TestServer {
 
     /// Runs `body` against a served webhook; `ca` is the PEM of the CA that signed its first certificate.
     static func with(config: WebhookConfig = WebhookConfig(), reloadInterval: Duration = .seconds(60),
-                     readTimeout: Duration = .seconds(15),
+                     readTimeout: Duration = .seconds(15), logLevel: String = "critical",
+                     logBuffer: LogBuffer = LogBuffer(),
                      _ body: @Sendable (TestServer, _ ca: String) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-webhook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -36,8 +37,8 @@ struct TestServer {
         options.port = 0
         options.reloadInterval = reloadInterval
         options.readTimeout = readTimeout
-        options.logLevel = "critical"
-        let server = try WebhookServer(options: options, controller: AdmissionController(config: config))
+        options.logLevel = logLevel
+        let server = try WebhookServer(options: options, controller: AdmissionController(config: config), logBuffer: logBuffer)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let application = server.application { continuation.yield($0) }
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -124,4 +124,33 @@ struct WebhookServerTests {
         try Data(other.privateKeyPEM.utf8).write(to: directory.appendingPathComponent("tls.key"))
         #expect(try store.reloadIfChanged() == true)
     }
+
+    @Test func logsIdentityAndRulesButNeverTheObjectsContent() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-log-\(UUID().uuidString)").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #expect(descriptor >= 0)
+        defer {
+            close(descriptor)
+            unlink(path)
+        }
+        let canary = "canary-Zq8wX2vR4tY6uI0p"
+        let review = privilegedPodReview.replacingOccurrences(
+            of: #""securityContext":{"privileged":true}"#,
+            with: #""securityContext":{"privileged":true},"env":[{"name":"DB_PASSWORD","value":"\#(canary)"}]"#)
+        #expect(review.contains(canary))
+        let buffer = LogBuffer(descriptor: descriptor)
+        try await TestServer.with(logLevel: "info", logBuffer: buffer) { server, ca in
+            let client = try TestServer.client(trusting: ca)
+            defer { _ = client.shutdown() }
+            #expect(try await server.send(client, body: Array(review.utf8)).status == 200)
+        }
+        buffer.flush()
+        let log = try String(contentsOfFile: path, encoding: .utf8)
+        let decision = try #require(log.split(separator: "\n").first { $0.contains("admission decision") })
+        #expect(decision.contains(#""uid":"0b4a7c52-1111-4a4a-9c9c-000000000042""#))
+        #expect(decision.contains(#""outcome":"denied""#))
+        #expect(decision.contains("pss.privileged@spec.containers[0].securityContext.privileged=deny"))
+        #expect(decision.contains("secrets.literal-in-env"))
+        #expect(!log.contains(canary))
+    }
 }
