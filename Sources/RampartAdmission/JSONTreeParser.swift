@@ -20,10 +20,19 @@ struct JSONTreeParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
-    /// Entries and items of the objects and arrays being read, innermost last: each container takes
-    /// its own off the top when it closes, so its array is allocated once at its final size.
-    private var pendingEntries: [MappingEntry] = []
-    private var pendingItems: [Node] = []
+    /// Elements reserved up front for each non-empty object and array: most in Kubernetes objects
+    /// have fewer, so their array is allocated once instead of growing (measured: a quarter less
+    /// parse time). `reservationBudget` bounds what hostile input (millions of one-element arrays)
+    /// can make this over-allocate; past it, arrays grow as they fill.
+    private static let reservedElements = 8
+    private var reservationBudget = 1 << 16
+
+    /// The capacity to reserve for a container's first element.
+    private mutating func reservation() -> Int {
+        let reserved = min(Self.reservedElements, reservationBudget)
+        reservationBudget -= reserved
+        return reserved
+    }
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -88,7 +97,7 @@ struct JSONTreeParser {
     }
 
     private mutating func object(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
-        let base = pendingEntries.count
+        var entries: [MappingEntry] = []
         try elements(close: UInt8(ascii: "}"), in: "an object") { parser throws(AdmissionReviewError) in
             guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
                 throw parser.failure("expected a string key")
@@ -105,22 +114,20 @@ struct JSONTreeParser {
                 try parser.skipValue()
             } else {
                 let value = try parser.value(depth: depth + 1)
-                parser.pendingEntries.append(MappingEntry(key: key, keyMark: keyMark, value: value))
+                if entries.isEmpty { entries.reserveCapacity(parser.reservation()) }
+                entries.append(MappingEntry(key: key, keyMark: keyMark, value: value))
             }
         }
-        let entries = Array(pendingEntries[base...])
-        pendingEntries.removeSubrange(base...)
         return Node(.mapping(entries), mark: start)
     }
 
     private mutating func array(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
-        let base = pendingItems.count
+        var items: [Node] = []
         try elements(close: UInt8(ascii: "]"), in: "an array") { parser throws(AdmissionReviewError) in
             let item = try parser.value(depth: depth + 1)
-            parser.pendingItems.append(item)
+            if items.isEmpty { items.reserveCapacity(parser.reservation()) }
+            items.append(item)
         }
-        let items = Array(pendingItems[base...])
-        pendingItems.removeSubrange(base...)
         return Node(.sequence(items), mark: start)
     }
 
@@ -221,19 +228,24 @@ struct JSONTreeParser {
 
     /// A string's text; the fast path copies the bytes between the quotes when there is no escape.
     private mutating func string() throws(AdmissionReviewError) -> String {
-        index += 1
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
+        let start = index + 1
+        // A local cursor over the bytes keeps the scan in registers (`index` lives in `self`).
+        var cursor = start
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                cursor += 1
+                continue
+            }
+            index = cursor
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 index += 1
-                return text
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            guard byte >= 0x20 else { throw failure("control character in a string") }
-            index += 1
+            throw failure("control character in a string")
         }
+        index = cursor
         throw failure("unterminated string")
     }
 
