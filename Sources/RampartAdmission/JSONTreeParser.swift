@@ -229,24 +229,43 @@ struct JSONTreeParser {
     /// A string's text; the fast path copies the bytes between the quotes when there is no escape.
     private mutating func string() throws(AdmissionReviewError) -> String {
         let start = index + 1
-        // A local cursor over the bytes keeps the scan in registers (`index` lives in `self`).
-        var cursor = start
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
-                cursor += 1
-                continue
-            }
-            index = cursor
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+        var cursor = Self.plainRunEnd(in: bytes, from: start)
+        index = cursor
+        guard cursor < bytes.count else { throw failure("unterminated string") }
+        switch bytes[cursor] {
+        case UInt8(ascii: "\""):
+            index += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        case UInt8(ascii: "\\"):
+            return try escapedString(from: start)
+        default:
             throw failure("control character in a string")
         }
-        index = cursor
-        throw failure("unterminated string")
+    }
+
+    /// The position of the first quote, backslash or control character at or after `start` (or the
+    /// end): eight bytes at a time while eight remain, with the usual bit tricks for "some byte is
+    /// less than n" and "some byte equals c".
+    private static func plainRunEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var cursor = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while cursor + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+                let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+                let special = ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)) & ~word & highs
+                if special != 0 { break }
+                cursor += 8
+            }
+        }
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            cursor += 1
+        }
+        return cursor
     }
 
     private mutating func escapedString(from start: Int) throws(AdmissionReviewError) -> String {
