@@ -53,4 +53,21 @@ struct JSONTreeParserTests {
         let root = try JSONTreeParser.parse([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0xC3, 0x22, 0x7D])
         #expect(root["a"]?.string?.unicodeScalars.allSatisfy { $0 == "\u{FFFD}" } == true)
     }
+
+    /// Strings are scanned eight bytes at a time: a quote, backslash or control character must be
+    /// found at every offset within and after a word, next to multi-byte characters too.
+    @Test func findsStringEndsEscapesAndControlsAtEveryOffset() throws {
+        for offset in 0..<20 {
+            let prefix = String(repeating: "é", count: offset % 3) + String(repeating: "a", count: offset)
+            let escaped = try JSONTreeParser.parse(Array(#"{"k":"\#(prefix)\"q\\b"}"#.utf8))
+            #expect(escaped["k"]?.string == prefix + "\"q\\b")
+            let plain = try JSONTreeParser.parse(Array(#"{"k":"\#(prefix)","n":1}"#.utf8))
+            #expect(plain["k"]?.string == prefix && plain["n"]?.int == 1)
+            for control: UInt8 in [0x00, 0x0A, 0x1F] {
+                let text = Array(#"{"k":"\#(prefix)"#.utf8) + [control] + Array(#"x"}"#.utf8)
+                #expect(throws: AdmissionReviewError.self) { try JSONTreeParser.parse(text) }
+            }
+            #expect(throws: AdmissionReviewError.self) { try JSONTreeParser.parse(Array(#"{"k":"\#(prefix)"#.utf8)) }
+        }
+    }
 }
