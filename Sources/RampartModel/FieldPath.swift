@@ -33,14 +33,20 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
 
     public var description: String {
         var text = ""
+        text.reserveCapacity(64)
         for component in components {
             switch component {
             case .key(let key) where key.utf8.contains(where: Self.needsBrackets):
-                text += "['\(key)']"
+                text += "['"
+                text += key
+                text += "']"
             case .key(let key):
-                text += text.isEmpty ? key : "." + key
+                if !text.isEmpty { text += "." }
+                text += key
             case .index(let index):
-                text += "[\(index)]"
+                text += "["
+                text += String(index)
+                text += "]"
             }
         }
         return text
