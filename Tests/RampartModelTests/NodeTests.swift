@@ -18,13 +18,27 @@ import TestSupport
     }
 
     @Test func integersInEveryYAML11Form() {
-        let spec = Fixtures.objects("kind: X\nspec: {a: 0x1F, b: 010, c: 1_000, d: -5, e: '7', f: 1.5}")[0].root["spec"]
+        let spec = Fixtures.objects("""
+            kind: X
+            spec: {a: 0x1F, b: 010, c: 1_000, d: -5, e: '7', f: 1.5, g: 0, h: 65534, i: 12a, j: 99999999999999999999}
+            """)[0].root["spec"]
         #expect(spec?["a"]?.int == 31)
         #expect(spec?["b"]?.int == 8)
         #expect(spec?["c"]?.int == 1000)
         #expect(spec?["d"]?.int == -5)
         #expect(spec?["e"]?.int == nil)
         #expect(spec?["f"]?.int == nil)
+        #expect(spec?["g"]?.int == 0)
+        #expect(spec?["h"]?.int == 65534)
+        #expect(spec?["i"]?.int == nil)
+        #expect(spec?["j"]?.int == nil, "out of range")
+    }
+
+    @Test func nullsAreThePlainNullSpellingsOnly() {
+        let spec = Fixtures.objects("kind: X\nspec: {a: ~, b: null, c: NULL, d: 'null', e: nulls, f: , g: Nil}")[0].root["spec"]
+        #expect(["a", "b", "c", "f"].allSatisfy { spec?[$0]?.isNull == true })
+        #expect(["d", "e", "g"].allSatisfy { spec?[$0]?.isNull == false })
+        #expect(spec?["d"]?.string == "null" && spec?["b"]?.string == nil)
     }
 
     @Test func fieldPathsRenderLikeKubernetesMessages() {
