@@ -24,9 +24,7 @@ struct ValidateEndpoint: Sendable {
     }
 
     private func answer(_ request: Request) async -> (Response, String) {
-        let contentType = request.headers[.contentType]?.split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        guard contentType == "application/json" else {
+        guard let contentType = request.headers[.contentType], Self.isJSON(contentType) else {
             return reject(.badRequest, "Content-Type must be application/json", outcome: "bad_request")
         }
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.bodyLimit {
@@ -52,6 +50,12 @@ struct ValidateEndpoint: Sendable {
         let json = AdmissionReview.encode(decision.response, apiVersion: review.apiVersion)
         return (Response(status: .ok, headers: [.contentType: "application/json"],
                          body: ResponseBody(byteBuffer: ByteBuffer(bytes: json))), decision.outcome)
+    }
+
+    /// True for `application/json`, in any case, with or without parameters (`; charset=utf-8`).
+    static func isJSON(_ contentType: String) -> Bool {
+        contentType == "application/json" || contentType.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
     }
 
     /// A JSON error body `{"error": reason}` with `status`.

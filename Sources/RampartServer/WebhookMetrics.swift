@@ -6,9 +6,15 @@ import Synchronization
 public final class WebhookMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let latency: DurationHistogram
-    /// The counters already made, by their label values: the registry validates names and labels on
-    /// every `makeCounter`, too slow for each request.
-    private let counters = Mutex<[String: Counter]>([:])
+    /// The counters already made, by metric and label values: the registry validates names and
+    /// labels on every `makeCounter`, too slow for each request.
+    private let counters = Mutex<[CounterKey: Counter]>([:])
+
+    /// A metric and its label values.
+    private struct CounterKey: Hashable {
+        let metric: String
+        let values: [String]
+    }
 
     /// Latency buckets: the webhook answers in well under a millisecond; the API server gives up at its timeout.
     static let buckets: [Duration] = [
@@ -45,7 +51,7 @@ public final class WebhookMetrics: Sendable {
 
     /// The counter of `descriptor` with `labels`, made once.
     private func counter(_ descriptor: MetricNameDescriptor, labels: [(String, String)]) -> Counter {
-        let key = descriptor.metricName + labels.map { "\u{0}" + $0.1 }.joined()
+        let key = CounterKey(metric: descriptor.metricName, values: labels.map(\.1))
         if let counter = counters.withLock({ $0[key] }) { return counter }
         let counter = registry.makeCounter(descriptor: descriptor, labels: labels)
         counters.withLock { $0[key] = counter }
