@@ -16,8 +16,8 @@ public struct EffectiveResources: Sendable {
     /// Resources of `container` admitted in a namespace with `limitRanges`.
     public init(container: Container, limitRanges: [KubeObject]) {
         let resources = container.node["resources"]
-        for key in resources?["limits"]?.entries.map(\.key) ?? [] { limits[key] = .container }
-        for key in resources?["requests"]?.entries.map(\.key) ?? [] { requests[key] = .container }
+        for entry in resources?["limits"]?.entries ?? [] { limits[entry.key] = .container }
+        for entry in resources?["requests"]?.entries ?? [] { requests[entry.key] = .container }
         for limitRange in limitRanges {
             for item in limitRange.root["spec"]?["limits"]?.items ?? [] where item["type"]?.string == "Container" {
                 let defaults = item["default"]?.entries.map(\.key) ?? []
