@@ -97,7 +97,11 @@ public struct AdmissionController: Sendable {
                 findings.append(Finding(rule: rule.metadata, violation: violation))
             }
         }
-        return findings.sorted()
+        // Most severe first, then in catalog and field order: comparing whole findings (rule IDs,
+        // positions, objects) cost more than some rules.
+        return findings.enumerated()
+            .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }
+            .map(\.element)
     }
 
     /// A finding's identity across the old and new object: rule and field.

@@ -15,7 +15,7 @@ public struct ObjectReference: Sendable, Hashable, Codable, Comparable, CustomSt
 
     /// The API group of `apiVersion` (empty for the core group).
     public var group: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
 
