@@ -79,7 +79,7 @@ public struct WebhookServer: Sendable {
 
     /// Makes the server's event loops Swift Concurrency's global executor, so a request's handler runs
     /// on the thread that read it instead of hopping to the cooperative pool and back (measured: a
-    /// third less CPU per request). Call once, from the main thread, before serving.
+    /// quarter less CPU per request). Call once, from the main thread, before serving.
     public static func runConcurrencyOnEventLoops() {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
