@@ -134,13 +134,6 @@ public struct AdmissionController: Sendable {
 
     /// `rule-id at field: message`.
     private static func describe(_ finding: Finding) -> String {
-        var text = ""
-        text.reserveCapacity(finding.ruleId.utf8.count + finding.path.utf8.count + finding.message.utf8.count + 6)
-        text += finding.ruleId
-        text += " at "
-        text += finding.path
-        text += ": "
-        text += finding.message
-        return text
+        "\(finding.ruleId) at \(finding.path): \(finding.message)"
     }
 }

@@ -229,7 +229,7 @@ struct JSONTreeParser {
     /// A string's text; the fast path copies the bytes between the quotes when there is no escape.
     private mutating func string() throws(AdmissionReviewError) -> String {
         let start = index + 1
-        var cursor = Self.plainRunEnd(in: bytes, from: start)
+        let cursor = Self.plainRunEnd(in: bytes, from: start)
         index = cursor
         guard cursor < bytes.count else { throw failure("unterminated string") }
         switch bytes[cursor] {
@@ -243,23 +243,9 @@ struct JSONTreeParser {
         }
     }
 
-    /// The position of the first quote, backslash or control character at or after `start` (or the
-    /// end): eight bytes at a time while eight remain, with the usual bit tricks for "some byte is
-    /// less than n" and "some byte equals c".
+    /// The position of the first quote, backslash or control character at or after `start` (or the end).
     private static func plainRunEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var cursor = start
-        if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while cursor + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-                let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-                let special = ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)) & ~word & highs
-                if special != 0 { break }
-                cursor += 8
-            }
-        }
         while cursor < bytes.count {
             let byte = bytes[cursor]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }

@@ -54,8 +54,8 @@ struct JSONTreeParserTests {
         #expect(root["a"]?.string?.unicodeScalars.allSatisfy { $0 == "\u{FFFD}" } == true)
     }
 
-    /// Strings are scanned eight bytes at a time: a quote, backslash or control character must be
-    /// found at every offset within and after a word, next to multi-byte characters too.
+    /// A quote, backslash or control character ends a string's plain run at any offset, next to
+    /// multi-byte characters too.
     @Test func findsStringEndsEscapesAndControlsAtEveryOffset() throws {
         for offset in 0..<20 {
             let prefix = String(repeating: "é", count: offset % 3) + String(repeating: "a", count: offset)

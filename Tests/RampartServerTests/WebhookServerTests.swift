@@ -125,7 +125,7 @@ struct WebhookServerTests {
         #expect(try store.reloadIfChanged() == true)
     }
 
-    @Test func logsIdentityAndRulesButNeverTheObjectsContent() async throws {
+    @Test func logsAndAnswersNameRulesButNeverTheObjectsContent() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-log-\(UUID().uuidString)").path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         #expect(descriptor >= 0)
@@ -142,7 +142,10 @@ struct WebhookServerTests {
         try await TestServer.with(logLevel: "info", logBuffer: buffer) { server, ca in
             let client = try TestServer.client(trusting: ca)
             defer { _ = client.shutdown() }
-            #expect(try await server.send(client, body: Array(review.utf8)).status == 200)
+            let answer = try await server.send(client, body: Array(review.utf8))
+            #expect(answer.status == 200)
+            #expect(answer.body.contains("secrets.literal-in-env at spec.containers[0].env[0].value"))
+            #expect(!answer.body.contains(canary), "nor does the answer the API server shows the client")
         }
         buffer.flush()
         let log = try String(contentsOfFile: path, encoding: .utf8)
