@@ -134,6 +134,12 @@ public struct AdmissionController: Sendable {
 
     /// `rule-id at field: message`.
     private static func describe(_ finding: Finding) -> String {
-        "\(finding.ruleId) at \(finding.path): \(finding.message)"
+        var text = TextBuffer(capacity: finding.ruleId.utf8.count + finding.path.utf8.count + finding.message.utf8.count + 6)
+        text.append(finding.ruleId)
+        text.append(" at ")
+        text.append(finding.path)
+        text.append(": ")
+        text.append(finding.message)
+        return text.text
     }
 }

@@ -103,7 +103,7 @@ struct JSONTreeParser {
                 throw parser.failure("expected a string key")
             }
             let keyMark = parser.mark
-            let key = try parser.string()
+            let key = try parser.string(known: .shared)
             parser.skipWhitespace()
             guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else {
                 throw parser.failure("expected ':'")
@@ -189,14 +189,13 @@ struct JSONTreeParser {
             || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    private mutating func literal(_ word: StaticString, _ start: SourceMark) throws(AdmissionReviewError) -> Node {
-        let count = word.utf8CodeUnitCount
+    /// The literal `word` (a constant, so the node's text costs nothing to make).
+    private mutating func literal(_ word: String, _ start: SourceMark) throws(AdmissionReviewError) -> Node {
+        let count = word.utf8.count
         guard index + count <= bytes.count else { throw failure("unexpected end of input") }
-        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
-            throw failure("unexpected character")
-        }
+        guard word.utf8.elementsEqual(bytes[index..<index + count]) else { throw failure("unexpected character") }
         index += count
-        return Node(.scalar(Scalar(word.description, isPlain: true)), mark: start)
+        return Node(.scalar(Scalar(word, isPlain: true)), mark: start)
     }
 
     /// A number as written, checked against JSON's grammar.
@@ -226,8 +225,9 @@ struct JSONTreeParser {
         return index - start
     }
 
-    /// A string's text; the fast path copies the bytes between the quotes when there is no escape.
-    private mutating func string() throws(AdmissionReviewError) -> String {
+    /// A string's text; the fast path copies the bytes between the quotes when there is no escape,
+    /// or takes the string of a `known` key.
+    private mutating func string(known: KnownKeys? = nil) throws(AdmissionReviewError) -> String {
         let start = index + 1
         let cursor = Self.plainRunEnd(in: bytes, from: start)
         index = cursor
@@ -235,7 +235,8 @@ struct JSONTreeParser {
         switch bytes[cursor] {
         case UInt8(ascii: "\""):
             index += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+            return known?.string(for: text) ?? String(decoding: text, as: UTF8.self)
         case UInt8(ascii: "\\"):
             return try escapedString(from: start)
         default:

@@ -32,24 +32,23 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
     }
 
     public var description: String {
-        var text = ""
-        text.reserveCapacity(64)
+        var text = TextBuffer()
         for component in components {
             switch component {
             case .key(let key) where key.utf8.contains(where: Self.needsBrackets):
-                text += "['"
-                text += key
-                text += "']"
+                text.append("['")
+                text.append(key)
+                text.append("']")
             case .key(let key):
-                if !text.isEmpty { text += "." }
-                text += key
+                if !text.isEmpty { text.append(ascii: ".") }
+                text.append(key)
             case .index(let index):
-                text += "["
-                text += String(index)
-                text += "]"
+                text.append(ascii: "[")
+                text.append(String(index))
+                text.append(ascii: "]")
             }
         }
-        return text
+        return text.text
     }
 
     /// Bytes that make a key be written in brackets: dot, slash and space.

@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import Logging
 import RampartAdmission
+import Synchronization
 
 /// `POST /validate`: checks the request's shape, reads the body within its size limit (the channel's
 /// read timeout bounds its time),
@@ -87,15 +88,23 @@ struct ValidateEndpoint: Sendable {
         logger.log(level: level, "admission decision", metadata: metadata)
     }
 
-    /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry.
+    /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry; formatted once a day.
     static func today() -> String {
-        var now = time(nil)
+        let now = time(nil)
+        let day = Int(now) / 86_400
+        if let cached = todayCache.withLock({ $0.day == day ? $0.text : nil }) { return cached }
+        var seconds = now
         var parts = tm()
-        gmtime_r(&now, &parts)
+        gmtime_r(&seconds, &parts)
         func pad(_ value: Int32, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+        let text = "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+        todayCache.withLock { $0 = (day, text) }
+        return text
     }
+
+    /// The day number (days since 1970 in UTC) and its date, last formatted.
+    private static let todayCache = Mutex<(day: Int, text: String)>((-1, ""))
 }

@@ -10,10 +10,23 @@ public final class WebhookMetrics: Sendable {
     /// labels on every `makeCounter`, too slow for each request.
     private let counters = Mutex<[CounterKey: Counter]>([:])
 
-    /// A metric and its label values.
+    /// A metric and its label values (at most two; no array, so a lookup allocates nothing).
     private struct CounterKey: Hashable {
-        let metric: String
-        let values: [String]
+        let metric: CountedMetric
+        let first: String
+        let second: String
+    }
+
+    /// The counters' metrics; their descriptors are made only when a counter is.
+    private enum CountedMetric: Hashable {
+        case requests, findings
+
+        var descriptor: MetricNameDescriptor {
+            switch self {
+            case .requests: WebhookMetrics.metric("requests", unit: "total", help: "Admission requests by outcome")
+            case .findings: WebhookMetrics.metric("findings", unit: "total", help: "Findings in admission requests by rule and effect")
+            }
+        }
     }
 
     /// Latency buckets: the webhook answers in well under a millisecond; the API server gives up at its timeout.
@@ -22,11 +35,8 @@ public final class WebhookMetrics: Sendable {
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(100), .seconds(1),
     ]
 
-    static var requests: MetricNameDescriptor { metric("requests", unit: "total", help: "Admission requests by outcome") }
-    static var findings: MetricNameDescriptor { metric("findings", unit: "total", help: "Findings in admission requests by rule and effect") }
-
     /// `rampart_webhook_NAME_UNIT`.
-    static func metric(_ name: String, unit: String, help: String) -> MetricNameDescriptor {
+    fileprivate static func metric(_ name: String, unit: String, help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "rampart", subsystem: "webhook", metricName: name, unitName: unit, helpText: help)
     }
 
@@ -38,22 +48,22 @@ public final class WebhookMetrics: Sendable {
 
     /// Counts a request that ended with `outcome` (`allowed`, `warned`, `denied`, `skipped`, or an error).
     func request(outcome: String, duration: Duration) {
-        counter(Self.requests, labels: [("outcome", outcome)]).increment()
+        counter(.requests, ("outcome", outcome)).increment()
         latency.record(duration)
     }
 
     /// Counts the findings of a decision by rule and effect.
     func findings(_ decision: AdmissionDecision) {
         for judged in decision.findings {
-            counter(Self.findings, labels: [("rule", judged.finding.ruleId), ("effect", judged.effect.rawValue)]).increment()
+            counter(.findings, ("rule", judged.finding.ruleId), ("effect", judged.effect.rawValue)).increment()
         }
     }
 
-    /// The counter of `descriptor` with `labels`, made once.
-    private func counter(_ descriptor: MetricNameDescriptor, labels: [(String, String)]) -> Counter {
-        let key = CounterKey(metric: descriptor.metricName, values: labels.map(\.1))
+    /// The counter of `metric` with one or two labels (name, value), made once.
+    private func counter(_ metric: CountedMetric, _ first: (String, String), _ second: (String, String)? = nil) -> Counter {
+        let key = CounterKey(metric: metric, first: first.1, second: second?.1 ?? "")
         if let counter = counters.withLock({ $0[key] }) { return counter }
-        let counter = registry.makeCounter(descriptor: descriptor, labels: labels)
+        let counter = registry.makeCounter(descriptor: metric.descriptor, labels: [first] + (second.map { [$0] } ?? []))
         counters.withLock { $0[key] = counter }
         return counter
     }

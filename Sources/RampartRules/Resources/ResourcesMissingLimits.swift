@@ -18,7 +18,7 @@ public struct ResourcesMissingLimits: PodRule {
     public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
         pod.containerViolations([.initContainer, .container], field: "resources") { container -> (message: String, notes: [String])? in
             let resources = EffectiveResources(container: container, limitRanges: context.limitRanges(in: pod.namespace))
-            let missing = ["cpu", "memory"].filter { resources.limits[$0] == nil }
+            let missing = ["cpu", "memory"].filter { resources.limit($0) == nil }
             guard !missing.isEmpty else { return nil }
             return ("\(container.label) has no \(missing.joined(separator: " or ")) limit", resources.appliedDefaults)
         }

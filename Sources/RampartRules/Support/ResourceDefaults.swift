@@ -10,33 +10,59 @@ public struct EffectiveResources: Sendable {
         case limit
     }
 
-    public var limits: [String: Origin] = [:]
-    public var requests: [String: Origin] = [:]
+    /// Resources with a limit, and where each comes from, in the order found. (Short lists, not
+    /// dictionaries: a container names two or three resources, and building two dictionaries per
+    /// container was most of the resource rules' time at admission.)
+    public private(set) var limits: [(resource: String, origin: Origin)] = []
+    /// Resources with a request, and where each comes from.
+    public private(set) var requests: [(resource: String, origin: Origin)] = []
 
     /// Resources of `container` admitted in a namespace with `limitRanges`.
     public init(container: Container, limitRanges: [KubeObject]) {
         let resources = container.node["resources"]
-        for entry in resources?["limits"]?.entries ?? [] { limits[entry.key] = .container }
-        for entry in resources?["requests"]?.entries ?? [] { requests[entry.key] = .container }
+        for entry in resources?["limits"]?.entries ?? [] { Self.set(entry.key, .container, in: &limits) }
+        for entry in resources?["requests"]?.entries ?? [] { Self.set(entry.key, .container, in: &requests) }
         for limitRange in limitRanges {
             for item in limitRange.root["spec"]?["limits"]?.items ?? [] where item["type"]?.string == "Container" {
-                let defaults = item["default"]?.entries.map(\.key) ?? []
-                let defaultRequests = item["defaultRequest"]?.entries.map(\.key) ?? []
-                for key in defaults where limits[key] == nil { limits[key] = .limitRange(name: limitRange.name) }
-                for key in defaultRequests + defaults where requests[key] == nil {
-                    requests[key] = .limitRange(name: limitRange.name)
+                let origin = Origin.limitRange(name: limitRange.name)
+                for entry in item["default"]?.entries ?? [] {
+                    Self.set(entry.key, origin, in: &limits, keepingExisting: true)
+                    Self.set(entry.key, origin, in: &requests, keepingExisting: true)
+                }
+                for entry in item["defaultRequest"]?.entries ?? [] {
+                    Self.set(entry.key, origin, in: &requests, keepingExisting: true)
                 }
             }
         }
-        for (key, _) in limits where requests[key] == nil { requests[key] = .limit }
+        for (resource, _) in limits { Self.set(resource, .limit, in: &requests, keepingExisting: true) }
+    }
+
+    /// Where the limit of `resource` comes from, or nil when it has none.
+    public func limit(_ resource: String) -> Origin? {
+        limits.first { $0.resource == resource }?.origin
+    }
+
+    /// Where the request of `resource` comes from, or nil when it has none.
+    public func request(_ resource: String) -> Origin? {
+        requests.first { $0.resource == resource }?.origin
+    }
+
+    /// Records `origin` for `resource`: the last one wins, or the first with `keepingExisting`.
+    private static func set(_ resource: String, _ origin: Origin, in list: inout [(resource: String, origin: Origin)],
+                            keepingExisting: Bool = false) {
+        if let index = list.firstIndex(where: { $0.resource == resource }) {
+            if !keepingExisting { list[index].origin = origin }
+        } else {
+            list.append((resource, origin))
+        }
     }
 
     /// Notes for a finding: which LimitRange defaults were applied.
     public var appliedDefaults: [String] {
-        let names = Set((Array(limits.values) + Array(requests.values)).compactMap { origin -> String? in
-            if case .limitRange(let name) = origin { return name }
-            return nil
-        })
+        var names: [String] = []
+        for (_, origin) in limits + requests {
+            if case .limitRange(let name) = origin, !names.contains(name) { names.append(name) }
+        }
         return names.sorted().map { "defaults of LimitRange \($0) applied, as the API server would" }
     }
 }
