@@ -44,7 +44,7 @@ let package = Package(
         ]),
         // Adapter: the HTTPS webhook server (Hummingbird), metrics, certificates.
         .target(name: "RampartServer", dependencies: [
-            "RampartAdmission",
+            "RampartModel", "RampartAdmission",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import Logging
 import RampartAdmission
+import RampartModel
 import Synchronization
 
 /// `POST /validate`: checks the request's shape, reads the body within its size limit (the channel's
@@ -83,9 +84,23 @@ struct ValidateEndpoint: Sendable {
         if let skipped = decision.skipped { metadata["skipped"] = .string(skipped) }
         if let subresource = request.subResource { metadata["subresource"] = .string(subresource) }
         if !decision.findings.isEmpty {
-            metadata["findings"] = .string(decision.findings.map { "\($0.finding.ruleId)@\($0.finding.path)=\($0.effect.rawValue)" }.joined(separator: " "))
+            metadata["findings"] = .string(Self.summary(of: decision.findings))
         }
         logger.log(level: level, "admission decision", metadata: metadata)
+    }
+
+    /// `rule@field=effect` for each finding, space-separated.
+    static func summary(of findings: [AdmissionDecision.Judged]) -> String {
+        var text = TextBuffer(capacity: 128)
+        for judged in findings {
+            if !text.isEmpty { text.append(ascii: " ") }
+            text.append(judged.finding.ruleId)
+            text.append(ascii: "@")
+            text.append(judged.finding.path)
+            text.append(ascii: "=")
+            text.append(judged.effect.rawValue)
+        }
+        return text.text
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry; formatted once a day.

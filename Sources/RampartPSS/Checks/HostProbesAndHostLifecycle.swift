@@ -9,6 +9,7 @@ extension PodSecurityCheck {
 }
 
 private let handlers: [FieldPath] = ["livenessProbe", "readinessProbe", "startupProbe", "lifecycle.postStart", "lifecycle.preStop"]
+private let actions = ["httpGet", "tcpSocket"]
 
 private func hostProbesAndHostLifecycle1_34(_ pod: PodView) -> CheckFailure? {
     var containers: Set<String> = []
@@ -17,7 +18,7 @@ private func hostProbesAndHostLifecycle1_34(_ pod: PodView) -> CheckFailure? {
     for container in pod.containers {
         for handler in handlers {
             guard let node = container.node[handler] else { continue }
-            for action in ["httpGet", "tcpSocket"] {
+            for action in actions {
                 guard let host = node[action]?["host"]?.string, !host.isEmpty else { continue }
                 containers.insert(container.name)
                 hosts.insert(host)

@@ -24,10 +24,17 @@ private func restrictedVolumes1_0(_ pod: PodView) -> CheckFailure? {
     var types: Set<String> = []
     var fields: [FieldPath] = []
     for (index, volume) in (pod.spec["volumes"]?.items ?? []).enumerated() {
-        let sources = volume.entries.filter { !$0.value.isNull }.map(\.key)
-        guard !sources.contains(where: allowedSources.contains) else { continue }
-        let restricted = sources.filter(restrictedSources.contains)
-        guard let first = restricted.first else { continue }
+        // A volume with an allowed source passes, whatever else it names.
+        var restricted: [String] = []
+        var allowed = false
+        for entry in volume.entries where entry.key != "name" && !entry.value.isNull {
+            if allowedSources.contains(entry.key) {
+                allowed = true
+                break
+            }
+            if restrictedSources.contains(entry.key) { restricted.append(entry.key) }
+        }
+        guard !allowed, let first = restricted.first else { continue }
         names.append(volume["name"]?.string ?? "")
         types.formUnion(restricted)
         fields.append(PodView.specPath.appending("volumes").appending(index: index).appending(first))

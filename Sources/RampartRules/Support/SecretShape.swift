@@ -57,9 +57,14 @@ public enum SecretShape {
         return placeholderFragments.contains { contains(lowered, $0) }
     }
 
+    /// The first bytes of `knownTokenPrefixes`: nearly every value starts with none of them, and
+    /// comparing it with each prefix in turn was most of `secrets.literal-in-env`'s time.
+    static let knownTokenFirstBytes = Set(knownTokenPrefixes.compactMap(\.utf8.first))
+
     /// True when the value, after leading whitespace, starts like a well-known token.
     private static func isKnownToken(_ value: String) -> Bool {
-        let start = value.utf8.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? value.utf8.endIndex
+        guard let start = value.utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+              knownTokenFirstBytes.contains(value.utf8[start]) else { return false }
         let rest = value.utf8[start...]
         return knownTokenPrefixes.contains { rest.starts(with: $0.utf8) }
     }
