@@ -11,7 +11,15 @@ public enum AdmissionReview {
 
     /// The request of a review and the review's `apiVersion`.
     public static func decode(_ body: [UInt8]) throws(AdmissionReviewError) -> (apiVersion: String, request: AdmissionRequest) {
-        let review = try JSONTreeParser.parse(body)
+        try read(JSONTreeParser.parse(body))
+    }
+
+    /// The request of the review in the bytes of `body`, read in place.
+    public static func decode(_ body: UnsafeRawBufferPointer) throws(AdmissionReviewError) -> (apiVersion: String, request: AdmissionRequest) {
+        try read(JSONTreeParser.parse(body))
+    }
+
+    private static func read(_ review: Node) throws(AdmissionReviewError) -> (apiVersion: String, request: AdmissionRequest) {
         guard review.isMapping else { throw .malformed("the body must be a JSON object") }
         guard review["kind"]?.string == "AdmissionReview" else { throw .invalid("kind must be AdmissionReview") }
         guard let apiVersion = review["apiVersion"]?.string, versions.contains(apiVersion) else {

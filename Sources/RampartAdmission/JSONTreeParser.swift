@@ -40,15 +40,22 @@ struct JSONTreeParser {
 
     /// The tree of `body`, which must hold exactly one JSON value.
     static func parse(_ body: [UInt8]) throws(AdmissionReviewError) -> Node {
-        let result: Result<Node, AdmissionReviewError> = body.withUnsafeBufferPointer { buffer in
-            var parser = JSONTreeParser(buffer)
-            do throws(AdmissionReviewError) {
-                return .success(try parser.document())
-            } catch {
-                return .failure(error)
-            }
+        try body.withUnsafeBytes(result(of:)).get()
+    }
+
+    /// The tree of the bytes of `body`, which must hold exactly one JSON value (read in place, so a
+    /// server's request buffer needs no copy).
+    static func parse(_ body: UnsafeRawBufferPointer) throws(AdmissionReviewError) -> Node {
+        try result(of: body).get()
+    }
+
+    private static func result(of body: UnsafeRawBufferPointer) -> Result<Node, AdmissionReviewError> {
+        var parser = JSONTreeParser(body.assumingMemoryBound(to: UInt8.self))
+        do throws(AdmissionReviewError) {
+            return .success(try parser.document())
+        } catch {
+            return .failure(error)
         }
-        return try result.get()
     }
 
     private mutating func document() throws(AdmissionReviewError) -> Node {

@@ -41,10 +41,9 @@ struct ValidateEndpoint: Sendable {
             return reject(.badRequest, "cannot read the body", outcome: "bad_request")
         }
         let review: (apiVersion: String, request: AdmissionRequest)
-        do {
-            review = try AdmissionReview.decode(Array(buffer: body))
-        } catch {
-            return reject(.badRequest, error.reason, outcome: "bad_request")
+        switch body.withUnsafeReadableBytes({ bytes in Result { () throws(AdmissionReviewError) in try AdmissionReview.decode(bytes) } }) {
+        case .success(let decoded): review = decoded
+        case .failure(let error): return reject(.badRequest, error.reason, outcome: "bad_request")
         }
         let decision = controller.decide(review.request, today: Self.today())
         metrics.findings(decision)
