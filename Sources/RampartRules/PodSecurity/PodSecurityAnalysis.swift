@@ -17,11 +17,26 @@ import RampartPSS
 ///
 /// Each finding says in a note which level was used and why.
 struct PodSecurityAnalysis: Sendable {
-    /// One failed check on one pod.
+    /// One failed check on one pod, and the level it was judged at.
     struct Failure: Sendable {
         let pod: PodTemplate
         let violation: CheckViolation
-        let note: String
+        let mode: LevelVersion
+        let source: ModeSource
+
+        /// Which level was used and why (written only for findings: most pods have none).
+        var note: String {
+            switch source {
+            case .enforceLabel: "judged at \(mode), the enforce label of namespace '\(pod.namespace)'"
+            case .tenant: "judged at \(mode): tenant namespace '\(pod.namespace)' has no enforce label among the inputs"
+            case .platform: "judged at \(mode): platform namespace '\(pod.namespace)' has no enforce label among the inputs"
+            }
+        }
+    }
+
+    /// Where a namespace's level comes from.
+    enum ModeSource: Sendable {
+        case enforceLabel, tenant, platform
     }
 
     /// Failures by check ID, in inventory order.
@@ -30,33 +45,30 @@ struct PodSecurityAnalysis: Sendable {
     init(_ context: AuditContext) {
         let inventory = context.inventory
         var failures: [String: [Failure]] = [:]
-        var modes: [String: (LevelVersion, String)] = [:]
+        var modes: [String: (LevelVersion, ModeSource)] = [:]
         for pod in inventory.podTemplates {
             let namespace = pod.namespace
-            let (mode, note): (LevelVersion, String)
+            let (mode, source): (LevelVersion, ModeSource)
             if let known = modes[namespace] {
-                (mode, note) = known
+                (mode, source) = known
             } else {
-                (mode, note) = Self.mode(of: namespace, in: context)
-                modes[namespace] = (mode, note)
+                (mode, source) = Self.mode(of: namespace, in: context)
+                modes[namespace] = (mode, source)
             }
             for violation in PodSecurity.evaluate(pod, level: mode.level, version: mode.version) {
-                failures[violation.check, default: []].append(Failure(pod: pod, violation: violation, note: note))
+                failures[violation.check, default: []].append(Failure(pod: pod, violation: violation, mode: mode, source: source))
             }
         }
         failuresByCheck = failures
     }
 
-    /// The level and version pods of `namespace` are judged at, and the note that explains it.
-    static func mode(of namespace: String, in context: AuditContext) -> (LevelVersion, String) {
+    /// The level and version pods of `namespace` are judged at, and where it comes from.
+    static func mode(of namespace: String, in context: AuditContext) -> (LevelVersion, ModeSource) {
         if let labels = context.inventory.namespaceLabels(namespace), NamespacePolicy.hasEnforceLabel(labels) {
-            let enforce = NamespacePolicy(labels: labels).enforce
-            return (enforce, "judged at \(enforce), the enforce label of namespace '\(namespace)'")
+            return (NamespacePolicy(labels: labels).enforce, .enforceLabel)
         }
         let tenant = context.isTenantNamespace(namespace)
-        let mode = LevelVersion(level: tenant ? .restricted : .baseline, version: .latest)
-        let kind = tenant ? "tenant" : "platform"
-        return (mode, "judged at \(mode): \(kind) namespace '\(namespace)' has no enforce label among the inputs")
+        return (LevelVersion(level: tenant ? .restricted : .baseline, version: .latest), tenant ? .tenant : .platform)
     }
 
     /// The violations of check `id`, one per pod, at the first offending field.
