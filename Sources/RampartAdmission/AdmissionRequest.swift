@@ -53,6 +53,14 @@ public struct AdmissionRequest: Sendable {
         self.oldObject = oldObject
     }
 
+    /// The members of a request that `init(_:)` reads (the parser builds no others), with the objects
+    /// as the rules read them.
+    static let fieldsRead = FieldSelection.members([
+        "uid": .all, "kind": .all, "resource": .all, "subResource": .all, "namespace": .all, "name": .all,
+        "operation": .all, "userInfo": .members(["username": .all, "groups": .all], others: .skip), "dryRun": .all,
+        "object": .kubernetesObject, "oldObject": .kubernetesObject,
+    ], others: .skip)
+
     /// Reads `review["request"]`; the error says which field is missing or wrong.
     init(_ request: Node) throws(AdmissionReviewError) {
         guard request.isMapping else { throw .invalid("request is not an object") }

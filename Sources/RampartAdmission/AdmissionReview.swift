@@ -11,13 +11,18 @@ public enum AdmissionReview {
 
     /// The request of a review and the review's `apiVersion`.
     public static func decode(_ body: [UInt8]) throws(AdmissionReviewError) -> (apiVersion: String, request: AdmissionRequest) {
-        try read(JSONTreeParser.parse(body))
+        try read(JSONTreeParser.parse(body, selecting: fieldsRead))
     }
 
     /// The request of the review in the bytes of `body`, read in place.
     public static func decode(_ body: UnsafeRawBufferPointer) throws(AdmissionReviewError) -> (apiVersion: String, request: AdmissionRequest) {
-        try read(JSONTreeParser.parse(body))
+        try read(JSONTreeParser.parse(body, selecting: fieldsRead))
     }
+
+    /// The members of a review the decision reads: its kind and version, and what `AdmissionRequest`
+    /// takes from the request.
+    static let fieldsRead = FieldSelection.members(
+        ["apiVersion": .all, "kind": .all, "request": AdmissionRequest.fieldsRead], others: .skip)
 
     private static func read(_ review: Node) throws(AdmissionReviewError) -> (apiVersion: String, request: AdmissionRequest) {
         guard review.isMapping else { throw .malformed("the body must be a JSON object") }

@@ -6,15 +6,12 @@ import RampartModel
 /// took about 230 µs per request, the largest share of the webhook's time; this byte-level parser
 /// builds the same tree in a fraction of that. Strings become quoted scalars; numbers, `true`, `false`
 /// and `null` plain scalars, so `Node.bool`, `.int` and `.isNull` read them as they read YAML.
-/// Values of `managedFields` (server-side apply bookkeeping, often a third of an object) are
-/// skipped without building nodes: no rule reads them.
+/// Members a `FieldSelection` leaves out are skipped without building nodes.
 /// Hostile input is refused, never a crash: nesting is capped, invalid UTF-8 is replaced, control
 /// characters in strings and trailing content are errors. Messages give positions, never content.
 struct JSONTreeParser {
     /// Deepest nesting accepted, as for YAML documents.
     static let maximumDepth = 256
-    /// The key whose values are skipped.
-    static let skippedKey = "managedFields"
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -39,30 +36,30 @@ struct JSONTreeParser {
     }
 
     /// The tree of `body`, which must hold exactly one JSON value.
-    static func parse(_ body: [UInt8]) throws(AdmissionReviewError) -> Node {
-        try body.withUnsafeBytes(result(of:)).get()
+    static func parse(_ body: [UInt8], selecting selection: FieldSelection = .all) throws(AdmissionReviewError) -> Node {
+        try body.withUnsafeBytes { result(of: $0, selecting: selection) }.get()
     }
 
     /// The tree of the bytes of `body`, which must hold exactly one JSON value (read in place, so a
     /// server's request buffer needs no copy).
-    static func parse(_ body: UnsafeRawBufferPointer) throws(AdmissionReviewError) -> Node {
-        try result(of: body).get()
+    static func parse(_ body: UnsafeRawBufferPointer, selecting selection: FieldSelection = .all) throws(AdmissionReviewError) -> Node {
+        try result(of: body, selecting: selection).get()
     }
 
-    private static func result(of body: UnsafeRawBufferPointer) -> Result<Node, AdmissionReviewError> {
+    private static func result(of body: UnsafeRawBufferPointer, selecting selection: FieldSelection) -> Result<Node, AdmissionReviewError> {
         var parser = JSONTreeParser(body.assumingMemoryBound(to: UInt8.self))
         do throws(AdmissionReviewError) {
-            return .success(try parser.document())
+            return .success(try parser.document(selecting: selection))
         } catch {
             return .failure(error)
         }
     }
 
-    private mutating func document() throws(AdmissionReviewError) -> Node {
+    private mutating func document(selecting selection: FieldSelection) throws(AdmissionReviewError) -> Node {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         skipWhitespace()
         guard index < bytes.count else { throw .malformed("empty body") }
-        let root = try value(depth: 0)
+        let root = try value(depth: 0, selecting: selection)
         skipWhitespace()
         guard index == bytes.count else { throw failure("content after the JSON value") }
         return root
@@ -87,13 +84,13 @@ struct JSONTreeParser {
         }
     }
 
-    private mutating func value(depth: Int) throws(AdmissionReviewError) -> Node {
+    private mutating func value(depth: Int, selecting selection: FieldSelection) throws(AdmissionReviewError) -> Node {
         guard depth < Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth) levels") }
         guard index < bytes.count else { throw failure("unexpected end of input") }
         let start = mark
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try object(depth: depth, start: start)
-        case UInt8(ascii: "["): return try array(depth: depth, start: start)
+        case UInt8(ascii: "{"): return try object(depth: depth, start: start, selecting: selection)
+        case UInt8(ascii: "["): return try array(depth: depth, start: start, selecting: selection)
         case UInt8(ascii: "\""): return Node(.scalar(Scalar(try string(), isPlain: false)), mark: start)
         case UInt8(ascii: "t"): return try literal("true", start)
         case UInt8(ascii: "f"): return try literal("false", start)
@@ -103,8 +100,10 @@ struct JSONTreeParser {
         }
     }
 
-    private mutating func object(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
+    private mutating func object(depth: Int, start: SourceMark, selecting selection: FieldSelection) throws(AdmissionReviewError) -> Node {
         var entries: [MappingEntry] = []
+        // Most objects are built whole: only those of the top levels look their members up.
+        let selects = if case .members = selection { true } else { false }
         try elements(close: UInt8(ascii: "}"), in: "an object") { parser throws(AdmissionReviewError) in
             guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
                 throw parser.failure("expected a string key")
@@ -117,10 +116,11 @@ struct JSONTreeParser {
             }
             parser.index += 1
             parser.skipWhitespace()
-            if key == Self.skippedKey {
+            let member = selects ? selection.member(key) : .all
+            if case .skip = member {
                 try parser.skipValue()
             } else {
-                let value = try parser.value(depth: depth + 1)
+                let value = try parser.value(depth: depth + 1, selecting: member)
                 if entries.isEmpty { entries.reserveCapacity(parser.reservation()) }
                 entries.append(MappingEntry(key: key, keyMark: keyMark, value: value))
             }
@@ -128,10 +128,11 @@ struct JSONTreeParser {
         return Node(.mapping(entries), mark: start)
     }
 
-    private mutating func array(depth: Int, start: SourceMark) throws(AdmissionReviewError) -> Node {
+    /// An array; `selection` applies to each of its elements.
+    private mutating func array(depth: Int, start: SourceMark, selecting selection: FieldSelection) throws(AdmissionReviewError) -> Node {
         var items: [Node] = []
         try elements(close: UInt8(ascii: "]"), in: "an array") { parser throws(AdmissionReviewError) in
-            let item = try parser.value(depth: depth + 1)
+            let item = try parser.value(depth: depth + 1, selecting: selection)
             if items.isEmpty { items.reserveCapacity(parser.reservation()) }
             items.append(item)
         }

@@ -34,10 +34,28 @@ struct JSONTreeParserTests {
         #expect(root["lone"]?.string == "\u{FFFD}x")
     }
 
-    @Test func skipsManagedFields() throws {
-        let root = try JSONTreeParser.parse(Array(#"{"metadata":{"managedFields":[{"f:spec":{"f:x":{}},"s":"]}"}],"name":"p"}}"#.utf8))
+    @Test func skipsWhatTheSelectionLeavesOut() throws {
+        let object = #"{"metadata":{"managedFields":[{"f:spec":{"f:x":{}},"s":"]}"}],"name":"p"},"spec":{"status":1},"status":{"phase":"Running"}}"#
+        let root = try JSONTreeParser.parse(Array(object.utf8), selecting: .kubernetesObject)
+        #expect(root.entries.map(\.key) == ["metadata", "spec"])
         #expect(root["metadata"]?.entries.map(\.key) == ["name"])
         #expect(root["metadata"]?["name"]?.string == "p")
+        // Only the object's own status is left out, not a field of that name deeper down.
+        #expect(root["spec"]?["status"]?.int == 1)
+    }
+
+    /// The review keeps what `AdmissionRequest` reads and nothing else of the request.
+    @Test func readsOnlyTheRequestFieldsTheDecisionUses() throws {
+        let body = Reviews.upstreamScale
+        let full = try JSONTreeParser.parse(Array(body.utf8))
+        let selected = try JSONTreeParser.parse(Array(body.utf8), selecting: AdmissionReview.fieldsRead)
+        #expect(full["request"]?["requestKind"] != nil && full["request"]?["options"] != nil)
+        #expect(selected["request"]?.entries.map(\.key) == ["uid", "kind", "resource", "subResource", "name", "namespace",
+                                                            "operation", "userInfo", "object", "oldObject", "dryRun"])
+        #expect(selected["request"]?["userInfo"]?.entries.map(\.key) == ["username", "groups"])
+        let (_, request) = try AdmissionReview.decode(Array(body.utf8))
+        #expect(try AdmissionRequest(#require(full["request"])).uid == request.uid)
+        #expect(same(try #require(full["request"]?["object"]), try #require(request.object)))
     }
 
     @Test(arguments: [
