@@ -1,7 +1,7 @@
 /// What the review parser builds of a JSON value. The members an object's selection skips are
-/// scanned for their end and never become nodes: decoding only what the decision reads is most of
-/// what makes the webhook cheap (an UPDATE of a Pod carries its status and server-side apply
-/// bookkeeping, often half of the body, and no rule reads either).
+/// scanned for their end and never become nodes, so the webhook decodes only what the decision
+/// reads: an UPDATE of a Pod carries its status and server-side apply bookkeeping, often a large
+/// share of the body, and no rule reads either.
 indirect enum FieldSelection: Sendable {
     /// The whole value.
     case all

@@ -9,7 +9,7 @@ import Darwin
 /// making one per occurrence.
 ///
 /// Measured with callgrind on the 5 KB Pod review of `bench/webhook`: the parser made 380 strings
-/// per review at about 200 instructions each, two thirds of them keys, and keys longer than 15 bytes
+/// per review at about 200 instructions each, more than half of them keys, and keys longer than 15 bytes
 /// each cost an allocation and a free besides. A lookup here is a hash of the first eight bytes and
 /// one comparison.
 struct KnownKeys: Sendable {
