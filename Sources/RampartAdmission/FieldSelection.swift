@@ -8,8 +8,8 @@ indirect enum FieldSelection: Sendable {
     /// Nothing: the value is skipped.
     case skip
     /// An object's `members` as each of their selections says, and its other members as `others`.
-    /// (A value of another shape is built whole.) A short list, searched in order: cheaper than
-    /// hashing every key of the review's top levels.
+    /// (An array applies the selection to each element; a scalar is built whole.) A short list,
+    /// searched in order: cheaper than hashing every key of the review's top levels.
     case members(KeyValuePairs<String, FieldSelection>, others: FieldSelection)
 
     /// The selection of `key` in an object selected by `self`.

@@ -105,20 +105,13 @@ struct JSONTreeParser {
         // Most objects are built whole: only those of the top levels look their members up.
         let selects = if case .members = selection { true } else { false }
         try elements(close: UInt8(ascii: "}"), in: "an object") { parser throws(AdmissionReviewError) in
-            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
-                throw parser.failure("expected a string key")
-            }
+            try parser.expectKey()
             let keyMark = parser.mark
-            let key = try parser.string(known: .shared)
-            parser.skipWhitespace()
-            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else {
-                throw parser.failure("expected ':'")
-            }
-            parser.index += 1
-            parser.skipWhitespace()
+            let key = try parser.string(isKey: true)
+            try parser.expectColon()
             let member = selects ? selection.member(key) : .all
             if case .skip = member {
-                try parser.skipValue()
+                try parser.skipValue(depth: depth + 1)
             } else {
                 let value = try parser.value(depth: depth + 1, selecting: member)
                 if entries.isEmpty { entries.reserveCapacity(parser.reservation()) }
@@ -164,50 +157,68 @@ struct JSONTreeParser {
         }
     }
 
-    /// Moves past one value without building it: strings are scanned for their end, brackets counted.
-    private mutating func skipValue() throws(AdmissionReviewError) {
-        var open = 0
-        repeat {
-            guard index < bytes.count else { throw failure("unexpected end of input") }
-            switch bytes[index] {
-            case UInt8(ascii: "\""):
-                _ = try string()
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                open += 1
-                guard open < Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth) levels") }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard open > 0 else { throw failure("unexpected character") }
-                open -= 1
-            case UInt8(ascii: ","), UInt8(ascii: ":"):
-                guard open > 0 else { throw failure("unexpected character") }
-            case 0x0A:
-                line += 1
-                lineStart = index + 1
-            default:
-                break
+    /// Moves past one value without building it, checked as `value` checks it: the same grammar and
+    /// the same depth limit, so a body is refused or accepted whatever the selection skips.
+    private mutating func skipValue(depth: Int) throws(AdmissionReviewError) {
+        guard depth < Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth) levels") }
+        guard index < bytes.count else { throw failure("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            try elements(close: UInt8(ascii: "}"), in: "an object") { parser throws(AdmissionReviewError) in
+                try parser.expectKey()
+                try parser.skipString()
+                try parser.expectColon()
+                try parser.skipValue(depth: depth + 1)
             }
-            index += 1
-        } while open > 0 || (index < bytes.count && !Self.endsValue(bytes[index]))
+        case UInt8(ascii: "["):
+            try elements(close: UInt8(ascii: "]"), in: "an array") { parser throws(AdmissionReviewError) in
+                try parser.skipValue(depth: depth + 1)
+            }
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try match("true")
+        case UInt8(ascii: "f"): try match("false")
+        case UInt8(ascii: "n"): try match("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
+        default: throw failure("unexpected character")
+        }
     }
 
-    /// True for the bytes that may follow a value.
-    private static func endsValue(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
-            || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    /// Checks that an object member starts here with its key.
+    private func expectKey() throws(AdmissionReviewError) {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
+    }
+
+    /// Moves past the `:` after a member's key and the whitespace around it.
+    private mutating func expectColon() throws(AdmissionReviewError) {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+        index += 1
+        skipWhitespace()
     }
 
     /// The literal `word` (a constant, so the node's text costs nothing to make).
     private mutating func literal(_ word: String, _ start: SourceMark) throws(AdmissionReviewError) -> Node {
+        try match(word)
+        return Node(.scalar(Scalar(word, isPlain: true)), mark: start)
+    }
+
+    /// Moves past `word`, which must be next.
+    private mutating func match(_ word: String) throws(AdmissionReviewError) {
         let count = word.utf8.count
         guard index + count <= bytes.count else { throw failure("unexpected end of input") }
         guard word.utf8.elementsEqual(bytes[index..<index + count]) else { throw failure("unexpected character") }
         index += count
-        return Node(.scalar(Scalar(word, isPlain: true)), mark: start)
     }
 
     /// A number as written, checked against JSON's grammar.
     private mutating func number() throws(AdmissionReviewError) -> String {
+        let start = index
+        try scanNumber()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Moves past a number, checked against JSON's grammar.
+    private mutating func scanNumber() throws(AdmissionReviewError) {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard digits() > 0 else { throw failure("invalid number") }
@@ -224,7 +235,6 @@ struct JSONTreeParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw failure("invalid number") }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private mutating func digits() -> Int {
@@ -234,8 +244,8 @@ struct JSONTreeParser {
     }
 
     /// A string's text; the fast path copies the bytes between the quotes when there is no escape,
-    /// or takes the string of a `known` key.
-    private mutating func string(known: KnownKeys? = nil) throws(AdmissionReviewError) -> String {
+    /// or, for a key, takes the shared string of a known one (`KnownKeys`).
+    private mutating func string(isKey: Bool = false) throws(AdmissionReviewError) -> String {
         let start = index + 1
         let cursor = Self.plainRunEnd(in: bytes, from: start)
         index = cursor
@@ -244,7 +254,7 @@ struct JSONTreeParser {
         case UInt8(ascii: "\""):
             index += 1
             let text = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
-            return known?.string(for: text) ?? String(decoding: text, as: UTF8.self)
+            return (isKey ? KnownKeys.shared.string(for: text) : nil) ?? String(decoding: text, as: UTF8.self)
         case UInt8(ascii: "\\"):
             return try escapedString(from: start)
         default:
@@ -265,12 +275,32 @@ struct JSONTreeParser {
 
     private mutating func escapedString(from start: Int) throws(AdmissionReviewError) -> String {
         var text = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        try readEscapedRest(into: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Moves past a string without making it, checked as `string` checks it.
+    private mutating func skipString() throws(AdmissionReviewError) {
+        index = Self.plainRunEnd(in: bytes, from: index + 1)
+        guard index < bytes.count else { throw failure("unterminated string") }
+        switch bytes[index] {
+        case UInt8(ascii: "\""): index += 1
+        case UInt8(ascii: "\\"):
+            var ignored: [UInt8] = []
+            try readEscapedRest(into: &ignored)
+        default: throw failure("control character in a string")
+        }
+    }
+
+    /// Reads a string from its first backslash to its closing quote, appending its bytes to `text`
+    /// with the escapes resolved.
+    private mutating func readEscapedRest(into text: inout [UInt8]) throws(AdmissionReviewError) {
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: text, as: UTF8.self)
+                return
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { throw failure("unterminated string") }
                 let escape = bytes[index]

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The keys that nearly every AdmissionReview repeats (the review's own fields, object metadata,
 /// pod and container specs), so the parser can hand out the same `String` for them instead of
 /// making one per occurrence.
@@ -59,7 +53,7 @@ struct KnownKeys: Sendable {
                 var index = Self.slot(prefix: prefix, length: bytes.count, mask: mask)
                 while slots[index].key >= 0 {
                     if slots[index].prefix == prefix, slots[index].length == bytes.count,
-                       bytes.count <= 8 || memcmp(storage.baseAddress! + slots[index].offset + 8, base + 8, bytes.count - 8) == 0 {
+                       Self.sameTail(storage.baseAddress! + slots[index].offset, base, count: bytes.count) {
                         return slots[index].key
                     }
                     index = (index + 1) & mask
@@ -68,6 +62,16 @@ struct KnownKeys: Sendable {
             }
         }
         return found >= 0 ? strings[found] : nil
+    }
+
+    /// True when the bytes after the first eight are the same (the first eight are compared as a word).
+    private static func sameTail(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var offset = 8
+        while offset < count {
+            guard lhs[offset] == rhs[offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The first eight bytes (fewer when shorter, zero padded) as a little-endian word.

@@ -44,6 +44,24 @@ struct JSONTreeParserTests {
         #expect(root["spec"]?["status"]?.int == 1)
     }
 
+    /// What a selection skips is checked as strictly as what it builds: a body is refused or accepted
+    /// whatever is skipped.
+    @Test(arguments: [
+        #"{"status":[}"#, #"{"status":}"#, #"{"status":tru}"#, #"{"status":{"a" 1}}"#, #"{"status":01}"#,
+        #"{"status":{a:1}}"#, #"{"status":[1 2]}"#, #"{"status":"\x"}"#, "{\"status\":\"\u{01}\"}",
+        #"{"metadata":{"managedFields":[{"f:spec":}]}}"#,
+        "{\"status\":" + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}",
+    ])
+    func refusesMalformedInputItSkips(_ text: String) {
+        #expect(throws: AdmissionReviewError.self) { try JSONTreeParser.parse(Array(text.utf8), selecting: .kubernetesObject) }
+    }
+
+    @Test func skipsWellFormedValuesOfEveryKind() throws {
+        let text = #"{"status":{"a":"x\"y\u00e9","b":[true,false,null,-1.5e3,{}],"c":""},"spec":{"n":1}}"#
+        let root = try JSONTreeParser.parse(Array(text.utf8), selecting: .kubernetesObject)
+        #expect(root.entries.map(\.key) == ["spec"] && root["spec"]?["n"]?.int == 1)
+    }
+
     /// The review keeps what `AdmissionRequest` reads and nothing else of the request.
     @Test func readsOnlyTheRequestFieldsTheDecisionUses() throws {
         let body = Reviews.upstreamScale
@@ -56,6 +74,10 @@ struct JSONTreeParserTests {
         let (_, request) = try AdmissionReview.decode(Array(body.utf8))
         #expect(try AdmissionRequest(#require(full["request"])).uid == request.uid)
         #expect(same(try #require(full["request"]?["object"]), try #require(request.object)))
+        // A malformed member the decision does not read still makes the body malformed.
+        let broken = body.replacingOccurrences(of: #""kind":"UpdateOptions""#, with: #""kind" "UpdateOptions""#)
+        #expect(broken != body)
+        #expect(throws: AdmissionReviewError.self) { try AdmissionReview.decode(Array(broken.utf8)) }
     }
 
     @Test(arguments: [
