@@ -71,9 +71,17 @@ struct JSONTreeParserTests {
         #expect(selected["request"]?.entries.map(\.key) == ["uid", "kind", "resource", "subResource", "name", "namespace",
                                                             "operation", "userInfo", "object", "oldObject", "dryRun"])
         #expect(selected["request"]?["userInfo"]?.entries.map(\.key) == ["username", "groups"])
+        // Every field the request reads is the same as from the whole review: a field read by
+        // `AdmissionRequest.init` but missing from the selection would come out empty here.
         let (_, request) = try AdmissionReview.decode(Array(body.utf8))
-        #expect(try AdmissionRequest(#require(full["request"])).uid == request.uid)
-        #expect(same(try #require(full["request"]?["object"]), try #require(request.object)))
+        let whole = try AdmissionRequest(#require(full["request"]))
+        #expect(request.uid == whole.uid && request.group == whole.group && request.kind == whole.kind)
+        #expect(request.resource == whole.resource && request.subResource == whole.subResource)
+        #expect(request.namespace == whole.namespace && request.name == whole.name && request.operation == whole.operation)
+        #expect(request.userInfo == whole.userInfo && request.dryRun == whole.dryRun)
+        #expect(request.resource == "deployments" && request.subResource == "scale" && request.userInfo.groups.count == 2)
+        #expect(same(try #require(whole.object), try #require(request.object)))
+        #expect(same(try #require(whole.oldObject), try #require(request.oldObject)))
         // A malformed member the decision does not read still makes the body malformed.
         let broken = body.replacingOccurrences(of: #""kind":"UpdateOptions""#, with: #""kind" "UpdateOptions""#)
         #expect(broken != body)
