@@ -32,13 +32,21 @@ enum CheckRegistry {
         let id: String
         let level: PolicyLevel
         let revision: PodSecurityCheck.Revision
+        /// A restricted check in force at this version replaces this baseline check: it runs and
+        /// is reported at baseline only.
+        let replacedAtRestricted: Bool
     }
 
     /// `table[level][minor]`: the revisions to run, for baseline (index 0) and restricted (index 1).
+    /// The restricted rows keep the baseline checks that restricted replaces (marked), so that one
+    /// evaluation serves a baseline and a restricted mode of the same version.
     private static let table: [[[Entry]]] = [PolicyLevel.baseline, .restricted].map { level in
         (0...newestMinor).map { minor in
-            checks.filter { $0.level <= level }.compactMap { check in
-                check.revision(atMinor: minor).map { Entry(id: check.id, level: check.level, revision: $0) }
+            let replaced = Set(checks.filter { $0.level <= level && $0.revision(atMinor: minor) != nil }.compactMap(\.replaces))
+            return checks.filter { $0.level <= level }.compactMap { check in
+                check.revision(atMinor: minor).map {
+                    Entry(id: check.id, level: check.level, revision: $0, replacedAtRestricted: replaced.contains(check.id))
+                }
             }
         }
     }

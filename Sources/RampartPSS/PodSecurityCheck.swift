@@ -23,10 +23,15 @@ struct PodSecurityCheck: Sendable {
     let level: PolicyLevel
     /// Revisions by strictly increasing `minimumMinor`.
     let revisions: [Revision]
+    /// The baseline check this restricted check replaces wherever it is in force (upstream's
+    /// `OverrideCheckIDs`): at restricted, only the stricter form runs and is reported.
+    let replaces: String?
 
-    init(id: String, level: PolicyLevel, revisions: [(minimumMinor: Int, evaluate: @Sendable (PodView) -> CheckFailure?)]) {
+    init(id: String, level: PolicyLevel, replaces: String? = nil,
+         revisions: [(minimumMinor: Int, evaluate: @Sendable (PodView) -> CheckFailure?)]) {
         self.id = id
         self.level = level
+        self.replaces = replaces
         self.revisions = revisions.map { Revision(minimumMinor: $0.minimumMinor, evaluate: $0.evaluate) }
     }
 

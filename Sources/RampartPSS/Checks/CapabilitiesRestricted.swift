@@ -3,7 +3,7 @@ import RampartModel
 extension PodSecurityCheck {
     /// Restricted (v1.22+): containers must drop ALL capabilities and may add back only
     /// NET_BIND_SERVICE. From v1.25 Windows pods are exempt.
-    static let capabilitiesRestricted = PodSecurityCheck(id: "capabilities_restricted", level: .restricted, revisions: [
+    static let capabilitiesRestricted = PodSecurityCheck(id: "capabilities_restricted", level: .restricted, replaces: "capabilities_baseline", revisions: [
         (22, dropAll),
         (25, { $0.isWindows ? nil : dropAll($0) }),
     ])

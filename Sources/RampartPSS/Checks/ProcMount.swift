@@ -9,7 +9,7 @@ extension PodSecurityCheck {
     ])
 
     /// Restricted (v1.35+): the default /proc masks are required even in a user namespace.
-    static let procMountRestricted = PodSecurityCheck(id: "procMount_restricted", level: .restricted,
+    static let procMountRestricted = PodSecurityCheck(id: "procMount_restricted", level: .restricted, replaces: "procMount",
                                                       revisions: [(35, defaultProcMount)])
 }
 

@@ -5,7 +5,7 @@ extension PodSecurityCheck {
     /// reach outside the pod's own storage: configMap, csi, downwardAPI, emptyDir, ephemeral,
     /// image, persistentVolumeClaim, projected, secret. A volume with no source at all is
     /// defaulted to emptyDir by the API server before admission, so it is allowed.
-    static let restrictedVolumes = PodSecurityCheck(id: "restrictedVolumes", level: .restricted,
+    static let restrictedVolumes = PodSecurityCheck(id: "restrictedVolumes", level: .restricted, replaces: "hostPathVolumes",
                                                     revisions: [(0, restrictedVolumes1_0)])
 }
 

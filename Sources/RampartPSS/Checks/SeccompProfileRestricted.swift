@@ -3,7 +3,7 @@ import RampartModel
 extension PodSecurityCheck {
     /// Restricted (v1.19+): a seccomp profile must be set, to `RuntimeDefault` or `Localhost`,
     /// on the pod or on every container. From v1.25 Windows pods (`spec.os.name: windows`) are exempt.
-    static let seccompProfileRestricted = PodSecurityCheck(id: "seccompProfile_restricted", level: .restricted, revisions: [
+    static let seccompProfileRestricted = PodSecurityCheck(id: "seccompProfile_restricted", level: .restricted, replaces: "seccompProfile_baseline", revisions: [
         (19, seccompRequired),
         (25, { $0.isWindows ? nil : seccompRequired($0) }),
     ])

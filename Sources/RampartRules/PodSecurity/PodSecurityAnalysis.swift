@@ -39,14 +39,15 @@ struct PodSecurityAnalysis: Sendable {
         case enforceLabel, tenant, platform
     }
 
-    /// Failures by check ID, in inventory order.
+    /// Failures by check ID, in inventory order. Only top-level pod templates are judged: a Deployment,
+    /// not again its ReplicaSets and Pods.
     let failuresByCheck: [String: [Failure]]
 
     init(_ context: AuditContext) {
         let inventory = context.inventory
         var failures: [String: [Failure]] = [:]
         var modes: [String: (LevelVersion, ModeSource)] = [:]
-        for pod in inventory.podTemplates {
+        for pod in inventory.topLevelPodTemplates {
             let namespace = pod.namespace
             let (mode, source): (LevelVersion, ModeSource)
             if let known = modes[namespace] {
