@@ -1,5 +1,6 @@
 /// One Kubernetes object as loaded: its value tree, where it came from, and its identity.
-/// Objects of any kind are kept, custom resources included.
+/// Objects of any kind are kept, custom resources included. The identity's namespace is where the
+/// API server would store the object (see `ResourceScope`).
 public struct KubeObject: Sendable {
     public let root: Node
     /// The file the object was read from; nil for objects read from a live cluster.
@@ -12,10 +13,12 @@ public struct KubeObject: Sendable {
         self.root = root
         self.file = file
         let metadata = root["metadata"]
+        let apiVersion = root["apiVersion"]?.string ?? ""
+        let group = apiVersion.firstIndex(of: "/").map { String(apiVersion[..<$0]) } ?? ""
         reference = ObjectReference(
-            apiVersion: root["apiVersion"]?.string ?? "",
+            apiVersion: apiVersion,
             kind: kind,
-            namespace: metadata?["namespace"]?.string,
+            namespace: ResourceScope.namespace(group: group, kind: kind, written: metadata?["namespace"]?.string),
             name: metadata?["name"]?.string ?? metadata?["generateName"]?.string ?? "")
     }
 
