@@ -39,6 +39,9 @@ public enum ManifestLoader {
     /// Large streams are cut at `---` lines into chunks parsed in parallel; each chunk's parser
     /// starts at the line the chunk starts on, so marks stay exact.
     public static func load(_ bytes: [UInt8], file: String) -> LoadResult {
+        if let explanation = PackagingFile.explanation(forFile: file) {
+            return LoadResult(errors: [InputError(file: file, line: 1, message: explanation)])
+        }
         var result = bytes.withUnsafeBufferPointer { buffer -> LoadResult in
             let chunks = documentChunks(buffer)
             if chunks.count == 1 { return loadChunk(buffer, lineOffset: 0, file: file) }
@@ -54,6 +57,9 @@ public enum ManifestLoader {
             return results.withLock { $0 }.reduce(into: LoadResult()) { $0.append($1) }
         }
         result.errors.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        if !result.errors.isEmpty, let hint = bytes.withUnsafeBufferPointer(PackagingFile.templateHint) {
+            for index in result.errors.indices { result.errors[index].message += " (\(hint))" }
+        }
         result.cleanInputs = result.errors.isEmpty ? 1 : 0
         return result
     }

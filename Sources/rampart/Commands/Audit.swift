@@ -12,12 +12,13 @@ extension Rampart {
         static let configuration = CommandConfiguration(
             abstract: "Audit manifests, or a live cluster (--cluster), against the rule catalog.",
             discussion: """
-                Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error, or input \
-                errors with no input read cleanly (the documents that did load are still audited and reported).
+                Exit status: 0 nothing at or above --fail-on and every input read; 1 findings at or above it, or \
+                some input failed to load (the others are still audited and reported); 2 usage error, or no input \
+                read cleanly.
                 """)
 
         @OptionGroup var input: InputOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AuditFormat>
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var tenancy: TenancyOptions
 
@@ -40,9 +41,8 @@ extension Rampart {
                                      outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
             report.source = source
             try output.write(try render(report, rules: rules.map(\.metadata)))
-            // Input errors fail the run (2) unless at least one input was read cleanly and audited.
-            if !loaded.errors.isEmpty, loaded.cleanInputs == 0 { throw ExitCode.inputError }
-            if report.summary.failed { throw ExitCode.findings }
+            try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
+                          reportFailed: report.summary.failed).finish()
         }
 
         private func render(_ report: AuditReport, rules: [RuleMetadata]) throws -> String {

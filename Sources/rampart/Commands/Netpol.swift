@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RampartLoading
 import RampartModel
+import RampartReport
 import RampartNetwork
 
 extension Rampart {
@@ -14,22 +15,29 @@ extension Rampart {
 }
 
 /// Loading and output shared by the `netpol` subcommands.
-enum NetpolInput {
-    /// Loads the inputs and compiles the network; input errors go to standard error (the other files
-    /// are still analysed).
-    static func analysis(_ input: InputOptions) -> (NetworkAnalysis, [InputError]) {
-        let loaded = InputReader.load(input)
-        for error in loaded.errors {
-            FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8))
-        }
-        return (NetworkAnalysis(Inventory(objects: loaded.objects)), loaded.errors)
+struct NetpolInput {
+    let analysis: NetworkAnalysis
+    let loaded: LoadResult
+
+    /// Loads the inputs and compiles the network; the other files are still analysed when some fail.
+    init(_ input: InputOptions) {
+        loaded = InputReader.load(input)
+        analysis = NetworkAnalysis(Inventory(objects: loaded.objects))
     }
 
-    /// Only text and JSON make sense for these reports.
-    static func validate(_ output: OutputOptions) throws {
-        guard output.format == .text || output.format == .json else {
-            throw ValidationError("netpol reports are text or json")
+    /// Writes the answer as JSON (with the input errors under `errors`) or as text (input errors on
+    /// standard error), and ends with the run's status: input errors fail the run as everywhere.
+    func finish<Answer: Encodable>(_ output: OutputOptions<AnswerFormat>, json answer: Answer, text: () -> String) throws {
+        switch output.format {
+        case .json:
+            try output.write(try JSONOutput.encode(AnswerWithErrors(answer: answer, errors: loaded.errors)))
+        case .text:
+            try output.write(text())
+            for error in loaded.errors {
+                FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8))
+            }
         }
+        try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs, reportFailed: false).finish()
     }
 }
 
@@ -43,12 +51,11 @@ struct NetpolMatrix: ParsableCommand {
     var probes: [Probe] = []
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws { try NetpolInput.validate(output) }
+    @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
-        let (analysis, _) = NetpolInput.analysis(input)
+        let run = NetpolInput(input)
+        let analysis = run.analysis
         let probes = self.probes.isEmpty ? Probe.defaults(analysis) : self.probes
         var rows: [MatrixRow] = []
         for probe in probes {
@@ -60,9 +67,8 @@ struct NetpolMatrix: ParsableCommand {
                 }
             }
         }
-        switch output.format {
-        case .json: try output.write(try JSONOutput.encode(["connections": rows]))
-        default: try output.write(MatrixRow.grid(rows, pods: analysis.pods.map(\.id), probes: probes))
+        try run.finish(output, json: ["connections": rows]) {
+            MatrixRow.grid(rows, pods: analysis.pods.map(\.id), probes: probes)
         }
     }
 }
@@ -74,16 +80,14 @@ struct NetpolConnlist: ParsableCommand {
         abstract: "List the allowed connections between workloads and external address ranges.")
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws { try NetpolInput.validate(output) }
+    @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
-        let (analysis, _) = NetpolInput.analysis(input)
+        let run = NetpolInput(input)
+        let analysis = run.analysis
         let list = analysis.connectionList()
-        switch output.format {
-        case .json: try output.write(try JSONOutput.encode(["connections": list.map(ConnectionEntry.init)]))
-        default: try output.write(list.map(\.text).joined(separator: "\n"))
+        try run.finish(output, json: ["connections": list.map(ConnectionEntry.init)]) {
+            list.map(\.text).joined(separator: "\n")
         }
     }
 }
@@ -95,16 +99,14 @@ struct NetpolNamespaces: ParsableCommand {
         abstract: "Summarise reachability between namespaces (some pod of one may connect to some pod of the other).")
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws { try NetpolInput.validate(output) }
+    @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
-        let (analysis, _) = NetpolInput.analysis(input)
+        let run = NetpolInput(input)
+        let analysis = run.analysis
         let flows = analysis.namespaceReachability()
-        switch output.format {
-        case .json: try output.write(try JSONOutput.encode(["flows": flows.map(NamespaceFlowEntry.init)]))
-        default: try output.write(flows.map { "\($0.from) => \($0.to) : \($0.connections.text)" }.joined(separator: "\n"))
+        try run.finish(output, json: ["flows": flows.map(NamespaceFlowEntry.init)]) {
+            flows.map { "\($0.from) => \($0.to) : \($0.connections.text)" }.joined(separator: "\n")
         }
     }
 }
@@ -123,22 +125,18 @@ struct NetpolExplain: ParsableCommand {
     var port: Probe
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws { try NetpolInput.validate(output) }
+    @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
-        let (analysis, _) = NetpolInput.analysis(input)
+        let run = NetpolInput(input)
+        let analysis = run.analysis
         let source = try endpoint(from, in: analysis)
         let destination = try endpoint(to, in: analysis)
         guard let decision = analysis.decide(from: source, to: destination, proto: port.proto, port: port.port) else {
             throw ValidationError("one end must be a pod: no policy governs traffic between two outside addresses")
         }
         let report = ExplainReport(from: from, to: to, decision: decision)
-        switch output.format {
-        case .json: try output.write(try JSONOutput.encode(report))
-        default: try output.write(report.text)
-        }
+        try run.finish(output, json: report) { report.text }
     }
 
     private func endpoint(_ text: String, in analysis: NetworkAnalysis) throws -> Endpoint {

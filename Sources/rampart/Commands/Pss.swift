@@ -1,6 +1,7 @@
 import ArgumentParser
 import RampartLoading
 import RampartModel
+import RampartReport
 import RampartPSS
 
 extension Rampart {
@@ -37,11 +38,10 @@ extension Rampart {
                 })
         var version: PolicyVersion?
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AnswerFormat>
 
         func validate() throws {
             if version != nil, level == nil { throw ValidationError("--version needs --level") }
-            if output.format != .text, output.format != .json { throw ValidationError("pss prints text or json") }
         }
 
         func run() throws {
@@ -53,11 +53,11 @@ extension Rampart {
             switch output.format {
             case .json:
                 try output.write(try JSONOutput.encode(PssReport(verdicts: verdicts, errors: loaded.errors)))
-            default:
+            case .text:
                 try output.write(PssText.render(verdicts, errors: loaded.errors))
             }
-            if inventory.objects.isEmpty, !loaded.errors.isEmpty { throw ExitCode.inputError }
-            if verdicts.contains(where: { !$0.allowed }) { throw ExitCode.findings }
+            try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
+                          reportFailed: verdicts.contains { !$0.allowed }).finish()
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RampartLoading
 import RampartModel
+import RampartReport
 import RampartRBAC
 
 extension Rampart {
@@ -39,22 +40,20 @@ struct RbacRun {
     /// The RBAC policy, built when a command asks (each asks once; `risks` builds its own in the audit).
     var policy: RBACPolicy { RBACPolicy(inventory: inventory) }
     let errors: [InputError]
-    let output: OutputOptions
+    let output: OutputOptions<AnswerFormat>
+    let cleanInputs: Int
 
-    /// Loads `input`; rejects output formats other than text and JSON.
-    init(input: InputOptions, output: OutputOptions) throws {
-        guard output.format == .text || output.format == .json else {
-            throw ValidationError("rbac commands print --format text or json")
-        }
+    /// Loads `input`.
+    init(input: InputOptions, output: OutputOptions<AnswerFormat>) throws {
         let loaded = InputReader.load(input)
         inventory = Inventory(objects: loaded.objects)
         errors = loaded.errors
+        cleanInputs = loaded.cleanInputs
         self.output = output
     }
 
     /// Writes `report` as JSON (with the input errors and notes added) or as `text`, input errors
-    /// and notes going to standard error in text mode. Throws the exit code: input errors → 2,
-    /// otherwise `failed` → 1.
+    /// and notes going to standard error in text mode. Throws the exit code of `RunStatus`.
     func finish<Report: Encodable>(_ report: Report, text: String, grants: [Grant], unresolved: [UnresolvedBinding], failed: Bool) throws {
         let notes = Self.notes(grants: grants, unresolved: unresolved)
         if output.format == .json {
@@ -65,8 +64,7 @@ struct RbacRun {
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
         }
-        if !errors.isEmpty { throw ExitCode.inputError }
-        if failed { throw ExitCode.findings }
+        try RunStatus(inputErrors: errors.count, cleanInputs: cleanInputs, reportFailed: failed).finish()
     }
 
     /// Sentences about built-in roles used and bindings that grant nothing.

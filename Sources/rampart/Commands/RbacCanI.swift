@@ -23,7 +23,7 @@ extension Rampart.Rbac {
         @Option(help: "The name of the object the request is about.")
         var resourceName: String?
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AnswerFormat>
 
         /// The JSON answer.
         struct Answer: Encodable {

@@ -26,7 +26,7 @@ extension Rampart.Rbac {
         @Option(name: .customLong("as-group"), help: "Start from the members of this group.")
         var group: String?
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AnswerFormat>
 
         func validate() throws {
             if [user, fromServiceaccount, group].compactMap({ $0 }).count > 1 {

@@ -10,7 +10,7 @@ extension Rampart.Rbac {
             discussion: "System components (system:* users and groups, service accounts of kube-system, kube-public and kube-node-lease) and the bootstrap policy's own bindings are not reported.")
 
         @OptionGroup var input: InputOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AnswerFormat>
 
         @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info.")
         var failOn = Severity.high.rawValue

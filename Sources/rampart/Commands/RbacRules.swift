@@ -14,7 +14,7 @@ extension Rampart.Rbac {
         @Option(name: [.customShort("n"), .long], help: "The namespace; without it only ClusterRoleBindings count.")
         var namespace: String?
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AnswerFormat>
 
         /// The JSON answer.
         struct Answer: Encodable {

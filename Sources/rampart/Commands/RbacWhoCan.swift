@@ -25,7 +25,7 @@ extension Rampart.Rbac {
         @Option(help: "The name of the object the request is about.")
         var resourceName: String?
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AnswerFormat>
 
         func validate() throws {
             if allNamespaces && namespace != nil { throw ValidationError("give -n NAMESPACE or -A, not both") }

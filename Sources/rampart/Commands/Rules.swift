@@ -38,7 +38,7 @@ extension Rampart {
         var id: String
 
         @Option(help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        var format: AnswerFormat = .text
 
         func run() throws {
             guard let rule = Catalog.rule(id: id)?.metadata else {
@@ -47,7 +47,7 @@ extension Rampart {
             switch format {
             case .json:
                 print(try JSONOutput.encode(RuleDescription(rule)))
-            default:
+            case .text:
                 print(RuleDescription(rule).text)
             }
         }

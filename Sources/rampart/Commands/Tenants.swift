@@ -16,8 +16,9 @@ extension Rampart {
 }
 
 /// Formats of the tenancy report.
-enum TenancyFormat: String, ExpressibleByArgument, CaseIterable {
+enum TenancyFormat: String, ReportFormat {
     case text, json, sarif, html
+    static let defaultFormat = TenancyFormat.text
 }
 
 /// `rampart tenants check`: the verdict table, the matrix and the book of work.
@@ -27,18 +28,15 @@ struct TenantsCheck: ParsableCommand {
         abstract: "Check each tenant's isolation on every layer (control plane, network, compute, pod security, fairness, secrets).",
         discussion: """
             Tenants come from --tenants FILE, else from the inputs (rampart.dev/tenant labels, Capsule, HNC). \
-            Exit status: 0 every tenant meets its required isolation; 1 some tenant does not; 2 usage or input error.
+            Exit status: 0 every tenant meets its required isolation and every input was read; 1 some tenant \
+            does not, or some input failed to load; 2 usage error, or no input read cleanly.
             """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var tenancy: TenancyOptions
     @OptionGroup var policy: PolicyOptions
 
-    @Option(help: "Output format: \(TenancyFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: TenancyFormat = .text
-
-    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions<TenancyFormat>
 
     func run() throws {
         let config = try policy.loadConfig()
@@ -54,21 +52,17 @@ struct TenantsCheck: ParsableCommand {
                                          baseline: baseline, today: PolicyOptions.today)
         let document = TenancyDocument(version: Rampart.version, report: context.tenancy, findings: outcome.findings)
         let text: String
-        switch format {
-        case .text: text = TenancyTextReporter.render(document, colour: output == nil && isatty(STDOUT_FILENO) == 1)
-        case .json: text = try JSONReporter.encode(document)
+        switch output.format {
+        case .text: text = TenancyTextReporter.render(document, colour: output.isTerminal)
+        case .json: text = try JSONReporter.encode(AnswerWithErrors(answer: document, errors: loaded.errors))
         case .html: text = HTMLTenancyReporter.render(document)
         case .sarif:
             let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: config.failOn ?? .high)
             text = try SARIFReporter.render(report, rules: rules.map(\.metadata))
         }
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("cannot write \(output)") }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
-        if !loaded.errors.isEmpty, loaded.cleanInputs == 0 { throw ExitCode.inputError }
-        if !document.summary.notMet.isEmpty { throw ExitCode.findings }
+        try output.write(text)
+        try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
+                      reportFailed: !document.summary.notMet.isEmpty).finish()
     }
 }

@@ -1,15 +1,30 @@
 import ArgumentParser
 import Foundation
+import RampartModel
 
-/// Output formats of the reports.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, junit
+/// The output formats one command supports: its `--format` accepts these and its help lists these.
+protocol ReportFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIterable, Sendable {
+    /// The format used without `--format`.
+    static var defaultFormat: Self { get }
 }
 
-/// Where and how a command writes its report.
-struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+/// `audit`: text, JSON, SARIF and JUnit.
+enum AuditFormat: String, ReportFormat {
+    case text, json, sarif, junit
+    static let defaultFormat = AuditFormat.text
+}
+
+/// Answers of `pss`, `rbac`, `netpol` and `explain`: text and JSON.
+enum AnswerFormat: String, ReportFormat {
+    case text, json
+    static let defaultFormat = AnswerFormat.text
+}
+
+/// Where and how a command writes its report, in one of the formats `Format` lists.
+struct OutputOptions<Format: ReportFormat>: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: Format.allCases.map(\.rawValue).joined(separator: "|")))
+    var format: Format = .defaultFormat
 
     @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
     var output: String?
