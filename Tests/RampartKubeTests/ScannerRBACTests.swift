@@ -6,8 +6,8 @@ import Testing
 /// The scanner's ClusterRole: exactly what the reader lists, read-only, secrets only when asked.
 @Suite struct ScannerRBACTests {
     private static func rules(includeSecrets: Bool) -> [Node] {
-        let role = ScannerRBAC.manifests(namespace: "rampart", includeSecrets: includeSecrets)[1]
-        return role["rules"]?.items ?? []
+        let role = ScannerRBAC.manifests(namespace: "rampart", includeSecrets: includeSecrets).first { $0["kind"]?.string == "ClusterRole" }
+        return role?["rules"]?.items ?? []
     }
 
     @Test func roleListsExactlyTheScannedResources() {
@@ -21,6 +21,28 @@ import Testing
         let verbs = Set(rules.flatMap { $0["verbs"]?.items.compactMap(\.string) ?? [] })
         #expect(verbs == ["list", "get"])
         #expect(rules.allSatisfy { $0["resources"] == nil || $0["verbs"]?.items.compactMap(\.string) == ["list"] })
+    }
+
+    /// `rampart scanner-rbac | kubectl apply -f -` works on a cluster without the namespace: the
+    /// Namespace comes first, before the ServiceAccount in it.
+    @Test func theNamespaceComesFirstSoTheOutputAppliesOnAFreshCluster() throws {
+        let text = YAMLEmitter.stream(ScannerRBAC.manifests(namespace: "scanning", includeSecrets: false))
+        let objects = ManifestLoader.load(Array(text.utf8), file: "scanner-rbac.yaml").objects
+        #expect(objects.map(\.kind) == ["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding"])
+        let namespace = try #require(objects.first)
+        #expect(namespace.name == "scanning" && namespace.namespace == nil)
+        #expect(namespace.labels == ["pod-security.kubernetes.io/enforce": "restricted",
+                                     "pod-security.kubernetes.io/enforce-version": "latest"])
+        #expect(objects[1].namespace == "scanning")
+    }
+
+    @Test func theNamespaceIsLeftOutWhenAskedOrWhenEveryClusterHasIt() {
+        let kinds = { (namespace: String, include: Bool) in
+            ScannerRBAC.manifests(namespace: namespace, includeSecrets: false, includeNamespace: include).compactMap { $0["kind"]?.string }
+        }
+        #expect(kinds("rampart", false) == ["ServiceAccount", "ClusterRole", "ClusterRoleBinding"])
+        #expect(kinds("kube-system", true) == ["ServiceAccount", "ClusterRole", "ClusterRoleBinding"], "never relabel kube-system")
+        #expect(kinds("default", true).first == "ServiceAccount")
     }
 
     @Test func secretsOnlyWhenAsked() {

@@ -33,7 +33,22 @@ import Testing
         let text = YAMLEmitter.stream(ScannerRBAC.manifests(namespace: "rampart", includeSecrets: false))
         let loaded = ManifestLoader.load(Array(text.utf8), file: "rbac.yaml")
         #expect(loaded.errors.isEmpty)
-        #expect(loaded.objects.map(\.kind) == ["ServiceAccount", "ClusterRole", "ClusterRoleBinding"])
+        #expect(loaded.objects.map(\.kind) == ["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding"])
+    }
+
+    /// The markers `rampart snapshot` writes for withheld credentials (RampartRules'
+    /// `CredentialRedaction`) read back as the same strings.
+    @Test(arguments: ["rampart-withheld-credential", "RAMPART-withheld-key-material-0123456789",
+                      "-----BEGIN RAMPART WITHHELD PRIVATE KEY-----", "AKIArampart-withheld-credential",
+                      "ghp_rampart-withheld-credential", "xoxb-rampart-withheld-credential"])
+    func withheldCredentialMarkersReadBack(marker: String) throws {
+        let data = Node(.mapping([MappingEntry(key: "DB_PASSWORD", keyMark: SourceMark(line: 0, column: 0),
+                                               value: Node(.scalar(Scalar(marker, isPlain: false)), mark: SourceMark(line: 0, column: 0)))]),
+                        mark: SourceMark(line: 0, column: 0))
+        let text = YAMLEmitter.document(data)
+        let copy = try #require(ManifestLoader.documents(Array(text.utf8), file: "out.yaml").documents.first)
+        #expect(copy["DB_PASSWORD"]?.string == marker)
+        #expect(copy["DB_PASSWORD"]?.bool == nil && copy["DB_PASSWORD"]?.int == nil)
     }
 
     /// Every scalar with its path, its type (a string, or a plain null, boolean or number) and its text.

@@ -1,14 +1,22 @@
 import RampartModel
 
-/// The least-privilege identity of an in-cluster scanner: a ServiceAccount, a ClusterRole that may
-/// only `list` the resources Rampart reads (from `ScannedResources`, so they never drift) and get
-/// the discovery documents, and the binding between them. Nothing else: no get, watch or write.
+/// The least-privilege identity of an in-cluster scanner: its Namespace, a ServiceAccount, a
+/// ClusterRole that may only `list` the resources Rampart reads (from `ScannedResources`, so they
+/// never drift) and get the discovery documents, and the binding between them. Nothing else: no
+/// get, watch or write.
 public enum ScannerRBAC {
     public static let name = "rampart-scanner"
 
-    /// The three manifests. Secrets are left out unless `includeSecrets`: RBAC cannot grant
-    /// metadata only, so `list secrets` would let the scanner read every secret value.
-    public static func manifests(namespace: String, includeSecrets: Bool) -> [Node] {
+    /// Namespaces every cluster has: never emitted (they exist, and relabelling them would change
+    /// what runs there).
+    public static let clusterNamespaces: Set<String> = ["default", "kube-system", "kube-public", "kube-node-lease"]
+
+    /// The manifests, in the order `kubectl apply -f -` needs them: the Namespace first, enforcing
+    /// the restricted Pod Security level (unless `includeNamespace` is false or it is one of
+    /// `clusterNamespaces`), then the ServiceAccount in it, the ClusterRole and the binding.
+    /// Secrets are left out unless `includeSecrets`: RBAC cannot grant metadata only, so
+    /// `list secrets` would let the scanner read every secret value.
+    public static func manifests(namespace: String, includeSecrets: Bool, includeNamespace: Bool = true) -> [Node] {
         let wanted = ScannedResources.all.filter { includeSecrets || !ScannedResources.metadataOnly.contains($0) }
         let groups = Dictionary(grouping: wanted, by: \.group).sorted { $0.key < $1.key }
         let rules = groups.map { group, resources in
@@ -16,7 +24,16 @@ public enum ScannerRBAC {
                           "verbs": .strings(["list"])])
         } + [Node.mapping(["nonResourceURLs": .strings(["/api", "/api/*", "/apis", "/apis/*"]), "verbs": .strings(["get"])])]
         let labels = Node.mapping(["app.kubernetes.io/name": .string(name)])
-        return [
+        var manifests: [Node] = []
+        if includeNamespace, !clusterNamespaces.contains(namespace) {
+            // The labels of examples/scanner-cronjob.yaml's Namespace: applying one after the other
+            // (`kubectl apply` drops labels its last configuration had) keeps the restricted level.
+            let podSecurity = Node.mapping(["pod-security.kubernetes.io/enforce": .string("restricted"),
+                                            "pod-security.kubernetes.io/enforce-version": .string("latest")])
+            manifests.append(.mapping(["apiVersion": .string("v1"), "kind": .string("Namespace"),
+                                       "metadata": .mapping(["name": .string(namespace), "labels": podSecurity])]))
+        }
+        return manifests + [
             .mapping(["apiVersion": .string("v1"), "kind": .string("ServiceAccount"),
                       "metadata": .mapping(["name": .string(name), "namespace": .string(namespace), "labels": labels])]),
             .mapping(["apiVersion": .string("rbac.authorization.k8s.io/v1"), "kind": .string("ClusterRole"),

@@ -17,9 +17,12 @@ public struct NodeGeneralPurposeOS: Rule {
 
     public init() {}
 
+    /// A node whose `osImage` is missing, empty or blank gives no finding: its OS is unknown, and an
+    /// unknown OS is not evidence of a general-purpose one.
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.controlPlane.nodes.compactMap { node in
-            guard node.operatingSystem != "windows", node.containerOptimisedOS == nil, let image = node.osImage else { return nil }
+            guard node.operatingSystem != "windows", node.containerOptimisedOS == nil,
+                  let image = node.osImage, !image.allSatisfy(\.isWhitespace) else { return nil }
             let details = [node.kernelVersion.map { "kernel \($0)" }, node.containerRuntimeVersion.map { "runtime \($0)" }].compactMap { $0 }
             return Violation(object: node.object, path: NodeInfo.infoPath.appending("osImage"),
                              message: "node \(node.object.name) runs \(image), a general-purpose OS", notes: details)

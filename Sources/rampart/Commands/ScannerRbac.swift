@@ -6,8 +6,11 @@ extension Rampart {
     struct ScannerRbac: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scanner-rbac",
-            abstract: "Print the least-privilege ServiceAccount, ClusterRole and binding for an in-cluster scanner.",
+            abstract: "Print the Namespace and the least-privilege ServiceAccount, ClusterRole and binding for an in-cluster scanner.",
             discussion: """
+                The output can be piped to `kubectl apply -f -`: the Namespace comes first (labelled to enforce the \
+                restricted Pod Security level, as in examples/scanner-cronjob.yaml; left out for default, kube-system, \
+                kube-public and kube-node-lease, or with --no-namespace when the namespace is managed elsewhere). \
                 The ClusterRole may only list the resources `rampart audit --cluster` reads and get the discovery \
                 documents. Secrets are left out by default: RBAC cannot grant metadata only, so listing secrets \
                 would let the scanner read their values; without it, the audit reports secrets as not covered. \
@@ -20,8 +23,11 @@ extension Rampart {
         @Flag(help: "Also allow listing Secrets (their metadata is all Rampart keeps, but the permission reads values too).")
         var includeSecrets = false
 
+        @Flag(help: "Leave the Namespace out (it exists, and its labels are managed elsewhere).")
+        var noNamespace = false
+
         func run() throws {
-            let manifests = ScannerRBAC.manifests(namespace: namespace, includeSecrets: includeSecrets)
+            let manifests = ScannerRBAC.manifests(namespace: namespace, includeSecrets: includeSecrets, includeNamespace: !noNamespace)
             print(YAMLEmitter.stream(manifests, header: ["least-privilege identity of the rampart scanner (rampart scanner-rbac)"]),
                   terminator: "")
         }

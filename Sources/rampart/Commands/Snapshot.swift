@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RampartKube
 import RampartModel
+import RampartRules
 
 extension Rampart {
     /// `rampart snapshot --cluster -o FILE`: what Rampart reads from a cluster, saved for offline audits.
@@ -10,8 +11,11 @@ extension Rampart {
             abstract: "Save what Rampart reads from a live cluster as multi-document YAML (secret data removed).",
             discussion: """
                 The file can be audited offline (`rampart audit FILE`) or attached to a ticket. Secrets are read \
-                as metadata only; managedFields and last-applied annotations of Secrets are dropped. Exit status: \
-                0 written; 2 usage error or the cluster could not be read.
+                as metadata only; managedFields and last-applied annotations of Secrets are dropped. Literal \
+                credentials in ConfigMap data and container env (what secrets.literal-in-configmap and \
+                secrets.literal-in-env report) are replaced by a marker such as `rampart-withheld-credential`, \
+                which the offline audit still reports, and such objects lose their last-applied annotation. \
+                Exit status: 0 written; 2 usage error or the cluster could not be read.
                 """)
 
         @OptionGroup var cluster: ClusterOptions
@@ -29,19 +33,25 @@ extension Rampart {
                 for error in read.loaded.errors { ClusterInput.warn(error.message) }
                 throw ExitCode.inputError
             }
+            let redacted = snapshot.objects.map(CredentialRedaction.redact)
+            let withheld = redacted.reduce(0) { $0 + $1.withheld }, unrecognised = redacted.reduce(0) { $0 + $1.unrecognised }
             var header = [
                 "rampart snapshot of cluster \(connection.clusterName) at \(connection.server)"
                     + (connection.contextName.map { " (context \($0))" } ?? " (in-cluster)"),
-                "read \(ClusterInput.timestamp(snapshot.readAt)), \(snapshot.objects.count) objects; secret data removed",
+                "read \(ClusterInput.timestamp(snapshot.readAt)), \(snapshot.objects.count) objects; secret data removed"
+                    + (withheld > 0 ? "; \(withheld) literal credentials in ConfigMaps and env withheld" : ""),
             ]
             header += snapshot.gaps.map { "not covered: \($0.resource): \($0.reason)" }
-            let text = YAMLEmitter.stream(snapshot.objects.map(\.root), header: header)
+            let text = YAMLEmitter.stream(redacted.map(\.root), header: header)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))
             } catch {
                 throw ValidationError("cannot write \(output)")
             }
             for error in read.loaded.errors { ClusterInput.warn(error.description) }
+            if unrecognised > 0 {
+                ClusterInput.warn("\(unrecognised) withheld credentials have a marker the secrets rules do not recognise: an offline audit will not report them")
+            }
         }
     }
 }
