@@ -7,8 +7,9 @@ public enum ResourceScope {
     /// the manifest says: their scope is declared by a CRD, not here.
     public static func namespace(group: String, kind: String, written: String?) -> String? {
         if clusterScoped.contains(Kind(group: group, kind: kind)) { return nil }
-        guard written == nil || written == "", builtInGroups.contains(group) else { return written }
-        return "default"
+        guard written == nil || written == "" else { return written }
+        let namespaced = group.isEmpty ? namespacedCoreKinds.contains(kind) : builtInGroups.contains(group)
+        return namespaced ? "default" : written
     }
 
     /// True when objects of `kind` in `group` are cluster-scoped, as far as Rampart knows.
@@ -21,9 +22,17 @@ public enum ResourceScope {
         let kind: String
     }
 
-    /// API groups served by the API server itself, whose namespaced kinds default to `default`.
+    /// Namespaced kinds of the core group. Files such as a kubeconfig (`apiVersion: v1`, `kind: Config`)
+    /// share the core group's apiVersion without being API objects, so the core group is listed by kind.
+    private static let namespacedCoreKinds: Set<String> = [
+        "Pod", "ServiceAccount", "Service", "ConfigMap", "Secret", "Endpoints", "LimitRange", "ResourceQuota",
+        "PersistentVolumeClaim", "ReplicationController", "PodTemplate", "Event", "Binding",
+    ]
+
+    /// Other API groups served by the API server itself: their kinds that are not cluster-scoped are
+    /// namespaced.
     private static let builtInGroups: Set<String> = [
-        "", "apps", "batch", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io",
+        "apps", "batch", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io",
         "discovery.k8s.io", "coordination.k8s.io", "events.k8s.io", "storage.k8s.io", "resource.k8s.io",
     ]
 

@@ -22,6 +22,10 @@ import TestSupport
         apiVersion: example.com/v1
         kind: Widget
         metadata: {name: w}
+        ---
+        apiVersion: v1
+        kind: Config
+        clusters: []
         """)
 
     @Test func namespacedObjectsWithoutNamespaceLandInDefault() {
@@ -36,5 +40,11 @@ import TestSupport
 
     @Test func customResourcesKeepWhatTheManifestSays() {
         #expect(Self.inventory.objects(ofKind: "Widget").first?.namespace == nil)
+    }
+
+    @Test("a kubeconfig shares the core apiVersion but is no namespaced object")
+    func filesThatAreNotAPIObjectsStayOutsideNamespaces() {
+        #expect(Self.inventory.objects(ofKind: "Config").first?.namespace == nil)
+        #expect(Self.inventory.namespaceNames == ["default"])
     }
 }
