@@ -27,8 +27,15 @@ public struct PolicyConfig: Sendable {
         catalog.filter { rules[$0.metadata.id]?.enabled ?? true }
     }
 
-    /// Reads a configuration document. Unknown rule IDs, bad severities or dates, and exceptions
-    /// without a reason are errors naming the line; the rest of the file still applies.
+    /// The keys of the configuration document (`webhook` is read by `WebhookConfig`).
+    static let keys: Set<String> = ["apiVersion", "kind", "metadata", "failOn", "rules", "registries", "platformNamespaces",
+                                    "annotationExceptions", "exceptions", "webhook"]
+    /// The keys of one rule's entry under `rules`.
+    static let ruleKeys: Set<String> = ["enabled", "severity"]
+
+    /// Reads a configuration document. Unknown keys (with the nearest known one), unknown rule IDs,
+    /// bad severities or dates, and exceptions without a reason are errors naming the line, in line
+    /// order; the rest of the file still applies.
     public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (PolicyConfig, [InputError]) {
         let loaded = ManifestLoader.load(bytes, file: file)
         var errors = loaded.errors
@@ -38,8 +45,12 @@ public struct PolicyConfig: Sendable {
             if errors.isEmpty { errors.append(InputError(file: file, line: 1, message: "no 'kind: Config' document")) }
             return (config, errors)
         }
-        func error(_ node: Node, _ message: String) {
-            errors.append(InputError(file: file, line: node.mark.line, column: node.mark.column, message: message))
+        func error(_ mark: SourceMark, _ message: String) {
+            errors.append(InputError(file: file, line: mark.line, column: mark.column, message: message))
+        }
+        func error(_ node: Node, _ message: String) { error(node.mark, message) }
+        for unknown in KeySuggestion.unknownKeys(in: root, known: keys) {
+            error(unknown.mark, unknown.message(in: "the configuration"))
         }
         if let failOn = root["failOn"] {
             config.failOn = failOn.string.flatMap(Severity.init(rawValue:))
@@ -49,6 +60,9 @@ public struct PolicyConfig: Sendable {
             guard knownRules.contains(entry.key) else {
                 error(entry.value, "unknown rule '\(entry.key)'")
                 continue
+            }
+            for unknown in KeySuggestion.unknownKeys(in: entry.value, known: ruleKeys) {
+                error(unknown.mark, unknown.message(in: "rule '\(entry.key)'"))
             }
             var override = RuleOverride()
             override.enabled = entry.value["enabled"]?.bool ?? true
@@ -64,11 +78,18 @@ public struct PolicyConfig: Sendable {
         }
         config.honourAnnotations = root["annotationExceptions"]?.bool ?? true
         for node in root["exceptions"]?.items ?? [] {
-            switch PolicyException.parse(node, knownRules: knownRules) {
-            case .success(let exception): config.exceptions.append(exception)
-            case .failure(let failure): error(failure.node, failure.message)
-            }
+            let (exception, failures) = PolicyException.parse(node, knownRules: knownRules)
+            if let exception { config.exceptions.append(exception) }
+            for failure in failures { error(failure.mark, failure.message) }
         }
-        return (config, errors)
+        return (config, errors.inLineOrder())
+    }
+}
+
+extension [InputError] {
+    /// By line, then column; errors at the same place keep their order.
+    func inLineOrder() -> [InputError] {
+        enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
     }
 }

@@ -13,26 +13,43 @@ public struct PolicyException: Sendable, Equatable {
     /// Line of the exception in the configuration file.
     public var line: Int
 
-    /// Why an exception entry was rejected.
-    struct Failure: Error {
-        var node: Node
+    /// The keys an exception entry may have.
+    static let keys: Set<String> = ["rule", "namespace", "kind", "name", "reason", "expires"]
+
+    /// Why an exception entry was rejected, and where.
+    struct Failure {
+        var mark: SourceMark
         var message: String
+
+        init(_ node: Node, _ message: String) {
+            self.mark = node.mark
+            self.message = message
+        }
+
+        init(_ unknown: UnknownKey) {
+            self.mark = unknown.mark
+            self.message = unknown.message(in: "exception")
+        }
     }
 
-    static func parse(_ node: Node, knownRules: Set<String>) -> Result<PolicyException, Failure> {
-        guard let rule = node["rule"]?.string else { return .failure(Failure(node: node, message: "exception without 'rule'")) }
+    /// The exception `node` declares, or nil and every reason it is rejected. An entry with an unknown
+    /// key is rejected whole: `namespaces: team-a` for `namespace:` would otherwise widen it to every namespace.
+    static func parse(_ node: Node, knownRules: Set<String>) -> (PolicyException?, [Failure]) {
+        let unknown = KeySuggestion.unknownKeys(in: node, known: keys).map(Failure.init)
+        guard let rule = node["rule"]?.string else { return (nil, unknown + [Failure(node, "exception without 'rule'")]) }
         guard rule == "*" || knownRules.contains(rule) else {
-            return .failure(Failure(node: node["rule"] ?? node, message: "exception for unknown rule '\(rule)'"))
+            return (nil, unknown + [Failure(node["rule"] ?? node, "exception for unknown rule '\(rule)'")])
         }
         guard let reason = node["reason"]?.string, !reason.allSatisfy(\.isWhitespace) else {
-            return .failure(Failure(node: node, message: "exception for '\(rule)' needs a 'reason'"))
+            return (nil, unknown + [Failure(node, "exception for '\(rule)' needs a 'reason'")])
         }
         let expires = node["expires"]?.string
         if let expires, !isDate(expires) {
-            return .failure(Failure(node: node["expires"] ?? node, message: "expiry '\(expires)' is not a date (YYYY-MM-DD)"))
+            return (nil, unknown + [Failure(node["expires"] ?? node, "expiry '\(expires)' is not a date (YYYY-MM-DD)")])
         }
-        return .success(PolicyException(rule: rule, namespace: node["namespace"]?.string, kind: node["kind"]?.string,
-                                        name: node["name"]?.string, reason: reason, expires: expires, line: node.mark.line))
+        guard unknown.isEmpty else { return (nil, unknown) }
+        return (PolicyException(rule: rule, namespace: node["namespace"]?.string, kind: node["kind"]?.string,
+                                name: node["name"]?.string, reason: reason, expires: expires, line: node.mark.line), [])
     }
 
     /// True when the exception covers `finding` (ignoring expiry).

@@ -87,17 +87,30 @@ public struct WebhookConfig: Sendable {
         namespaces.first { $0.matches(namespace) }?.settings
     }
 
-    /// Reads a configuration file: the audit's settings and its `webhook:` section. Problems are
-    /// errors naming the line; the rest of the file still applies.
+    /// The keys of the `webhook:` section, of its `exempt:` mapping, and of a `namespaces` entry.
+    static let keys: Set<String> = ["mode", "denyOn", "exempt", "namespaces"]
+    static let exemptKeys: Set<String> = ["namespaces", "users", "groups", "serviceAccounts"]
+    static let namespaceKeys: Set<String> = ["name", "names", "mode", "podSecurity", "labels", "annotationExceptions"]
+
+    /// Reads a configuration file: the audit's settings and its `webhook:` section. Problems, unknown
+    /// keys among them, are errors naming the line, in line order; the rest of the file still applies.
     public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (WebhookConfig, [InputError]) {
         let (policy, policyErrors) = PolicyConfig.parse(bytes, file: file, knownRules: knownRules)
         var config = WebhookConfig(policy: policy)
         var errors = policyErrors
         let root = ManifestLoader.load(bytes, file: file).objects.first { $0.kind == "Config" }?.root
         guard let section = root?["webhook"] else { return (config, errors) }
-        func error(_ node: Node, _ message: String) {
-            errors.append(InputError(file: file, line: node.mark.line, column: node.mark.column, message: message))
+        func error(_ mark: SourceMark, _ message: String) {
+            errors.append(InputError(file: file, line: mark.line, column: mark.column, message: message))
         }
+        func error(_ node: Node, _ message: String) { error(node.mark, message) }
+        func unknownKeys(in node: Node?, known: Set<String>, context: String) {
+            guard let node else { return }
+            for unknown in KeySuggestion.unknownKeys(in: node, known: known) {
+                error(unknown.mark, unknown.message(in: context))
+            }
+        }
+        unknownKeys(in: section, known: keys, context: "webhook")
         func mode(_ node: Node?) -> AdmissionMode? {
             guard let node else { return nil }
             guard let mode = node.string.flatMap(AdmissionMode.init(rawValue:)) else {
@@ -115,6 +128,7 @@ public struct WebhookConfig: Sendable {
             }
         }
         let exempt = section["exempt"]
+        unknownKeys(in: exempt, known: exemptKeys, context: "webhook.exempt")
         config.exemptNamespaces.formUnion(exempt?["namespaces"]?.items.compactMap(\.string) ?? [])
         config.exemptUsers = Set(exempt?["users"]?.items.compactMap(\.string) ?? [])
         config.exemptGroups = Set(exempt?["groups"]?.items.compactMap(\.string) ?? [])
@@ -127,6 +141,7 @@ public struct WebhookConfig: Sendable {
             config.exemptServiceAccountUsers.insert("system:serviceaccount:\(parts[0]):\(parts[1])")
         }
         for node in section["namespaces"]?.items ?? [] {
+            unknownKeys(in: node, known: namespaceKeys, context: "webhook namespace entry")
             let names = (node["names"]?.items.compactMap(\.string) ?? []) + [node["name"]?.string].compactMap { $0 }
             guard !names.isEmpty else {
                 error(node, "namespace entry without 'name' or 'names'")
@@ -142,7 +157,7 @@ public struct WebhookConfig: Sendable {
             }
             config.namespaces.append(NamespaceEntry(names: names, settings: settings))
         }
-        return (config, errors)
+        return (config, errors.inLineOrder())
     }
 }
 

@@ -157,10 +157,10 @@ public enum TenancyFile {
         }
     }
 
+    /// An error for each key of `node` not in `allowed`, suggesting the nearest known key when one is close.
     private static func unknownKeys(in node: Node, allowed: Set<String>, what: String, _ diagnostics: inout [TenancyDiagnostic]) {
-        for entry in node.entries where !allowed.contains(entry.key) {
-            diagnostics.append(TenancyDiagnostic(entry.keyMark,
-                "\(what): unknown field '\(entry.key)' (known: \(allowed.sorted().joined(separator: ", ")))"))
+        for unknown in KeySuggestion.unknownKeys(in: node, known: allowed) {
+            diagnostics.append(TenancyDiagnostic(unknown.mark, "\(what): unknown field '\(unknown.key)'\(unknown.hint)"))
         }
     }
 }
