@@ -17,12 +17,12 @@ public struct ImagesUntrustedRegistry: PodRule {
     public init() {}
 
     public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
-        let allowed = context.settings.allowedRegistries
-        guard !allowed.isEmpty else { return [] }
+        guard !context.settings.allowedRegistries.isEmpty else { return [] }
+        let allowed = context.settings.allowedRegistries.map(AllowedRegistry.init)
         return pod.containerViolations(field: "image") { container in
             guard let image = container.image else { return nil }
             let reference = ImageReference(image)
-            guard !allowed.contains(where: reference.isAllowed(by:)) else { return nil }
+            guard !allowed.contains(where: { $0.allows(reference) }) else { return nil }
             return "\(container.label) uses image '\(image)' from '\(reference.registry)', which is not an allowed registry"
         }
     }
