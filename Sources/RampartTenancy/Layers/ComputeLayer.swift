@@ -3,7 +3,8 @@ import RampartModel
 /// Compute: which nodes the tenant's pods may run on (node selectors, required node affinity,
 /// taints and tolerations, RuntimeClass scheduling), whether other tenants' pods may run there
 /// too, whether its pods run in a sandboxed runtime, and which privileged or host-level pods share
-/// its nodes (the node's blast radius).
+/// its nodes (the node's blast radius). Lifecycle taints (`not-ready`, `unschedulable`…) come and
+/// go with the node's state: they are not placement, and are left out.
 ///
 /// Shared nodes keep a tenant at `soft`; a dedicated pool gives `soft-affinity`; a dedicated pool
 /// with every pod sandboxed gives `hard`.

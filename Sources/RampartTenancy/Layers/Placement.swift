@@ -8,7 +8,7 @@ struct Placement {
     struct NodeInfo {
         let name: String
         let labels: [String: String]
-        /// Taints that keep pods off (`NoSchedule`, `NoExecute`).
+        /// Taints that keep pods off (`NoSchedule`, `NoExecute`), lifecycle taints left out.
         let taints: [Node]
         let object: KubeObject
     }
@@ -49,6 +49,28 @@ struct Placement {
 
     static let namespaceNodeSelector = "scheduler.alpha.kubernetes.io/node-selector"
 
+    /// Taints that the node lifecycle controller, the kubelet and the cloud provider add and remove
+    /// with the node's state (a new node is `not-ready` for a while, a cordoned one `unschedulable`).
+    /// They are not placement: whom a node pool is dedicated to does not change with them.
+    static let lifecycleTaintKeys: Set<String> = [
+        "node.kubernetes.io/not-ready",
+        "node.kubernetes.io/unreachable",
+        "node.kubernetes.io/unschedulable",
+        "node.kubernetes.io/memory-pressure",
+        "node.kubernetes.io/disk-pressure",
+        "node.kubernetes.io/pid-pressure",
+        "node.kubernetes.io/network-unavailable",
+        "node.kubernetes.io/out-of-service",
+        "node.cloudprovider.kubernetes.io/uninitialized",
+        "node.cloudprovider.kubernetes.io/shutdown",
+    ]
+
+    /// True for a taint that keeps pods off for good: `NoSchedule` or `NoExecute`, and not a lifecycle taint.
+    static func isPlacement(taint: Node) -> Bool {
+        ["NoSchedule", "NoExecute"].contains(taint["effect"]?.string ?? "")
+            && !lifecycleTaintKeys.contains(taint["key"]?.string ?? "")
+    }
+
     let nodes: [NodeInfo]
     let runtimes: [String: Runtime]
     private let inventory: Inventory
@@ -57,9 +79,7 @@ struct Placement {
         self.inventory = inventory
         nodes = inventory.objects(ofKind: "Node", group: "").map { object in
             NodeInfo(name: object.name, labels: object.labels,
-                     taints: (object.root["spec"]?["taints"]?.items ?? []).filter {
-                         ["NoSchedule", "NoExecute"].contains($0["effect"]?.string ?? "")
-                     },
+                     taints: (object.root["spec"]?["taints"]?.items ?? []).filter(Self.isPlacement),
                      object: object)
         }
         var runtimes: [String: Runtime] = [:]
