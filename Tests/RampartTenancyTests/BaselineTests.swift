@@ -38,7 +38,8 @@ import Testing
         #expect(baseline.warnings.count == 1)
         #expect(baseline.yaml.contains("pod-security.kubernetes.io/enforce: restricted"))
         #expect(baseline.yaml.contains("kind: FlowSchema"))
-        #expect(baseline.yaml.contains("handler: runsc"))
+        #expect(baseline.yaml.contains("runtimeClassName: gvisor"))
+        #expect(!baseline.yaml.contains("kind: RuntimeClass"))
     }
 
     @Test func quotaOverrides() {

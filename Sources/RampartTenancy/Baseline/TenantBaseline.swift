@@ -2,8 +2,14 @@
 /// Namespace with Pod Security labels, a ResourceQuota, a LimitRange, default-deny NetworkPolicies
 /// with DNS and same-namespace traffic allowed, service accounts without token automount and a
 /// tenant-admin Role and RoleBinding without cluster-scoped power; for untrusted tenants a
-/// FlowSchema and the gVisor RuntimeClass; node placement guidance as comments. The output passes
-/// Rampart's own audit and achieves the tenant's required isolation.
+/// FlowSchema of its own; node placement guidance as comments. The output passes Rampart's own
+/// audit and achieves the tenant's required isolation.
+///
+/// A baseline never creates or changes an object that other tenants share: its objects are the
+/// tenant's Namespaces, what is inside them, and cluster-scoped objects named after the tenant that
+/// only concern it (the FlowSchema). The sandbox RuntimeClass is the platform's: untrusted pods name
+/// it, and the node pool goes on the tenant's own namespaces (node selector) and pods (tolerations),
+/// never on the RuntimeClass, whose scheduling every tenant that uses it gets.
 public struct TenantBaseline: Sendable {
     public var name: String
     public var trust: Trust
@@ -12,9 +18,15 @@ public struct TenantBaseline: Sendable {
     public var nodePool: [(key: String, value: String)]
     /// Quota overrides: `cpu`, `memory`, `storage` stand for their `requests.` keys; other keys as written.
     public var quota: [String: String]
+    /// The platform's sandbox RuntimeClass that untrusted pods name (`--runtime-class`); referenced, never created.
+    public var runtimeClass: String
 
-    public init(name: String, trust: Trust, namespaces: [String] = [], nodePool: [String: String] = [:], quota: [String: String] = [:]) {
+    public static let defaultRuntimeClass = "gvisor"
+
+    public init(name: String, trust: Trust, namespaces: [String] = [], nodePool: [String: String] = [:], quota: [String: String] = [:],
+                runtimeClass: String = TenantBaseline.defaultRuntimeClass) {
         self.name = name
+        self.runtimeClass = runtimeClass
         self.trust = trust
         self.namespaces = namespaces.isEmpty ? [name] : namespaces
         self.nodePool = nodePool.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
@@ -49,10 +61,7 @@ public struct TenantBaseline: Sendable {
     /// Every manifest, as one YAML stream.
     public var yaml: String {
         var documents = [header] + namespaces.map(namespaceDocuments)
-        if trust == .untrusted {
-            documents.append(flowSchema)
-            documents.append(runtimeClass)
-        }
+        if trust == .untrusted { documents.append(flowSchema) }
         return documents.joined(separator: "---\n") + placementGuide + tenancyEntry
     }
 
@@ -254,29 +263,16 @@ public struct TenantBaseline: Sendable {
         """
     }
 
-    /// gVisor for untrusted code, scheduled onto the tenant's pool (cluster-scoped: create it once).
-    private var runtimeClass: String {
-        var scheduling = ""
-        if !nodePool.isEmpty {
-            scheduling = "scheduling:\n  nodeSelector:\n"
-                + nodePool.map { "    \($0.key): \(quoted($0.value))\n" }.joined()
-                + "  tolerations:\n"
-                + nodePool.map { "  - key: \($0.key)\n    operator: Equal\n    value: \(quoted($0.value))\n    effect: NoSchedule\n" }.joined()
-        }
-        return """
-            # Untrusted code runs in gVisor (runsc) on the tenant's nodes. Cluster-scoped: the platform creates it once.
-            apiVersion: node.k8s.io/v1
-            kind: RuntimeClass
-            metadata:
-              name: gvisor
-            handler: runsc
-            \(scheduling)
-            """
-    }
-
     private var placementGuide: String {
-        var lines = ["", "# Node placement: in every workload's pod template of tenant \(name):", "#   spec:"]
-        if trust == .untrusted { lines.append("#     runtimeClassName: gvisor") }
+        var lines = [""]
+        if trust == .untrusted {
+            lines += ["# Sandbox: untrusted code runs in the platform's sandbox RuntimeClass \(runtimeClass) (gVisor, Kata).",
+                      "# It is cluster-scoped and shared by every tenant that sandboxes: this baseline neither creates",
+                      "# nor changes it (check that it exists: kubectl get runtimeclass \(runtimeClass)). Its scheduling,",
+                      "# if it has one, is added to the tenant's pods: it must agree with the tenant's node pool.", "#"]
+        }
+        lines += ["# Node placement: in every workload's pod template of tenant \(name):", "#   spec:"]
+        if trust == .untrusted { lines.append("#     runtimeClassName: \(runtimeClass)") }
         if nodePool.isEmpty {
             lines.append("#     (no dedicated node pool: the tenant shares nodes; give --node-pool KEY=VALUE for dedicated nodes)")
         } else {

@@ -19,7 +19,13 @@ struct TenantNew: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Print the baseline manifests of a new tenant (namespace, Pod Security, quota, limit range, network policies, RBAC, placement).",
-        discussion: "The output passes `rampart audit` and achieves the tenant's required isolation (`rampart tenants check`).")
+        discussion: """
+            The output passes `rampart audit` and achieves the tenant's required isolation (`rampart tenants check`). \
+            It holds only the tenant's own objects: its namespaces and what is inside them, and for untrusted tenants \
+            a FlowSchema named after it. It never creates or changes objects that other tenants share: untrusted pods \
+            name the platform's sandbox RuntimeClass (--runtime-class), which must exist, and the node pool goes on the \
+            tenant's namespaces and pods, not on the RuntimeClass.
+            """)
 
     @Argument(help: "The tenant's name (a DNS label: lower-case letters, digits and '-').")
     var name: String
@@ -36,6 +42,10 @@ struct TenantNew: ParsableCommand {
     @Option(help: "Quota values, KEY=VALUE,… (cpu, memory, storage, pods, or any ResourceQuota key).")
     var quota: [String] = []
 
+    @Option(name: .customLong("runtime-class"),
+            help: "The platform's sandbox RuntimeClass that untrusted pods use (referenced, never created or changed).")
+    var runtimeClass: String = TenantBaseline.defaultRuntimeClass
+
     @Option(name: [.short, .long], help: "Write the manifests to this file instead of standard output.")
     var output: String?
 
@@ -44,6 +54,9 @@ struct TenantNew: ParsableCommand {
     func validate() throws {
         for value in [name] + namespaceList where !Self.isDNSLabel(value) {
             throw ValidationError("'\(value)' is not a valid name: lower-case letters, digits and '-', 63 characters at most")
+        }
+        guard runtimeClass.count <= 253, runtimeClass.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ Self.isDNSLabel(String($0)) }) else {
+            throw ValidationError("'\(runtimeClass)' is not a valid RuntimeClass name: DNS labels joined by '.', 253 characters at most")
         }
         for pair in nodePool + quota.flatMap({ $0.split(separator: ",").map(String.init) }) where !pair.contains("=") {
             throw ValidationError("'\(pair)' is not KEY=VALUE")
@@ -55,7 +68,8 @@ struct TenantNew: ParsableCommand {
         for pair in nodePool { pool.merge(TenantInference.parsePairs(pair)) { $1 } }
         var quotas: [String: String] = [:]
         for pair in quota { quotas.merge(TenantInference.parsePairs(pair)) { $1 } }
-        let baseline = TenantBaseline(name: name, trust: trust, namespaces: namespaceList, nodePool: pool, quota: quotas)
+        let baseline = TenantBaseline(name: name, trust: trust, namespaces: namespaceList, nodePool: pool, quota: quotas,
+                                      runtimeClass: runtimeClass)
         for warning in baseline.warnings { FileHandle.standardError.write(Data("rampart: warning: \(warning)\n".utf8)) }
         let text = baseline.yaml
         if let output {
