@@ -24,13 +24,16 @@ public enum TenancyAnalysis {
                                network: NetworkAnalysis? = nil, rbac: RBACPolicy? = nil) -> TenancyReport {
         let platform = platform.union(model.platformNamespaces)
         var gaps: [Gap] = []
-        let tenants = resolve(model, inventory, platform: platform, &gaps)
+        let anchors = TenancyContext.Anchors(inventory)
+        let tenants = resolve(model, inventory, platform: platform, anchors: anchors, &gaps)
         let context = TenancyContext(inventory: inventory, tenants: tenants, platform: platform,
-                                     network: network ?? NetworkAnalysis(inventory), rbac: rbac ?? RBACPolicy(inventory: inventory))
-        var boundaries: [String: TenantBoundary] = [:]
+                                     network: network ?? NetworkAnalysis(inventory), rbac: rbac ?? RBACPolicy(inventory: inventory),
+                                     anchors: anchors)
+        var boundaries: [String: ControlPlaneBoundary] = [:]
         var verdicts: [TenantVerdict] = []
         for tenant in tenants {
-            let boundary = context.rbac.boundary(of: Set(tenant.namespaces))
+            let members = Set(tenant.namespaces)
+            let boundary = ControlPlaneBoundary(context.rbac.boundary(of: members), namespaces: members, rbac: context.rbac)
             boundaries[tenant.name] = boundary
             let builders = [
                 ControlPlaneLayer.evaluate(tenant, boundary: boundary, context),
@@ -63,13 +66,14 @@ public enum TenancyAnalysis {
     }
 
     /// The tenants with their namespaces; a namespace claimed twice goes to the first tenant.
-    private static func resolve(_ model: TenancyModel, _ inventory: Inventory, platform: Set<String>, _ gaps: inout [Gap]) -> [Tenant] {
+    private static func resolve(_ model: TenancyModel, _ inventory: Inventory, platform: Set<String>, anchors: TenancyContext.Anchors,
+                                _ gaps: inout [Gap]) -> [Tenant] {
         var owner: [String: String] = [:]
         var tenants: [Tenant] = []
         for spec in model.tenants {
             var namespaces: [String] = []
             for namespace in inventory.namespaceNames where spec.namespaces.matches(namespace, labels: inventory.namespaceLabels(namespace) ?? [:]) {
-                let anchor = inventory.namespace(namespace) ?? inventory.objects.first { $0.namespace == namespace }
+                let anchor = anchors.representative(of: namespace, in: inventory)
                 if let first = owner[namespace] ?? (platform.contains(namespace) ? "the platform" : nil) {
                     if let anchor {
                         gaps.append(Gap(ruleId: "tenancy.namespace-claimed-twice", tenant: spec.name, object: anchor,
@@ -86,7 +90,7 @@ public enum TenancyAnalysis {
         return tenants
     }
 
-    private static func matrix(_ tenants: [Tenant], boundaries: [String: TenantBoundary], _ context: TenancyContext) -> [Interaction] {
+    private static func matrix(_ tenants: [Tenant], boundaries: [String: ControlPlaneBoundary], _ context: TenancyContext) -> [Interaction] {
         var cells: [Interaction] = []
         let placementsByTenant = Dictionary(grouping: context.placements) { context.ownerOfNamespace[$0.pod.namespace] ?? "" }
         let nodesByTenant = placementsByTenant.mapValues { Set($0.flatMap { $0.nodes ?? [] }) }

@@ -28,11 +28,15 @@ struct TenancyContext {
     /// Indexes built once, so per-tenant layers never scan the whole cluster.
     let flowsByNamespace: [String: [NamespaceFlow]]
     let externalConnectionsByNamespace: [String: [ListedConnection]]
+    /// The object a workload's findings go on: its top-level object (the Deployment, not its
+    /// ReplicaSets or Pods), whatever the input order.
     let objectOfWorkload: [WorkloadID: KubeObject]
     let wholeNamespacePolicies: [String: [CompiledPolicy]]
-    private let firstObjectOfNamespace: [String: KubeObject]
+    private let anchors: Anchors
 
-    init(inventory: Inventory, tenants: [Tenant], platform: Set<String>, network: NetworkAnalysis, rbac: RBACPolicy) {
+    /// `anchors`: `Anchors(inventory)`, when the caller has it already.
+    init(inventory: Inventory, tenants: [Tenant], platform: Set<String>, network: NetworkAnalysis, rbac: RBACPolicy,
+         anchors: Anchors? = nil) {
         self.inventory = inventory
         self.tenants = tenants
         self.platform = platform
@@ -60,15 +64,52 @@ struct TenancyContext {
             }
         }
         externalConnectionsByNamespace = external
+        let anchors = anchors ?? Anchors(inventory)
+        let controlled = anchors.controlled
         var objects: [WorkloadID: KubeObject] = [:]
-        for pod in network.pods where objects[pod.workload] == nil { objects[pod.workload] = pod.object }
-        objectOfWorkload = objects
-        wholeNamespacePolicies = Dictionary(grouping: network.policies.filter { $0.podSelector.isEmpty }, by: \.namespace)
-        var first: [String: KubeObject] = [:]
-        for object in inventory.objects {
-            if let namespace = object.namespace, first[namespace] == nil { first[namespace] = object }
+        var fallback: [WorkloadID: KubeObject] = [:]
+        for pod in network.pods {
+            if controlled.contains(pod.object.reference) {
+                if fallback[pod.workload] == nil { fallback[pod.workload] = pod.object }
+            } else if objects[pod.workload] == nil {
+                objects[pod.workload] = pod.object
+            }
         }
-        firstObjectOfNamespace = first
+        objectOfWorkload = objects.merging(fallback) { top, _ in top }
+        wholeNamespacePolicies = Dictionary(grouping: network.policies.filter { $0.podSelector.isEmpty }, by: \.namespace)
+        self.anchors = anchors
+    }
+
+    /// What findings are anchored on when no better object is at hand.
+    struct Anchors {
+        /// Pods, ReplicaSets… whose controller is among the inputs: they repeat their top-level
+        /// object, and a finding on them would move with the input order (or the pods' random names).
+        let controlled: Set<ObjectReference>
+        /// Each namespace's first object that no other input controls (else its first object).
+        let firstObjectOfNamespace: [String: KubeObject]
+
+        init(_ inventory: Inventory) {
+            let controlled = Set(inventory.podTemplates.map(\.object.reference))
+                .subtracting(inventory.topLevelPodTemplates.map(\.object.reference))
+            var first: [String: KubeObject] = [:]
+            var firstControlled: [String: KubeObject] = [:]
+            for object in inventory.objects {
+                guard let namespace = object.namespace, first[namespace] == nil else { continue }
+                if controlled.contains(object.reference) {
+                    if firstControlled[namespace] == nil { firstControlled[namespace] = object }
+                } else {
+                    first[namespace] = object
+                }
+            }
+            self.controlled = controlled
+            firstObjectOfNamespace = first.merging(firstControlled) { top, _ in top }
+        }
+
+        /// The object that stands for a namespace: its Namespace object, else its first object that
+        /// no other input controls (a Deployment rather than its ReplicaSets or randomly named Pods).
+        func representative(of namespace: String, in inventory: Inventory) -> KubeObject? {
+            inventory.namespace(namespace) ?? firstObjectOfNamespace[namespace]
+        }
     }
 
     func owner(of namespace: String) -> Owner {
@@ -78,9 +119,9 @@ struct TenancyContext {
 
     func tenant(named name: String) -> Tenant? { tenants.first { $0.name == name } }
 
-    /// The object that stands for a namespace: its Namespace object, else its first object.
+    /// The object that stands for a namespace (see `Anchors.representative`).
     func representative(of namespace: String) -> KubeObject? {
-        inventory.namespace(namespace) ?? firstObjectOfNamespace[namespace]
+        anchors.representative(of: namespace, in: inventory)
     }
 
     /// The representative of a tenant: its first namespace's.

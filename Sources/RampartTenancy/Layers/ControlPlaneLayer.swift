@@ -6,11 +6,11 @@ import RampartRBAC
 ///
 /// A grant is charged to the tenant whose objects or subjects make it: a tenant's service account
 /// with power in another tenant fails its own tenant; the victim's row shows a warning that points
-/// there. Grants to platform components are evidence only.
+/// there. Grants to platform components are evidence only. Groups that span tenants (everyone,
+/// every authenticated user, every service account) are outside every tenant, even when a RoleBinding
+/// of the tenant's own namespace names them.
 enum ControlPlaneLayer {
-    static let everyone: Set<String> = ["system:authenticated", "system:unauthenticated", "system:serviceaccounts", "system:anonymous"]
-
-    static func evaluate(_ tenant: Tenant, boundary: TenantBoundary, _ context: TenancyContext) -> LayerBuilder {
+    static func evaluate(_ tenant: Tenant, boundary: ControlPlaneBoundary, _ context: TenancyContext) -> LayerBuilder {
         var layer = LayerBuilder(.controlPlane, tenant)
         for crossing in boundary.inbound {
             inbound(crossing, tenant, context, &layer)
@@ -24,22 +24,31 @@ enum ControlPlaneLayer {
         return layer
     }
 
-    /// Who owns a subject: a namespace's owner for service accounts, the platform for `system:` components.
+    /// Who owns a subject: a namespace's owner for service accounts (by kind, group or user name),
+    /// the platform for other `system:` components, nobody (nil) for groups that span every tenant.
     static func owner(of subject: Subject, _ context: TenancyContext) -> TenancyContext.Owner? {
-        if everyone.contains(subject.name) { return nil }
-        if subject.kind == .serviceAccount, let namespace = subject.namespace { return context.owner(of: namespace) }
-        if subject.kind == .group, subject.name.hasPrefix("system:serviceaccounts:") {
-            return context.owner(of: String(subject.name.dropFirst("system:serviceaccounts:".count)))
+        switch ControlPlaneBoundary.membership(of: subject) {
+        case .everyone: return nil
+        case .serviceAccounts(let namespace): return context.owner(of: namespace)
+        case .named: return subject.name.hasPrefix("system:") ? .platform : .unassigned
         }
-        if subject.name.hasPrefix("system:") { return .platform }
-        return .unassigned
     }
 
-    private static func scope(_ crossing: BoundaryCrossing) -> String {
+    /// Who a group that spans every tenant is.
+    static func whoIs(_ subject: Subject) -> String? {
+        switch subject.name {
+        case "system:unauthenticated", "system:anonymous": "anyone who reaches the API server, without credentials"
+        case "system:authenticated": "every authenticated user, other tenants' included"
+        case "system:serviceaccounts": "every service account of every namespace"
+        default: nil
+        }
+    }
+
+    private static func scope(_ crossing: Crossing) -> String {
         crossing.namespace.map { "in namespace \($0)" } ?? "cluster-wide"
     }
 
-    private static func inbound(_ crossing: BoundaryCrossing, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+    private static func inbound(_ crossing: Crossing, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
         let object = crossing.binding.object
         let path = subjectPath(crossing)
         let text = "\(crossing.subject.description) can \(crossing.summary) \(scope(crossing)) through \(crossing.binding.reference) (\(crossing.role))"
@@ -50,18 +59,20 @@ enum ControlPlaneLayer {
             layer.warn("tenant \(other): " + text, object, path, rules: ["tenancy.cross-tenant-access"], chargedTo: other)
         case .tenant:
             break
-        case .unassigned where crossing.binding.kind == .clusterRoleBinding && crossing.subject.kind != .serviceAccount:
+        case .unassigned where crossing.binding.kind == .clusterRoleBinding && ControlPlaneBoundary.membership(of: crossing.subject) == .named:
             layer.warn("cluster-wide operator (make sure it is the platform team): " + text, object, path)
         case .unassigned, nil:
-            if layer.limit(to: .none, "outside subject: " + text, object, path, rules: ["tenancy.outside-access"]) {
+            let who = whoIs(crossing.subject).map { " (\($0))" } ?? ""
+            if layer.limit(to: .none, "outside subject\(who): " + text, object, path, rules: ["tenancy.outside-access"]) {
+                let target = crossing.namespace.map { "in its namespace \($0)" } ?? "cluster-wide, its namespaces included"
                 layer.gap("tenancy.outside-access", object, path,
-                          "\(crossing.subject.description), outside tenant \(tenant.name), can \(crossing.summary) \(scope(crossing)) in its namespaces",
+                          "\(crossing.subject.description)\(who), outside tenant \(tenant.name), can \(crossing.summary) \(target)",
                           notes: crossing.rules)
             }
         }
     }
 
-    private static func outbound(_ crossing: BoundaryCrossing, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+    private static func outbound(_ crossing: Crossing, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
         let object = crossing.binding.object
         let path = subjectPath(crossing)
         var target = scope(crossing)
@@ -76,7 +87,7 @@ enum ControlPlaneLayer {
         }
     }
 
-    private static func subjectPath(_ crossing: BoundaryCrossing) -> FieldPath {
+    private static func subjectPath(_ crossing: Crossing) -> FieldPath {
         guard let index = crossing.binding.subjects.first(where: { $0.subject == crossing.subject })?.index else { return "subjects" }
         return FieldPath("subjects").appending(index: index)
     }

@@ -1,0 +1,144 @@
+import RampartModel
+import RampartRBAC
+
+/// One grant across a tenant's control-plane boundary: a crossing of the RBAC engine, or one the
+/// tenancy model adds (see `ControlPlaneBoundary`).
+struct Crossing {
+    let subject: Subject
+    let binding: RBACBinding
+    let role: RoleKey
+    /// Where the grant holds: a namespace, or nil for a ClusterRoleBinding.
+    let namespace: String?
+    let permissions: [BoundaryProbe]
+    /// `rules[i] of Role/…` for each role rule that grants one of the permissions.
+    let rules: [String]
+
+    init(_ crossing: BoundaryCrossing) {
+        subject = crossing.subject
+        binding = crossing.binding
+        role = crossing.role
+        namespace = crossing.namespace
+        permissions = crossing.permissions
+        rules = crossing.rules
+    }
+
+    /// What `role`, bound to `subject` by `binding`, allows among `probes`; nil when nothing.
+    init?(_ subject: Subject, _ binding: RBACBinding, _ role: RBACRole, probes: [BoundaryProbe], kinds: Set<BoundaryProbe.Kind>?) {
+        var held: [BoundaryProbe] = []
+        var rules: [String] = []
+        for probe in probes where kinds?.contains(probe.kind) ?? true {
+            guard let rule = role.rules.first(where: { $0.rule.allows(probe.request) }) else { continue }
+            held.append(probe)
+            let text = "rules[\(rule.index)] of \(rule.role) allows \(rule.rule.summary)"
+            if !rules.contains(text) { rules.append(text) }
+        }
+        guard !held.isEmpty else { return nil }
+        self.subject = subject
+        self.binding = binding
+        self.role = role.key
+        self.namespace = binding.namespace
+        self.permissions = held
+        self.rules = rules
+    }
+
+    var kinds: Set<BoundaryProbe.Kind> { Set(permissions.map(\.kind)) }
+
+    /// `get secrets, list secrets` (labels in probe order, duplicates removed).
+    var summary: String {
+        var seen: Set<String> = []
+        return permissions.map(\.label).filter { seen.insert($0).inserted }.joined(separator: ", ")
+    }
+}
+
+/// The control-plane boundary of a tenant: the RBAC engine's, with what the engine cannot know
+/// about tenants added.
+///
+/// The engine counts a user or group as inside a set of namespaces when every binding that names it
+/// is a RoleBinding there. That holds for a tenant's own people, never for a subject that spans
+/// tenants: `system:authenticated`, `system:unauthenticated`, `system:serviceaccounts` and the user
+/// `system:anonymous` are everyone, whichever namespace binds them; the user name of a service
+/// account (`system:serviceaccount:NS:NAME`) belongs to the tenant of NS, like the service account.
+struct ControlPlaneBoundary {
+    /// Outside subjects with read or write permissions inside.
+    let inbound: [Crossing]
+    /// The tenant's service accounts (by kind, group or user name) with permissions elsewhere.
+    let outbound: [Crossing]
+
+    /// What a subject is to the tenancy model.
+    enum Membership: Equatable {
+        /// Everyone, every authenticated user or every service account: never one tenant's.
+        case everyone
+        /// Service accounts of one namespace (a ServiceAccount, `system:serviceaccounts:NS`, `system:serviceaccount:NS:NAME`).
+        case serviceAccounts(namespace: String)
+        /// A user or group of its own.
+        case named
+    }
+
+    static let everyone: Set<String> = ["system:authenticated", "system:unauthenticated", "system:serviceaccounts", "system:anonymous"]
+    static let serviceAccountGroupPrefix = "system:serviceaccounts:"
+    static let serviceAccountUserPrefix = "system:serviceaccount:"
+
+    static func membership(of subject: Subject) -> Membership {
+        switch subject.kind {
+        case .serviceAccount:
+            return subject.namespace.map { .serviceAccounts(namespace: $0) } ?? .named
+        case .group where everyone.contains(subject.name), .user where everyone.contains(subject.name):
+            return .everyone
+        case .group where subject.name.hasPrefix(serviceAccountGroupPrefix):
+            return .serviceAccounts(namespace: String(subject.name.dropFirst(serviceAccountGroupPrefix.count)))
+        case .user where subject.name.hasPrefix(serviceAccountUserPrefix):
+            let rest = subject.name.dropFirst(serviceAccountUserPrefix.count)
+            guard let colon = rest.firstIndex(of: ":"), colon != rest.startIndex else { return .named }
+            return .serviceAccounts(namespace: String(rest[..<colon]))
+        case .user, .group:
+            return .named
+        }
+    }
+
+    init(_ engine: TenantBoundary, namespaces members: Set<String>, rbac: RBACPolicy) {
+        var inbound = engine.inbound.map(Crossing.init)
+        var outbound = engine.outbound.map(Crossing.init)
+        let known = Set(engine.inbound.map { Key($0.binding.reference, $0.subject) })
+        for binding in rbac.bindings where !binding.isBootstrapObject {
+            guard case .resolved(let role) = rbac.role(of: binding) else { continue }
+            let bindingInside = binding.namespace.map(members.contains) ?? false
+            let clusterWide = binding.kind == .clusterRoleBinding
+            for bound in binding.subjects where bound.subject.kind != .serviceAccount {
+                let subject = bound.subject
+                switch Self.membership(of: subject) {
+                case .everyone where bindingInside:
+                    // The engine took it for the tenant's own group: only RoleBindings of the tenant name it.
+                    if !known.contains(Key(binding.reference, subject)),
+                       let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write]) {
+                        inbound.append(crossing)
+                    }
+                case .serviceAccounts(let namespace) where subject.kind == .user:
+                    // The engine reads the user name of a service account as any user's.
+                    let inside = members.contains(namespace)
+                    if !inside, bindingInside || clusterWide, !known.contains(Key(binding.reference, subject)),
+                       let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write]) {
+                        inbound.append(crossing)
+                    } else if inside, !bindingInside,
+                              let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced + (clusterWide ? BoundaryProbe.cluster : []),
+                                                      kinds: nil) {
+                        outbound.append(crossing)
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        self.inbound = inbound
+        self.outbound = outbound
+    }
+
+    private struct Key: Hashable {
+        let binding: BindingReference
+        let subject: Subject
+
+        init(_ binding: BindingReference, _ subject: Subject) {
+            self.binding = binding
+            self.subject = subject
+        }
+    }
+}
