@@ -8,7 +8,8 @@ import RampartRules
 /// stored, applies the configuration's severity overrides and exceptions, the owner's annotation
 /// claims where the namespace's settings allow them, and the namespace's mode. On UPDATE, findings
 /// that the old object already had are warned about but never denied, so existing objects can still
-/// be scaled, relabelled and deleted.
+/// be scaled, relabelled and deleted. Objects that Kubernetes' own components create
+/// (`BuiltInObjects`) are never denied either: their findings are warned about.
 public struct AdmissionController: Sendable {
     /// Most warnings returned; the API server shows them all to the client.
     public static let maximumWarnings = 20
@@ -45,6 +46,7 @@ public struct AdmissionController: Sendable {
         let claims = settings?.annotationExceptions == true
             ? request.object.flatMap { scope.object($0) }.map(PolicyEngine.claims(of:)) ?? [:] : [:]
         let exceptions = config.policy.exceptions.filter { !$0.isExpired(today: today) }
+        let builtIn = findings.isEmpty ? nil : BuiltInObjects.entry(for: request)
         let judged = findings.map { original -> AdmissionDecision.Judged in
             var finding = original
             if let severity = config.policy.rules[finding.ruleId]?.severity { finding.severity = severity }
@@ -57,7 +59,7 @@ public struct AdmissionController: Sendable {
                 effect = mode == .audit ? .audit : .preexisting
             } else {
                 switch mode {
-                case .enforce: effect = finding.severity >= config.denyOn ? .deny : .warn
+                case .enforce: effect = finding.severity < config.denyOn ? .warn : builtIn == nil ? .deny : .builtIn
                 case .warn: effect = .warn
                 case .audit: effect = .audit
                 }
@@ -117,6 +119,7 @@ public struct AdmissionController: Sendable {
             switch item.effect {
             case .warn: return describe(item.finding)
             case .preexisting: return describe(item.finding) + " (already present before this update)"
+            case .builtIn: return describe(item.finding) + " (object Kubernetes creates itself: not denied)"
             case .deny, .audit, .excepted, .claimed: return nil
             }
         }

@@ -14,6 +14,8 @@ public struct AdmissionDecision: Sendable {
         case audit
         /// Already present before this update: warned, never denied, so old objects stay manageable.
         case preexisting
+        /// Would deny, but on an object Kubernetes' own components create (`BuiltInObjects`): warned.
+        case builtIn
         /// Set aside by an exception of the configuration.
         case excepted
         /// Set aside by the owner's annotation, where the configuration lets owners claim exceptions.
