@@ -56,9 +56,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
-        // Adapter: the Kubernetes API client (async-http-client) and kubeconfig.
+        // Adapter: the Kubernetes API client (async-http-client) and kubeconfig; it lists what the catalog's rules read.
         .target(name: "RampartKube", dependencies: [
-            "RampartModel", "RampartLoading",
+            "RampartModel", "RampartLoading", "RampartRules",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -100,7 +100,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "RampartKubeTests", dependencies: [
-            "RampartKube", "TestSupport",
+            "RampartKube", "RampartRules", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),

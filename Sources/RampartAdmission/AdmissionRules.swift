@@ -1,23 +1,15 @@
 import RampartModel
 import RampartRules
 
-/// The catalog rules the webhook runs: those that judge one object by itself (a pod template, a
-/// Service, a ConfigMap, a Namespace's own labels) in the families that describe what a request
-/// creates. Rules that need the rest of the cluster (RBAC bindings, network policies, a namespace's
-/// quota or LimitRange) would judge an inventory of one object wrongly, so they are left out.
+/// The catalog rules the webhook runs: those whose scope says they judge one object by itself (a
+/// pod template, a Service, a ConfigMap, a Namespace's own labels, a Role). Rules that need the rest
+/// of the cluster (bindings, network policies, a namespace's quota) would judge an inventory of one
+/// object wrongly, so they are left out. Nothing here names a family: a rule of a new family runs at
+/// admission as soon as its scope allows it.
 public enum AdmissionRules {
-    /// Rule families judged at admission.
-    public static let families: Set<String> = ["pss", "images", "secrets", "exposure", "serviceaccounts", "resources"]
-
     /// The rules of `catalog` that need only the object under admission.
     public static func select(from catalog: [any Rule]) -> [any Rule] {
-        catalog.filter { rule in
-            guard let family = rule.metadata.id.split(separator: ".").first, families.contains(String(family)) else {
-                return false
-            }
-            return rule is any PodRule || rule is any ObjectRule || rule is PodSecurityCheckRule
-                || rule is PssNamespaceNotEnforced
-        }
+        catalog.filter { $0.scope.judgesOneObject }
     }
 
     /// The kinds at least one of `rules` looks at; requests for other kinds are allowed unjudged.
@@ -36,8 +28,10 @@ public enum AdmissionRules {
 
     /// The kinds one rule looks at.
     private static func kinds(of rule: any Rule) -> [String] {
-        if let objectRule = rule as? any ObjectRule { return objectRule.kinds }
-        if rule is PssNamespaceNotEnforced { return ["Namespace"] }
-        return Array(PodTemplate.templatePaths.keys)
+        switch rule.scope {
+        case .object(let kinds): kinds
+        case .podTemplate: Array(PodTemplate.templatePaths.keys)
+        case .inventory: []
+        }
     }
 }

@@ -232,9 +232,19 @@ struct AdmissionRulesTests {
         }
         #expect(!ids.contains("resources.namespace-without-quota"))
         #expect(!ids.contains("resources.namespace-without-limitrange"))
-        #expect(!ids.contains { $0.hasPrefix("rbac.") || $0.hasPrefix("netpol.") })
+        // A Role judged by itself: a rule of a family the webhook never named before runs because its scope allows it.
+        #expect(ids.contains("rbac.wildcard-rules"))
+        #expect(!ids.contains("rbac.secrets-read") && !ids.contains { $0.hasPrefix("netpol.") || $0.hasPrefix("tenancy.") })
         let kinds = AdmissionRules.kinds(of: AdmissionRules.select(from: Catalog.rules))
         #expect(kinds.isSuperset(of: ["Pod", "Deployment", "CronJob", "Service", "Ingress", "ConfigMap", "Namespace"]))
         #expect(!kinds.contains("Secret"))
+        #expect(kinds.isSuperset(of: ["Role", "ClusterRole"]))
+    }
+
+    @Test("the webhook's rules follow from each rule's scope, not from a list of families")
+    func selectionFollowsTheScope() {
+        let selected = Set(AdmissionRules.select(from: Catalog.rules).map(\.metadata.id))
+        let oneObject = Set(Catalog.rules.filter { $0.scope.judgesOneObject }.map(\.metadata.id))
+        #expect(selected == oneObject)
     }
 }

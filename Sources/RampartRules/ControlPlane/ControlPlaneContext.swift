@@ -24,6 +24,8 @@ protocol ComponentRule: Rule {
 }
 
 extension ComponentRule {
+    public var reads: Set<ResourceKind> { ControlPlane.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.controlPlane.components(componentKinds).flatMap { component in
             problems(component).map {
@@ -43,6 +45,8 @@ protocol ConfigDocumentRule: Rule {
 }
 
 extension ConfigDocumentRule {
+    public var reads: Set<ResourceKind> { ControlPlane.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         documents(in: context.controlPlane).flatMap { document in
             problems(document).map { Violation(object: object(of: document), path: $0.path, message: $0.message, notes: $0.notes) }

@@ -17,6 +17,8 @@ public struct ControlPlanePodSecurityExemptions: Rule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { ControlPlane.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.controlPlane.podSecurityConfigs.flatMap { config in
             let namespaces = config.exemptions("namespaces").filter { context.isTenantNamespace($0.value) }.map {

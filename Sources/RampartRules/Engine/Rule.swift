@@ -1,10 +1,23 @@
 import RampartModel
 
 /// A rule: a pure function of the inventory that reports violations. No I/O, no mutation.
+///
+/// A rule is one self-describing unit: its metadata (ID, severity, standards…), its scope and
+/// every kind it reads. Whatever lists rules or the kinds they read (the catalog, the webhook's
+/// rules, the live reader, the scanner's RBAC, the docs) follows from these declarations.
 public protocol Rule: Sendable {
     var metadata: RuleMetadata { get }
+    /// What one evaluation looks at (decides whether the rule runs at admission).
+    var scope: RuleScope { get }
+    /// Every kind the rule reads, directly or through the shared analyses it asks for.
+    var reads: Set<ResourceKind> { get }
     /// Every violation of the rule in the inventory.
     func evaluate(in context: AuditContext) -> [Violation]
+}
+
+extension Rule {
+    /// Whole-inventory unless the rule says otherwise.
+    public var scope: RuleScope { .inventory }
 }
 
 /// A rule about one pod template at a time (Pods and workload templates). The audit runs these over
@@ -14,6 +27,9 @@ public protocol PodRule: Rule {
 }
 
 extension PodRule {
+    public var scope: RuleScope { .podTemplate }
+    public var reads: Set<ResourceKind> { ResourceKind.podBearing }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.inventory.topLevelPodTemplates.flatMap { evaluate($0, in: context) }
     }
@@ -27,6 +43,9 @@ public protocol ObjectRule: Rule {
 }
 
 extension ObjectRule {
+    public var scope: RuleScope { .object(kinds: kinds) }
+    public var reads: Set<ResourceKind> { Set(kinds.compactMap(ResourceKind.named)) }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         kinds.flatMap { context.inventory.objects(ofKind: $0) }.flatMap { evaluate($0, in: context) }
     }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartNetwork
 
 /// `netpol.dead-policy`: a policy whose pod selector matches no pod of the inputs.
 public struct NetpolDeadPolicy: Rule {
@@ -14,6 +15,8 @@ public struct NetpolDeadPolicy: Rule {
         remediation: "Fix `spec.podSelector` to match the intended pods' labels, or delete the policy.")
 
     public init() {}
+
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
 
     public func evaluate(in context: AuditContext) -> [Violation] {
         let network = context.network

@@ -21,6 +21,8 @@ public struct NetpolEgressToAnywhere: Rule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.peerViolations(.egress) { peer in
             switch peer {

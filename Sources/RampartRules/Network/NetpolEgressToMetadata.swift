@@ -19,6 +19,8 @@ public struct NetpolEgressToMetadata: Rule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         guard let address = Self.address else { return [] }
         return context.tenantPolicies.flatMap { _, policy -> [Violation] in

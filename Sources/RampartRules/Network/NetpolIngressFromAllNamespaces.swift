@@ -20,6 +20,8 @@ public struct NetpolIngressFromAllNamespaces: Rule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.peerViolations(.ingress) { peer in
             switch peer {

@@ -25,6 +25,8 @@ public struct NetpolIngressFromOutside: Rule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.tenantPolicies.flatMap { index, policy -> [Violation] in
             guard policy.directions.contains(.ingress), !context.network.podsSelected(byPolicy: index).isEmpty else { return [] }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartNetwork
 
 /// `netpol.no-default-deny`: a tenant namespace where no policy isolates every pod for ingress.
 public struct NetpolNoDefaultDeny: Rule {
@@ -18,6 +19,8 @@ public struct NetpolNoDefaultDeny: Rule {
             """)
 
     public init() {}
+
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
 
     public func evaluate(in context: AuditContext) -> [Violation] {
         DefaultDeny.violations(.ingress, in: context) { namespace in

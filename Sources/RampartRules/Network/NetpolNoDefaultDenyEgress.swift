@@ -1,4 +1,5 @@
 import RampartModel
+import RampartNetwork
 
 /// `netpol.no-default-deny-egress`: a tenant namespace where no policy isolates every pod for egress.
 public struct NetpolNoDefaultDenyEgress: Rule {
@@ -18,6 +19,8 @@ public struct NetpolNoDefaultDenyEgress: Rule {
             """)
 
     public init() {}
+
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
 
     public func evaluate(in context: AuditContext) -> [Violation] {
         DefaultDeny.violations(.egress, in: context) { namespace in

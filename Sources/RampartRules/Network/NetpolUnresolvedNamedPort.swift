@@ -17,6 +17,8 @@ public struct NetpolUnresolvedNamedPort: Rule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         let network = context.network
         return context.tenantPolicies.flatMap { index, policy -> [Violation] in

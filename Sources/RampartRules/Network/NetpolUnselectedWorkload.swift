@@ -1,4 +1,5 @@
 import RampartModel
+import RampartNetwork
 
 /// `netpol.unselected-workload`: a workload that no policy selects, in a namespace that has policies.
 public struct NetpolUnselectedWorkload: Rule {
@@ -15,6 +16,8 @@ public struct NetpolUnselectedWorkload: Rule {
         remediation: "Add a default-deny policy (`podSelector: {}`) to the namespace, or fix the labels or the policy's selector.")
 
     public init() {}
+
+    public var reads: Set<ResourceKind> { NetworkAnalysis.reads }
 
     public func evaluate(in context: AuditContext) -> [Violation] {
         let network = context.network

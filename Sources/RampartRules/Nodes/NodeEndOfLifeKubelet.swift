@@ -16,6 +16,8 @@ public struct NodeEndOfLifeKubelet: Rule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { ControlPlane.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.controlPlane.nodes.compactMap { node in
             guard let version = node.kubeletVersion, SupportWindow.isEndOfLife(version) else { return nil }

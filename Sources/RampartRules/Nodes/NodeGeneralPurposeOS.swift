@@ -19,6 +19,8 @@ public struct NodeGeneralPurposeOS: Rule {
 
     /// A node whose `osImage` is missing, empty or blank gives no finding: its OS is unknown, and an
     /// unknown OS is not evidence of a general-purpose one.
+    public var reads: Set<ResourceKind> { ControlPlane.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.controlPlane.nodes.compactMap { node in
             guard node.operatingSystem != "windows", node.containerOptimisedOS == nil,

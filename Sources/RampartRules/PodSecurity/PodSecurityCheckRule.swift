@@ -20,6 +20,9 @@ public struct PodSecurityCheckRule: Rule {
             rationale: rationale, remediation: remediation)
     }
 
+    public var scope: RuleScope { .podTemplate }
+    public var reads: Set<ResourceKind> { PodSecurity.reads }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.podSecurity.violations(of: check)
     }

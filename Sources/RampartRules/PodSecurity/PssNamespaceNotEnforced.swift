@@ -22,6 +22,10 @@ public struct PssNamespaceNotEnforced: NamespaceRule {
 
     public init() {}
 
+    /// Judges a Namespace by its own labels: runs at admission too.
+    public var scope: RuleScope { .object(kinds: ["Namespace"]) }
+    public var reads: Set<ResourceKind> { [.namespaces] }
+
     func check(namespace: String, in context: AuditContext) -> String? {
         guard let labels = context.inventory.namespaceLabels(namespace) else { return nil }
         guard NamespacePolicy.hasEnforceLabel(labels) else {

@@ -13,6 +13,8 @@ struct EscalationPath: Rule {
         rationale: "Permissions chain: whoever creates pods in a namespace runs as its service accounts, whoever reads its Secrets holds their legacy tokens, whoever may bind or escalate roles or impersonate takes what those give. A subject that looks harmless can be a few steps from owning the cluster and every tenant in it.",
         remediation: "Break the path at its weakest step: keep powerful service accounts out of namespaces where others create pods or read Secrets, delete legacy token Secrets, and do not grant bind, escalate, impersonate, serviceaccounts/token, pods/exec or nodes/proxy beyond the platform.")
 
+    var reads: Set<ResourceKind> { RBACPolicy.reads }
+
     func evaluate(in context: AuditContext) -> [Violation] {
         let policy = context.rbacPolicy
         var starts: [Subject: (binding: RBACBinding, index: Int)] = [:]

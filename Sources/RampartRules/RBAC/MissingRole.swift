@@ -12,6 +12,8 @@ struct MissingRole: Rule {
         rationale: "A binding to a role that does not exist grants nothing today, but grants whatever a role created later under that name holds, to subjects nobody reviews any more.",
         remediation: "Delete the binding, or add the role it needs to the same manifests.")
 
+    var reads: Set<ResourceKind> { RBACPolicy.reads }
+
     func evaluate(in context: AuditContext) -> [Violation] {
         let policy = context.rbacPolicy
         return policy.bindings.compactMap { binding in

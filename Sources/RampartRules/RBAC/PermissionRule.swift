@@ -39,6 +39,8 @@ protocol PermissionRule: Rule {
 }
 
 extension PermissionRule {
+    var reads: Set<ResourceKind> { RBACPolicy.reads }
+
     func evaluate(in context: AuditContext) -> [Violation] {
         let policy = context.rbacPolicy
         var grantsByRole: [RoleKey: [(permission: Permission, rule: RBACRole.SourcedRule)]] = [:]

@@ -9,6 +9,8 @@ protocol SubjectRule: Rule {
 }
 
 extension SubjectRule {
+    var reads: Set<ResourceKind> { RBACPolicy.reads }
+
     func evaluate(in context: AuditContext) -> [Violation] {
         context.rbacPolicy.bindings.flatMap { binding in
             context.reportableSubjects(of: binding).compactMap { bound -> Violation? in

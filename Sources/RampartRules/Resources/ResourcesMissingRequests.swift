@@ -15,6 +15,9 @@ public struct ResourcesMissingRequests: PodRule {
 
     public init() {}
 
+    /// Pods, and more: LimitRange defaults are applied as the API server would.
+    public var reads: Set<ResourceKind> { ResourceKind.podBearing.union([.limitRanges]) }
+
     public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
         pod.containerViolations([.initContainer, .container], field: "resources") { container -> (message: String, notes: [String])? in
             let resources = EffectiveResources(container: container, limitRanges: context.limitRanges(in: pod.namespace))

@@ -15,6 +15,8 @@ public struct ResourcesNamespaceWithoutLimitRange: NamespaceRule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { [.namespaces, .limitRanges] }
+
     func check(namespace: String, in context: AuditContext) -> String? {
         context.limitRanges(in: namespace).isEmpty ? "namespace '\(namespace)' has no LimitRange" : nil
     }

@@ -15,6 +15,8 @@ public struct ResourcesNamespaceWithoutQuota: NamespaceRule {
 
     public init() {}
 
+    public var reads: Set<ResourceKind> { [.namespaces, .resourceQuotas] }
+
     func check(namespace: String, in context: AuditContext) -> String? {
         context.resourceQuotas(in: namespace).isEmpty ? "namespace '\(namespace)' has no ResourceQuota" : nil
     }

@@ -21,6 +21,9 @@ public struct ServiceAccountsTokenAutomount: PodRule {
 
     /// Platform components (DNS, ingress controllers, operators) call the API by design: their
     /// namespaces are skipped so the finding stays meaningful for tenants.
+    /// Pods, and more: the service account decides whether its pods mount a token.
+    public var reads: Set<ResourceKind> { ResourceKind.podBearing.union([.serviceAccounts]) }
+
     public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
         guard context.isTenantNamespace(pod.namespace) else { return [] }
         let path = pod.specPath.appending("automountServiceAccountToken")
