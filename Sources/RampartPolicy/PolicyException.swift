@@ -16,40 +16,52 @@ public struct PolicyException: Sendable, Equatable {
     /// The keys an exception entry may have.
     static let keys: Set<String> = ["rule", "namespace", "kind", "name", "reason", "expires"]
 
-    /// Why an exception entry was rejected, and where.
-    struct Failure {
-        var mark: SourceMark
-        var message: String
-
-        init(_ node: Node, _ message: String) {
-            self.mark = node.mark
-            self.message = message
+    /// The exception `node` declares, or nil when it has errors (each goes to `reader`). An entry with
+    /// an unknown key or a value of the wrong type is rejected whole: `namespaces: team-a` for
+    /// `namespace:`, or `namespace: [team-a]`, would otherwise widen it to every namespace, and an
+    /// empty `expires:` would make it permanent.
+    static func read(_ node: Node, knownRules: Set<String>, into reader: inout ConfigReader) -> PolicyException? {
+        guard node.isMapping else {
+            reader.error(node, "exception must be a mapping with 'rule' and 'reason', not \(ConfigReader.describe(node))")
+            return nil
         }
-
-        init(_ unknown: UnknownKey) {
-            self.mark = unknown.mark
-            self.message = unknown.message(in: "exception")
+        let before = reader.errors.count
+        reader.unknownKeys(in: node, known: keys, context: "exception")
+        let rule = node["rule"].flatMap(\.string)
+        switch (node["rule"], rule) {
+        case (nil, _):
+            reader.error(node, "exception without 'rule'")
+        case (let value?, nil) where !value.isNull:
+            reader.error(value, "'rule' of an exception must be a rule ID or \"*\", not \(ConfigReader.describe(value))")
+        case (let value?, nil):
+            reader.error(value, "exception with an empty 'rule'")
+        case (let value?, let id?) where id.allSatisfy(\.isWhitespace):
+            reader.error(value, "exception with an empty 'rule'")
+        case (let value?, let id?) where id != "*" && !knownRules.contains(id):
+            reader.error(value, "exception for unknown rule '\(id)'\(PolicyConfig.unknownRuleHint(id, knownRules: knownRules))")
+        default:
+            break
         }
-    }
-
-    /// The exception `node` declares, or nil and every reason it is rejected. An entry with an unknown
-    /// key is rejected whole: `namespaces: team-a` for `namespace:` would otherwise widen it to every namespace.
-    static func parse(_ node: Node, knownRules: Set<String>) -> (PolicyException?, [Failure]) {
-        let unknown = KeySuggestion.unknownKeys(in: node, known: keys).map(Failure.init)
-        guard let rule = node["rule"]?.string else { return (nil, unknown + [Failure(node, "exception without 'rule'")]) }
-        guard rule == "*" || knownRules.contains(rule) else {
-            return (nil, unknown + [Failure(node["rule"] ?? node, "exception for unknown rule '\(rule)'")])
+        let reason = node["reason"].flatMap(\.string).flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        if reason == nil {
+            reader.error(node["reason"] ?? node, rule.map { "exception for '\($0)' needs a 'reason'" } ?? "exception needs a 'reason'")
         }
-        guard let reason = node["reason"]?.string, !reason.allSatisfy(\.isWhitespace) else {
-            return (nil, unknown + [Failure(node, "exception for '\(rule)' needs a 'reason'")])
+        let namespace = reader.string(node["namespace"], "'namespace' of an exception")
+        let kind = reader.string(node["kind"], "'kind' of an exception")
+        let name = reader.string(node["name"], "'name' of an exception")
+        var expires: String?
+        if let value = node["expires"] {
+            switch value.content {
+            case .scalar where !value.isNull:
+                expires = value.string
+                if let text = expires, !isDate(text) { reader.error(value, "expiry '\(text)' is not a date (YYYY-MM-DD)") }
+            default:
+                reader.error(value, "expiry must be a date (YYYY-MM-DD), not \(ConfigReader.describe(value))")
+            }
         }
-        let expires = node["expires"]?.string
-        if let expires, !isDate(expires) {
-            return (nil, unknown + [Failure(node["expires"] ?? node, "expiry '\(expires)' is not a date (YYYY-MM-DD)")])
-        }
-        guard unknown.isEmpty else { return (nil, unknown) }
-        return (PolicyException(rule: rule, namespace: node["namespace"]?.string, kind: node["kind"]?.string,
-                                name: node["name"]?.string, reason: reason, expires: expires, line: node.mark.line), [])
+        guard reader.errors.count == before, let rule, let reason else { return nil }
+        return PolicyException(rule: rule, namespace: namespace, kind: kind, name: name, reason: reason, expires: expires,
+                               line: node.mark.line)
     }
 
     /// True when the exception covers `finding` (ignoring expiry).
@@ -65,10 +77,15 @@ public struct PolicyException: Sendable, Equatable {
         expires.map { $0 < today } ?? false
     }
 
-    private static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
+    /// True for a day of the calendar written `YYYY-MM-DD` (`2027-02-29` is not one).
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }

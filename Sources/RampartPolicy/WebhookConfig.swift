@@ -92,72 +92,78 @@ public struct WebhookConfig: Sendable {
     static let exemptKeys: Set<String> = ["namespaces", "users", "groups", "serviceAccounts"]
     static let namespaceKeys: Set<String> = ["name", "names", "mode", "podSecurity", "labels", "annotationExceptions"]
 
-    /// Reads a configuration file: the audit's settings and its `webhook:` section. Problems, unknown
-    /// keys among them, are errors naming the line, in line order; the rest of the file still applies.
+    /// Reads a configuration file in one parse: the audit's settings (`PolicyConfig.parse` returns
+    /// the same errors) and its `webhook:` section. Problems, unknown keys and values of the wrong type
+    /// among them, are errors naming the line, in line order; the rest of the file still applies.
     public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (WebhookConfig, [InputError]) {
-        let (policy, policyErrors) = PolicyConfig.parse(bytes, file: file, knownRules: knownRules)
-        var config = WebhookConfig(policy: policy)
-        var errors = policyErrors
-        let root = ManifestLoader.load(bytes, file: file).objects.first { $0.kind == "Config" }?.root
-        guard let section = root?["webhook"] else { return (config, errors) }
-        func error(_ mark: SourceMark, _ message: String) {
-            errors.append(InputError(file: file, line: mark.line, column: mark.column, message: message))
+        let loaded = ManifestLoader.load(bytes, file: file)
+        var reader = ConfigReader(file: file, errors: loaded.errors)
+        guard let root = loaded.objects.first(where: { $0.kind == "Config" })?.root else {
+            var policy = PolicyConfig()
+            policy.file = file
+            if reader.errors.isEmpty { reader.error(SourceMark(line: 1, column: 1), "no 'kind: Config' document") }
+            return (WebhookConfig(policy: policy), reader.errors)
         }
-        func error(_ node: Node, _ message: String) { error(node.mark, message) }
-        func unknownKeys(in node: Node?, known: Set<String>, context: String) {
-            guard let node else { return }
-            for unknown in KeySuggestion.unknownKeys(in: node, known: known) {
-                error(unknown.mark, unknown.message(in: context))
-            }
-        }
-        unknownKeys(in: section, known: keys, context: "webhook")
-        func mode(_ node: Node?) -> AdmissionMode? {
-            guard let node else { return nil }
-            guard let mode = node.string.flatMap(AdmissionMode.init(rawValue:)) else {
-                error(node, "mode must be one of \(AdmissionMode.allCases.map(\.rawValue).joined(separator: ", "))")
-                return nil
-            }
-            return mode
-        }
-        config.defaultMode = mode(section["mode"]) ?? .enforce
-        if let denyOn = section["denyOn"] {
-            if let severity = denyOn.string.flatMap(Severity.init(rawValue:)) {
-                config.denyOn = severity
+        var config = WebhookConfig(policy: PolicyConfig.read(root, file: file, knownRules: knownRules, into: &reader))
+        if let section = root["webhook"], !section.isNull {
+            if section.isMapping {
+                config.read(section, into: &reader)
             } else {
-                error(denyOn, "denyOn must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+                reader.error(section, "'webhook' must be a mapping, not \(ConfigReader.describe(section))")
             }
         }
-        let exempt = section["exempt"]
-        unknownKeys(in: exempt, known: exemptKeys, context: "webhook.exempt")
-        config.exemptNamespaces.formUnion(exempt?["namespaces"]?.items.compactMap(\.string) ?? [])
-        config.exemptUsers = Set(exempt?["users"]?.items.compactMap(\.string) ?? [])
-        config.exemptGroups = Set(exempt?["groups"]?.items.compactMap(\.string) ?? [])
-        for node in exempt?["serviceAccounts"]?.items ?? [] {
-            let parts = node.string?.split(separator: "/", omittingEmptySubsequences: false) ?? []
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                error(node, "service account must be written NAMESPACE/NAME")
-                continue
+        return (config, reader.errors.inLineOrder())
+    }
+
+    /// Reads the `webhook:` mapping `section` into these settings; problems go to `reader`.
+    private mutating func read(_ section: Node, into reader: inout ConfigReader) {
+        reader.unknownKeys(in: section, known: Self.keys, context: "webhook")
+        defaultMode = reader.oneOf(section["mode"], "'mode'") ?? .enforce
+        if let severity: Severity = reader.oneOf(section["denyOn"], "'denyOn'") { denyOn = severity }
+        let exempt = section["exempt"].flatMap { $0.isNull ? nil : $0 }
+        if let exempt, !exempt.isMapping {
+            reader.error(exempt, "'exempt' must be a mapping, not \(ConfigReader.describe(exempt))")
+        } else if let exempt {
+            reader.unknownKeys(in: exempt, known: Self.exemptKeys, context: "webhook.exempt")
+            exemptNamespaces.formUnion(reader.strings(exempt["namespaces"], "'exempt.namespaces'") ?? [])
+            exemptUsers = Set(reader.strings(exempt["users"], "'exempt.users'") ?? [])
+            exemptGroups = Set(reader.strings(exempt["groups"], "'exempt.groups'") ?? [])
+            for node in reader.items(exempt["serviceAccounts"], "'exempt.serviceAccounts'") {
+                let parts = node.string?.split(separator: "/", omittingEmptySubsequences: false) ?? []
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    reader.error(node, "service account must be written NAMESPACE/NAME")
+                    continue
+                }
+                exemptServiceAccountUsers.insert("system:serviceaccount:\(parts[0]):\(parts[1])")
             }
-            config.exemptServiceAccountUsers.insert("system:serviceaccount:\(parts[0]):\(parts[1])")
         }
-        for node in section["namespaces"]?.items ?? [] {
-            unknownKeys(in: node, known: namespaceKeys, context: "webhook namespace entry")
-            let names = (node["names"]?.items.compactMap(\.string) ?? []) + [node["name"]?.string].compactMap { $0 }
-            guard !names.isEmpty else {
-                error(node, "namespace entry without 'name' or 'names'")
+        for node in reader.items(section["namespaces"], "'webhook.namespaces'") {
+            guard node.isMapping else {
+                reader.error(node, "namespace entry must be a mapping with 'name' or 'names', not \(ConfigReader.describe(node))")
                 continue
             }
-            var settings = NamespaceAdmission(mode: mode(node["mode"]), labels: node["labels"]?.stringMap,
-                                              annotationExceptions: node["annotationExceptions"]?.bool ?? false)
+            let before = reader.errors.count
+            reader.unknownKeys(in: node, known: Self.namespaceKeys, context: "webhook namespace entry")
+            let names = (reader.strings(node["names"], "'names' of a namespace entry") ?? [])
+                + [reader.string(node["name"], "'name' of a namespace entry")].compactMap { $0 }
+            if names.isEmpty, reader.errors.count == before {
+                reader.error(node, "namespace entry without 'name' or 'names'")
+            }
+            var settings = NamespaceAdmission(mode: reader.oneOf(node["mode"], "'mode' of a namespace entry"),
+                                              annotationExceptions: reader.bool(node["annotationExceptions"],
+                                                                                "'annotationExceptions' of a namespace entry") ?? false)
+            if let labels = node["labels"] {
+                settings.labels = reader.stringMap(labels, "'labels' of a namespace entry")
+            }
             if let level = node["podSecurity"] {
                 settings.podSecurity = level.string
                 if !["privileged", "baseline", "restricted"].contains(level.string ?? "") {
-                    error(level, "podSecurity must be one of privileged, baseline, restricted")
+                    reader.error(level, "'podSecurity' must be one of privileged, baseline, restricted, not \(ConfigReader.describe(level))")
                 }
             }
-            config.namespaces.append(NamespaceEntry(names: names, settings: settings))
+            guard !names.isEmpty else { continue }
+            namespaces.append(NamespaceEntry(names: names, settings: settings))
         }
-        return (config, errors.inLineOrder())
     }
 }
 
