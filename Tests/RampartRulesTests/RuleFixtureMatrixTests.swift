@@ -67,6 +67,8 @@ struct FixtureBase: CustomTestStringConvertible, Sendable {
     static let all: [FixtureBase] = [
         // A trusted tenant with one hardened workload, as a cluster dump holds it.
         FixtureBase(name: "tenant") { Catalog.rules },
+        // Two tenants on one cluster: trusted team-a and untrusted acme on its own tainted, gVisor-sandboxed pool.
+        FixtureBase(name: "multitenant") { Catalog.rules },
         // kubeadm's control-plane files hardened as the CIS benchmark asks: static pods run on the
         // host network and from the upstream registry by design, so only their own family judges them.
         FixtureBase(name: "controlplane") { ControlPlaneRules.all },
