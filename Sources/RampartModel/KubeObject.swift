@@ -29,19 +29,23 @@ public struct KubeObject: Sendable {
     public var labels: [String: String] { metadata?["labels"]?.stringMap ?? [:] }
     public var annotations: [String: String] { metadata?["annotations"]?.stringMap ?? [:] }
 
-    /// The location of the field at `path`, or of its nearest ancestor that exists.
+    /// The location of the field at `path`, or of its nearest ancestor that exists: the line of its
+    /// key (where a block mapping or list starts on the next line, the key is what names the field),
+    /// or of the list item.
     public func location(of path: FieldPath) -> SourceLocation {
         var node = root
         var mark = root.mark
         for component in path.components {
-            let next: Node?
             switch component {
-            case .key(let key): next = node[key]
-            case .index(let index): next = node[index]
+            case .key(let key):
+                guard let entry = node.entries.last(where: { $0.key == key }) else { return SourceLocation(file: file, mark: mark) }
+                node = entry.value
+                mark = entry.keyMark
+            case .index(let index):
+                guard let item = node[index] else { return SourceLocation(file: file, mark: mark) }
+                node = item
+                mark = item.mark
             }
-            guard let next else { break }
-            node = next
-            mark = next.mark
         }
         return SourceLocation(file: file, mark: mark)
     }

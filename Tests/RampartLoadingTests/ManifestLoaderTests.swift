@@ -27,7 +27,7 @@ import TestSupport
         #expect(result.objects.map(\.reference.description) == ["Namespace/a", "ConfigMap/a/c"])
         #expect(result.objects[1].location.line == 6)
         #expect(result.objects[1].location(of: "data.key").line == 12)
-        #expect(result.objects[1].location(of: "data.key").column == 8)
+        #expect(result.objects[1].location(of: "data.key").column == 3)  // the key's column
     }
 
     @Test func listsAndTypedListsAreExpanded() {

@@ -50,7 +50,7 @@ import TestSupport
 
     @Test func locationFallsBackToTheNearestExistingAncestor() {
         let object = Fixtures.objects("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: x\n")[0]
-        #expect(object.location(of: "spec").line == 4)
+        #expect(object.location(of: "spec").line == 3)  // the key that names the block
         #expect(object.location(of: FieldPath("spec.containers").appending(index: 0).appending("image")).line == 6)
         let container = object.location(of: FieldPath("spec.containers").appending(index: 0).appending("resources"))
         #expect(container.line == 5)

@@ -54,7 +54,7 @@ import TestSupport
         let found = findings(cronJob, rules: [ServiceAccountsDefaultAccount()])
         #expect(found.count == 1)
         #expect(found.first?.path == "spec.jobTemplate.spec.template.spec.serviceAccountName")
-        #expect(found.first?.location.line == 10)
+        #expect(found.first?.location.line == 9)  // the `spec:` the missing field belongs in
     }
 
     @Test(arguments: [
