@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),
         .testTarget(name: "RampartControlPlaneTests", dependencies: ["RampartControlPlane", "RampartRules", "TestSupport"]),
         .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "RampartLoading", "TestSupport"]),
-        .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "TestSupport"]),
+        .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "RampartTenancy", "TestSupport"]),
         .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartAdmissionTests", dependencies: [

@@ -2,6 +2,7 @@ import Foundation
 import RampartLoading
 import RampartModel
 import RampartRules
+import RampartTenancy
 import Testing
 import TestSupport
 
@@ -57,8 +58,19 @@ import TestSupport
 /// A hardened base: a manifest file under `Tests/Fixtures/bases` and the rules it is audited with.
 struct FixtureBase: CustomTestStringConvertible, Sendable {
     let name: String
+    /// The manifest file under `bases/` (the base's name unless two bases share one).
+    var file: String
+    /// A tenancy file under `bases/` that declares the tenants, else they are inferred from labels.
+    var tenancy: String?
     /// The whole catalog, or one family's rules where a base cannot be real and pass the others.
     let rules: @Sendable () -> [any Rule]
+
+    init(name: String, file: String? = nil, tenancy: String? = nil, rules: @escaping @Sendable () -> [any Rule]) {
+        self.name = name
+        self.file = file ?? name
+        self.tenancy = tenancy
+        self.rules = rules
+    }
 
     static let directory = Fixtures.repositoryRoot.appendingPathComponent("Tests/Fixtures")
     /// The registries the fixtures' images may come from (`images.untrusted-registry` is on).
@@ -69,6 +81,8 @@ struct FixtureBase: CustomTestStringConvertible, Sendable {
         FixtureBase(name: "tenant") { Catalog.rules },
         // Two tenants on one cluster: trusted team-a and untrusted acme on its own tainted, gVisor-sandboxed pool.
         FixtureBase(name: "multitenant") { Catalog.rules },
+        // The same cluster, its tenants declared by a tenancy file: acme requires mesh mutual TLS.
+        FixtureBase(name: "meshed", file: "multitenant", tenancy: "meshed.tenancy.yaml") { Catalog.rules },
         // kubeadm's control-plane files hardened as the CIS benchmark asks: static pods run on the
         // host network and from the upstream registry by design, so only their own family judges them.
         FixtureBase(name: "controlplane") { ControlPlaneRules.all },
@@ -79,12 +93,25 @@ struct FixtureBase: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 
     func text() throws -> String {
-        try String(contentsOf: Self.directory.appendingPathComponent("bases/\(name).yaml"), encoding: .utf8)
+        try String(contentsOf: Self.directory.appendingPathComponent("bases/\(file).yaml"), encoding: .utf8)
     }
 
     func audit(_ text: String) -> [Finding] {
-        let inventory = Inventory(objects: ManifestLoader.load(Array(text.utf8), file: "bases/\(name).yaml").objects)
-        return Auditor.audit(AuditContext(inventory: inventory, settings: Self.settings), rules: rules())
+        let inventory = Inventory(objects: ManifestLoader.load(Array(text.utf8), file: "bases/\(file).yaml").objects)
+        let context = AuditContext(inventory: inventory, settings: Self.settings)
+        if let model = tenancyModel() { context.useTenancy(model) }
+        return Auditor.audit(context, rules: rules())
+    }
+
+    /// The tenants of the base's tenancy file; a file that does not parse cleanly fails the test.
+    private func tenancyModel() -> TenancyModel? {
+        guard let tenancy else { return nil }
+        let url = Self.directory.appendingPathComponent("bases/\(tenancy)")
+        let bytes = (try? Data(contentsOf: url)).map { Array($0) } ?? []
+        let root = ManifestLoader.load(bytes, file: tenancy).objects.first { $0.kind == TenancyFile.kind }?.root
+        let parsed = root.map { TenancyFile.parse($0, file: tenancy) }
+        #expect(parsed?.1.isEmpty == true, "\(tenancy): \(parsed?.1.map(\.message) ?? ["no Tenancy document"])")
+        return parsed?.0
     }
 }
 

@@ -1,7 +1,7 @@
 import RampartModel
 import RampartNetwork
 
-/// `netpol.egress-to-anywhere`: an egress ipBlock of `0.0.0.0/0` or `::/0`.
+/// `netpol.egress-to-anywhere`: an egress ipBlock of `0.0.0.0/0` or `::/0`, or an egress rule without `to`.
 public struct NetpolEgressToAnywhere: Rule {
     public let metadata = RuleMetadata(
         id: "netpol.egress-to-anywhere",
@@ -26,6 +26,8 @@ public struct NetpolEgressToAnywhere: Rule {
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.peerViolations(.egress) { peer in
             switch peer {
+            case nil:
+                return "egress to every address (the rule names no `to`)"
             case .ipBlock(let block) where block.cidr.hasSuffix("/0"):
                 let except = block.except.isEmpty ? "" : " (except \(block.except.joined(separator: ", ")))"
                 return "egress to \(block.cidr)\(except)"

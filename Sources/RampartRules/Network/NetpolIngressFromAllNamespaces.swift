@@ -25,6 +25,8 @@ public struct NetpolIngressFromAllNamespaces: Rule {
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.peerViolations(.ingress) { peer in
             switch peer {
+            case nil:
+                return nil  // a rule without `from` admits every source: netpol.ingress-from-outside reports it
             case .namespaces(let namespaces) where namespaces.isEmpty:
                 return "ingress from every pod of every namespace"
             case .podsInNamespaces(let pods, let namespaces) where namespaces.isEmpty:

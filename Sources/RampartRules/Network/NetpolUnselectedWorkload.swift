@@ -22,9 +22,12 @@ public struct NetpolUnselectedWorkload: Rule {
     public func evaluate(in context: AuditContext) -> [Violation] {
         let network = context.network
         let namespacesWithPolicies = Set(network.policies.map(\.namespace))
+        // A workload is judged once, where it is written: not again through its ReplicaSets and Pods.
+        let topLevel = Set(context.inventory.topLevelPodTemplates.map(\.object.reference))
         return network.pods.indices.compactMap { index in
             let pod = network.pods[index]
-            guard namespacesWithPolicies.contains(pod.namespace), context.isTenantNamespace(pod.namespace),
+            guard topLevel.contains(pod.object.reference),
+                  namespacesWithPolicies.contains(pod.namespace), context.isTenantNamespace(pod.namespace),
                   !network.isIsolated(pod: index, .ingress), !network.isIsolated(pod: index, .egress) else { return nil }
             let path = PodTemplate.templatePaths[pod.object.kind].map { $0.appending("metadata") } ?? "metadata"
             return Violation(object: pod.object, path: path,

@@ -41,12 +41,16 @@ extension AuditContext {
     }
 
     /// One violation per peer of an effective rule of a tenant policy in `direction` for which
-    /// `check` returns a message.
-    func peerViolations(_ direction: TrafficDirection, _ check: (PeerMatcher) -> String?) -> [Violation] {
+    /// `check` returns a message. A rule without peers (no `to` or `from`) allows every peer: it is
+    /// checked as `nil`, and its violation points at the rule.
+    func peerViolations(_ direction: TrafficDirection, _ check: (PeerMatcher?) -> String?) -> [Violation] {
         tenantPolicies.flatMap { _, policy -> [Violation] in
             guard policy.directions.contains(direction) else { return [] }
-            return policy.rules(direction).flatMap { rule in
-                (rule.peers ?? []).enumerated().compactMap { index, peer in
+            return policy.rules(direction).flatMap { rule -> [Violation] in
+                guard let peers = rule.peers else {
+                    return check(nil).map { [Violation(object: policy.object, path: rule.path, message: "policy '\(policy.id)': " + $0)] } ?? []
+                }
+                return peers.enumerated().compactMap { index, peer in
                     check(peer).map { message in
                         Violation(object: policy.object,
                                   path: rule.path.appending(direction.peersField).appending(index: index),
