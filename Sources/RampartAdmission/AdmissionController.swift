@@ -49,15 +49,13 @@ public struct AdmissionController: Sendable {
         let builtIn = findings.isEmpty ? nil : BuiltInObjects.entry(for: request)
         let judged = findings.map { original -> AdmissionDecision.Judged in
             var finding = original
-            if let severity = config.policy.rules[finding.ruleId]?.severity { finding.severity = severity }
             let effect: AdmissionDecision.Effect
-            if exceptions.contains(where: { $0.covers(finding) }) {
-                effect = .excepted
-            } else if claims[finding.ruleId] != nil || claims["*"] != nil {
-                effect = .claimed
-            } else if !previous.isEmpty, previous.contains(Self.identity(finding)) {
+            switch PolicyEngine.judge(&finding, config: config.policy, exceptions: exceptions, claims: claims) {
+            case .excepted: effect = .excepted
+            case .claimed: effect = .claimed
+            case .counts where !previous.isEmpty && previous.contains(Self.identity(finding)):
                 effect = mode == .audit ? .audit : .preexisting
-            } else {
+            case .counts:
                 switch mode {
                 case .enforce: effect = finding.severity < config.denyOn ? .warn : builtIn == nil ? .deny : .builtIn
                 case .warn: effect = .warn

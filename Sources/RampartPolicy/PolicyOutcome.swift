@@ -50,21 +50,42 @@ public enum PolicyEngine {
         let active = config.exceptions.filter { !$0.isExpired(today: today) }
         let claims = config.honourAnnotations ? annotationClaims(inventory) : [:]
         for var finding in findings {
-            if let severity = config.rules[finding.ruleId]?.severity { finding.severity = severity }
-            if let exception = active.first(where: { $0.covers(finding) }) {
+            switch judge(&finding, config: config, exceptions: active, claims: claims[finding.object] ?? [:]) {
+            case .excepted(let exception):
                 outcome.suppressed.append(SuppressedFinding(finding: finding, source: .config, reason: exception.reason,
                                                             expires: exception.expires))
-            } else if let reason = claims[finding.object]?[finding.ruleId] ?? claims[finding.object]?["*"] {
+            case .claimed(let reason):
                 outcome.suppressed.append(SuppressedFinding(finding: finding, source: .annotation, reason: reason, expires: nil))
-            } else if let baseline, baseline.contains(finding) {
+            case .counts where baseline?.contains(finding) == true:
                 outcome.suppressed.append(SuppressedFinding(finding: finding, source: .baseline,
                                                             reason: "recorded in the baseline", expires: nil))
-            } else {
+            case .counts:
                 outcome.findings.append(finding)
             }
         }
         outcome.findings.sort()
         return outcome
+    }
+
+    /// What the platform's policy says about one finding.
+    public enum Judgement: Sendable {
+        /// Nothing sets it aside.
+        case counts
+        /// An exception of the platform's configuration covers it: always applies.
+        case excepted(PolicyException)
+        /// The object's owner claims an exception by annotation, and the caller honours claims here.
+        case claimed(reason: String)
+    }
+
+    /// The one decision that `audit` and the admission webhook both apply to each finding: the
+    /// configuration's severity override (applied to `finding`), then its active `exceptions`, then
+    /// the owner's `claims` (rule ID or `*` → reason; empty where claims are not honoured).
+    public static func judge(_ finding: inout Finding, config: PolicyConfig, exceptions: [PolicyException],
+                             claims: [String: String]) -> Judgement {
+        if let severity = config.rules[finding.ruleId]?.severity { finding.severity = severity }
+        if let exception = exceptions.first(where: { $0.covers(finding) }) { return .excepted(exception) }
+        if let reason = claims[finding.ruleId] ?? claims["*"] { return .claimed(reason: reason) }
+        return .counts
     }
 
     /// Rule → reason claimed by each object's annotation (on the object or its pod template).
