@@ -7,12 +7,27 @@ import RampartRBAC
 public struct TenancyReport: Sendable {
     /// Where the tenants come from: a tenancy file, or `inferred`.
     public let source: String
-    public let verdicts: [TenantVerdict]
+    public private(set) var verdicts: [TenantVerdict]
     /// Every ordered pair of distinct tenants where the first can reach or act on the second.
     public let matrix: [Interaction]
-    public let gaps: [Gap]
+    public let gaps: [TenancyGap]
     /// Tenants of the model with no namespace among the inputs.
     public let absentTenants: [String]
+
+    /// The report with the ID of every rule its evidence refers to (`Evidence.rules`), as `id` names
+    /// them; references `id` does not know are left out.
+    public func namingRules(_ id: (ReportingRule) -> String?) -> TenancyReport {
+        var report = self
+        for tenant in report.verdicts.indices {
+            for layer in report.verdicts[tenant].layers.indices {
+                for item in report.verdicts[tenant].layers[layer].evidence.indices {
+                    let evidence = report.verdicts[tenant].layers[layer].evidence[item]
+                    report.verdicts[tenant].layers[layer].evidence[item].rules = evidence.reportedBy.compactMap(id)
+                }
+            }
+        }
+        return report
+    }
 }
 
 /// Builds the tenancy verdict from the engines: RBAC boundaries, network reachability, PSS, and
@@ -23,7 +38,7 @@ public enum TenancyAnalysis {
     public static func analyse(_ inventory: Inventory, model: TenancyModel, platform: Set<String> = [],
                                network: NetworkAnalysis? = nil, rbac: RBACPolicy? = nil) -> TenancyReport {
         let platform = platform.union(model.platformNamespaces)
-        var gaps: [Gap] = []
+        var gaps: [TenancyGap] = []
         let anchors = TenancyContext.Anchors(inventory)
         let tenants = resolve(model, inventory, platform: platform, anchors: anchors, &gaps)
         let context = TenancyContext(inventory: inventory, tenants: tenants, platform: platform,
@@ -51,11 +66,9 @@ public enum TenancyAnalysis {
                 namespaces: tenant.namespaces, origin: spec.origin, required: spec.requiredIsolation,
                 achieved: layers.map(\.ceiling).min() ?? .none, layers: layers)
             if !verdict.met, let anchor = context.representative(of: tenant) {
-                let failing = layers.filter { $0.status == .fail }.map { $0.layer.title.lowercased() }
-                gaps.append(Gap(ruleId: "tenancy.isolation-not-met", tenant: tenant.name, object: anchor,
-                                path: TenancyContext.namespacePath(anchor),
-                                message: "tenant \(tenant.name) requires \(verdict.required.rawValue) isolation and achieves \(verdict.achieved.rawValue): it fails on \(failing.joined(separator: ", "))",
-                                notes: ["tenant found through: \(spec.origin)"]))
+                let site = TenancyGap.Site(tenant: tenant.name, object: anchor, path: TenancyContext.namespacePath(anchor))
+                gaps.append(.isolationNotMet(site, required: verdict.required, achieved: verdict.achieved,
+                                             failing: layers.filter { $0.status == .fail }.map(\.layer), origin: spec.origin))
             }
             verdicts.append(verdict)
         }
@@ -67,18 +80,17 @@ public enum TenancyAnalysis {
 
     /// The tenants with their namespaces; a namespace claimed twice goes to the first tenant.
     private static func resolve(_ model: TenancyModel, _ inventory: Inventory, platform: Set<String>, anchors: TenancyContext.Anchors,
-                                _ gaps: inout [Gap]) -> [Tenant] {
+                                _ gaps: inout [TenancyGap]) -> [Tenant] {
         var owner: [String: String] = [:]
         var tenants: [Tenant] = []
         for spec in model.tenants {
             var namespaces: [String] = []
             for namespace in inventory.namespaceNames where spec.namespaces.matches(namespace, labels: inventory.namespaceLabels(namespace) ?? [:]) {
                 let anchor = anchors.representative(of: namespace, in: inventory)
-                if let first = owner[namespace] ?? (platform.contains(namespace) ? "the platform" : nil) {
+                if let first = owner[namespace].map(TenancyGap.Claimant.tenant) ?? (platform.contains(namespace) ? .platform : nil) {
                     if let anchor {
-                        gaps.append(Gap(ruleId: "tenancy.namespace-claimed-twice", tenant: spec.name, object: anchor,
-                                        path: TenancyContext.namespacePath(anchor),
-                                        message: "namespace \(namespace) is claimed by tenant \(spec.name) and by \(first.hasPrefix("the ") ? first : "tenant " + first); it is judged as \(first)'s"))
+                        let site = TenancyGap.Site(tenant: spec.name, object: anchor, path: TenancyContext.namespacePath(anchor))
+                        gaps.append(.namespaceClaimedTwice(site, namespace: namespace, first: first))
                     }
                     continue
                 }

@@ -42,10 +42,17 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var message: String
     public var object: ObjectReference?
     public var location: SourceLocation?
-    /// Catalog rule IDs that report this (`netpol.no-default-deny`, `tenancy.shared-nodes`…).
-    public var rules: [String]
+    /// The catalog rules that report this, by what they report (the engine never spells an ID).
+    public var reportedBy: [ReportingRule] = []
+    /// Their IDs (`netpol.no-default-deny`, `tenancy.shared-nodes`…), which the Rules module attaches
+    /// (`TenancyReport.namingRules`); empty in the engine's own report.
+    public var rules: [String] = []
     /// The tenant whose objects cause it, when another tenant's: the fix belongs on that tenant's row.
     public var chargedTo: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case status, message, object, location, rules, chargedTo
+    }
 }
 
 /// One layer of a tenant's verdict.
@@ -73,25 +80,6 @@ public struct TenantVerdict: Sendable, Codable {
 
     /// True when the achieved isolation is at least the required one.
     public var met: Bool { achieved >= required }
-}
-
-/// A gap in a tenant's isolation that a catalog rule (`ruleId`) reports as a finding.
-public struct Gap: Sendable {
-    public var ruleId: String
-    public var tenant: String
-    public var object: KubeObject
-    public var path: FieldPath
-    public var message: String
-    public var notes: [String]
-
-    public init(ruleId: String, tenant: String, object: KubeObject, path: FieldPath, message: String, notes: [String] = []) {
-        self.ruleId = ruleId
-        self.tenant = tenant
-        self.object = object
-        self.path = path
-        self.message = message
-        self.notes = notes
-    }
 }
 
 /// One cell of the tenant-by-tenant matrix: how tenant `from` can reach or act on tenant `to`.

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartRules
 import RampartTenancy
 import Testing
 import TestSupport
@@ -90,7 +91,10 @@ import TestSupport
         let report = TenancyAnalysis.analyse(inventory, model: model)
         #expect(report.verdicts.map(\.tenant) == ["a"])
         #expect(report.absentTenants == ["b"])
-        let claimed = report.gaps.filter { $0.ruleId == "tenancy.namespace-claimed-twice" }
+        #expect(report.gaps.filter { $0.kind == .namespaceClaimedTwice }.map(\.tenant) == ["b"])
+        let context = AuditContext(inventory: inventory, settings: RuleSettings())
+        context.useTenancy(model)
+        let claimed = Auditor.audit(context, rules: [TenancyNamespaceClaimedTwice()])
         #expect(claimed.map(\.message) == ["namespace shared is claimed by tenant b and by tenant a; it is judged as a's"])
     }
 }

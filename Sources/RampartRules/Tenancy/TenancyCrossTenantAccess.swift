@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.cross-tenant-access`: Tenant's service account has power outside the tenant.
 public struct TenancyCrossTenantAccess: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancyCrossTenantAccess: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .crossTenantAccess }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .crossTenantAccess(let site, let subject, let permissions, let target, let grants) = gap else { return nil }
+        return Violation(site, "\(subject) of tenant \(site.tenant) can \(permissions) \(target)", notes: grants)
+    }
 }

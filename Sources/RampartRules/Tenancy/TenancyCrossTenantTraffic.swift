@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.cross-tenant-traffic`: Pods of one tenant can connect to pods of another.
 public struct TenancyCrossTenantTraffic: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancyCrossTenantTraffic: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .crossTenantTraffic }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .crossTenantTraffic(let site, let from, let fromNamespace, let toNamespace, let connections) = gap else { return nil }
+        return Violation(site, "pods of tenant \(from) (namespace \(fromNamespace)) can connect to pods of tenant \(site.tenant) (namespace \(toNamespace)): \(connections)")
+    }
 }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.isolation-not-met`: Tenant does not achieve the isolation it requires.
 public struct TenancyIsolationNotMet: TenancyGapRule {
@@ -15,4 +16,13 @@ public struct TenancyIsolationNotMet: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .isolationNotMet }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .isolationNotMet(let site, let required, let achieved, let failing, let origin) = gap else { return nil }
+        let layers = failing.map { $0.title.lowercased() }.joined(separator: ", ")
+        return Violation(site, "tenant \(site.tenant) requires \(required.rawValue) isolation and achieves \(achieved.rawValue): it fails on \(layers)",
+                         notes: ["tenant found through: \(origin)"])
+    }
 }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.mesh-mtls-not-strict`: Tenant that requires mesh mutual TLS is not covered by it.
 public struct TenancyMeshMtlsNotStrict: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancyMeshMtlsNotStrict: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .meshMTLSNotStrict }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .meshMTLSNotStrict(let site, let namespace) = gap else { return nil }
+        return Violation(site, "namespace \(namespace) of tenant \(site.tenant) is not covered by mesh mutual TLS in STRICT mode")
+    }
 }

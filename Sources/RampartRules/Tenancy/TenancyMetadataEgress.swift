@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.metadata-egress`: Untrusted tenant can reach the cloud metadata address.
 public struct TenancyMetadataEgress: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancyMetadataEgress: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .metadataEgress }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .metadataEgress(let site, let workload, let address) = gap else { return nil }
+        return Violation(site, "\(workload) of untrusted tenant \(site.tenant) can reach \(address), the cloud metadata service")
+    }
 }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.namespace-claimed-twice`: Namespace claimed by two tenants, or by a tenant and the platform.
 public struct TenancyNamespaceClaimedTwice: TenancyGapRule {
@@ -15,4 +16,15 @@ public struct TenancyNamespaceClaimedTwice: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .namespaceClaimedTwice }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .namespaceClaimedTwice(let site, let namespace, let first) = gap else { return nil }
+        let (claimant, owner) = switch first {
+        case .platform: ("the platform", "the platform")
+        case .tenant(let name): ("tenant " + name, name)
+        }
+        return Violation(site, "namespace \(namespace) is claimed by tenant \(site.tenant) and by \(claimant); it is judged as \(owner)'s")
+    }
 }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.no-flow-schema`: Untrusted tenant's API requests are not limited by API Priority and Fairness.
 public struct TenancyNoFlowSchema: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancyNoFlowSchema: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .noFlowSchema }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .noFlowSchema(let site) = gap else { return nil }
+        return Violation(site, "no API Priority and Fairness FlowSchema matches the service accounts of untrusted tenant \(site.tenant)")
+    }
 }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.outside-access`: Subject outside the tenant can read or change its namespaces.
 public struct TenancyOutsideAccess: TenancyGapRule {
@@ -15,4 +16,13 @@ public struct TenancyOutsideAccess: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .outsideAccess }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .outsideAccess(let site, let subject, let who, let permissions, let namespace, let grants) = gap else { return nil }
+        let target = namespace.map { "in its namespace \($0)" } ?? "cluster-wide, its namespaces included"
+        return Violation(site, "\(subject)\(who.map { " (\($0))" } ?? ""), outside tenant \(site.tenant), can \(permissions) \(target)",
+                         notes: grants)
+    }
 }

@@ -1,4 +1,6 @@
 import RampartModel
+import RampartPSS
+import RampartTenancy
 
 /// `tenancy.pod-security-below-profile`: Namespace enforces a Pod Security level below the tenant's profile.
 public struct TenancyPodSecurityBelowProfile: TenancyGapRule {
@@ -15,4 +17,11 @@ public struct TenancyPodSecurityBelowProfile: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .podSecurityBelowProfile }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .podSecurityBelowProfile(let site, let namespace, let enforced, let required, let needed) = gap else { return nil }
+        return Violation(site, "namespace \(namespace) of tenant \(site.tenant) enforces Pod Security \(enforced.rawValue); \(required.rawValue) isolation needs \(needed.rawValue)")
+    }
 }

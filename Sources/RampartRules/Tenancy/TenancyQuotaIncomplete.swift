@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.quota-incomplete`: Tenant's ResourceQuota leaves CPU, memory, pods or load balancers unbounded.
 public struct TenancyQuotaIncomplete: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancyQuotaIncomplete: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .quotaIncomplete }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .quotaIncomplete(let site, let namespace, let unbounded) = gap else { return nil }
+        return Violation(site, "the quotas of namespace \(namespace) (tenant \(site.tenant)) do not bound \(unbounded.joined(separator: ", "))")
+    }
 }

@@ -19,22 +19,35 @@ extension AuditContext {
         shared(TenancySetup.self) { TenancySetup(model: TenantInference.infer($0, platform: settings.platformNamespaces)) }.model
     }
 
-    /// The tenancy verdict, computed once for every `tenancy.*` rule from the engines' shared analyses.
+    /// The tenancy verdict, computed once for every `tenancy.*` rule from the engines' shared analyses,
+    /// its evidence naming the catalog rules that report it.
     public var tenancy: TenancyReport {
         shared(TenancyReport.self) { inventory in
             TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
                                     network: network, rbac: rbacPolicy)
+                .namingRules { $0.rule?.metadata.id }
         }
     }
 }
 
-/// A rule that reports the gaps of one kind that the tenancy analysis found (none when no tenant is known).
-protocol TenancyGapRule: Rule {}
+/// A rule that reports the gaps of one kind that the tenancy analysis found (none when no tenant is
+/// known): the rule words the finding of each gap of its kind.
+protocol TenancyGapRule: Rule {
+    /// The kind of gap the rule reports.
+    var kind: TenancyGap.Kind { get }
+    /// The finding of `gap`; nil when the gap is of another kind.
+    func violation(for gap: TenancyGap) -> Violation?
+}
 
 extension TenancyGapRule {
     public func evaluate(in context: AuditContext) -> [Violation] {
-        context.tenancy.gaps.filter { $0.ruleId == metadata.id }.map { gap in
-            Violation(object: gap.object, path: gap.path, message: gap.message, notes: gap.notes)
-        }
+        context.tenancy.gaps.filter { $0.kind == kind }.compactMap(violation(for:))
+    }
+}
+
+extension Violation {
+    /// The finding of a gap at `site`.
+    init(_ site: TenancyGap.Site, _ message: String, notes: [String] = []) {
+        self.init(object: site.object, path: site.path, message: message, notes: notes)
     }
 }

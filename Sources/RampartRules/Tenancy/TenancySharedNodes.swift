@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.shared-nodes`: Workload of a tenant that needs dedicated nodes may share nodes.
 public struct TenancySharedNodes: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancySharedNodes: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .sharedNodes }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .sharedNodes(let site, let workload, let required, let problem) = gap else { return nil }
+        return Violation(site, "\(workload) of tenant \(site.tenant) (\(required.rawValue) isolation) \(problem)")
+    }
 }

@@ -1,4 +1,5 @@
 import RampartModel
+import RampartTenancy
 
 /// `tenancy.unsandboxed-untrusted-code`: Code that needs hard isolation runs without a sandboxed runtime.
 public struct TenancyUnsandboxedUntrustedCode: TenancyGapRule {
@@ -15,4 +16,11 @@ public struct TenancyUnsandboxedUntrustedCode: TenancyGapRule {
             """)
 
     public init() {}
+
+    var kind: TenancyGap.Kind { .unsandboxedUntrustedCode }
+
+    func violation(for gap: TenancyGap) -> Violation? {
+        guard case .unsandboxedUntrustedCode(let site, let workload) = gap else { return nil }
+        return Violation(site, "\(workload) of tenant \(site.tenant) runs code that needs hard isolation without a sandboxed RuntimeClass (gVisor, Kata)")
+    }
 }

@@ -60,9 +60,8 @@ enum ComputeLayer {
             problem = "may run on any node: no node pool is declared and no Node object is among the inputs"
         }
         if let problem {
-            if layer.limit(to: .soft, "\(name) \(problem)", object, path, rules: ["tenancy.shared-nodes"]) {
-                layer.gap("tenancy.shared-nodes", object, path,
-                          "\(name) of tenant \(tenant.name) (\(tenant.spec.requiredIsolation.rawValue) isolation) \(problem)")
+            if layer.limit(to: .soft, "\(name) \(problem)", object, path, rules: [.gap(.sharedNodes)]) {
+                layer.report(.sharedNodes(layer.site(object, path), workload: name, required: tenant.spec.requiredIsolation, problem: problem))
             }
         }
         let dedicated = problem == nil
@@ -74,9 +73,8 @@ enum ComputeLayer {
             layer.pass("\(name) runs sandboxed (RuntimeClass \(runtime.name), handler \(runtime.handler))", object, spec.appending("runtimeClassName"))
         } else {
             let text = "\(name) runs without a sandboxed runtime (\(placement.runtime.map { "RuntimeClass \($0.name), handler \($0.handler)" } ?? "the node's default runtime"))"
-            if layer.limit(to: .softAffinity, text, object, spec.appending("runtimeClassName"), rules: ["tenancy.unsandboxed-untrusted-code"]) {
-                layer.gap("tenancy.unsandboxed-untrusted-code", object, spec.appending("runtimeClassName"),
-                          "\(name) of tenant \(tenant.name) runs code that needs hard isolation without a sandboxed RuntimeClass (gVisor, Kata)")
+            if layer.limit(to: .softAffinity, text, object, spec.appending("runtimeClassName"), rules: [.gap(.unsandboxedUntrustedCode)]) {
+                layer.report(.unsandboxedUntrustedCode(layer.site(object, spec.appending("runtimeClassName")), workload: name))
             }
         }
     }
@@ -95,7 +93,7 @@ enum ComputeLayer {
                 }
             } else if case .tenant(let name2) = owner, let spec = context.tenant(named: name2)?.spec, spec.isUntrusted, !other.isSandboxed {
                 layer.warn("\(name) of untrusted tenant \(name2) runs unsandboxed on nodes the tenant may use", object,
-                           other.pod.specPath.appending("runtimeClassName"), rules: ["tenancy.unsandboxed-untrusted-code"], chargedTo: name2)
+                           other.pod.specPath.appending("runtimeClassName"), rules: [.gap(.unsandboxedUntrustedCode)], chargedTo: name2)
             }
         }
     }

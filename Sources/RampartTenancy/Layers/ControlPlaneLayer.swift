@@ -56,18 +56,16 @@ enum ControlPlaneLayer {
         case .platform:
             layer.pass("platform: " + text, object, path)
         case .tenant(let other) where other != tenant.name:
-            layer.warn("tenant \(other): " + text, object, path, rules: ["tenancy.cross-tenant-access"], chargedTo: other)
+            layer.warn("tenant \(other): " + text, object, path, rules: [.gap(.crossTenantAccess)], chargedTo: other)
         case .tenant:
             break
         case .unassigned where crossing.binding.kind == .clusterRoleBinding && ControlPlaneBoundary.membership(of: crossing.subject) == .named:
             layer.warn("cluster-wide operator (make sure it is the platform team): " + text, object, path)
         case .unassigned, nil:
             let who = whoIs(crossing.subject).map { " (\($0))" } ?? ""
-            if layer.limit(to: .none, "outside subject\(who): " + text, object, path, rules: ["tenancy.outside-access"]) {
-                let target = crossing.namespace.map { "in its namespace \($0)" } ?? "cluster-wide, its namespaces included"
-                layer.gap("tenancy.outside-access", object, path,
-                          "\(crossing.subject.description)\(who), outside tenant \(tenant.name), can \(crossing.summary) \(target)",
-                          notes: crossing.rules)
+            if layer.limit(to: .none, "outside subject\(who): " + text, object, path, rules: [.gap(.outsideAccess)]) {
+                layer.report(.outsideAccess(layer.site(object, path), subject: crossing.subject.description, who: whoIs(crossing.subject),
+                                            permissions: crossing.summary, namespace: crossing.namespace, grants: crossing.rules))
             }
         }
     }
@@ -81,9 +79,9 @@ enum ControlPlaneLayer {
         }
         var text = "\(crossing.subject.description) of the tenant can \(crossing.summary) \(target) through \(crossing.binding.reference) (\(crossing.role))"
         if crossing.kinds.contains(.listNamespaces) { text += "; listing namespaces reveals every tenant's name" }
-        if layer.limit(to: .none, text, object, path, rules: ["tenancy.cross-tenant-access"]) {
-            layer.gap("tenancy.cross-tenant-access", object, path,
-                      "\(crossing.subject.description) of tenant \(tenant.name) can \(crossing.summary) \(target)", notes: crossing.rules)
+        if layer.limit(to: .none, text, object, path, rules: [.gap(.crossTenantAccess)]) {
+            layer.report(.crossTenantAccess(layer.site(object, path), subject: crossing.subject.description, permissions: crossing.summary,
+                                            target: target, grants: crossing.rules))
         }
     }
 

@@ -29,7 +29,7 @@ enum FairnessLayer {
         let quotas = context.inventory.objects(ofKind: "ResourceQuota", group: "").filter { $0.namespace == namespace }
         guard !quotas.isEmpty else {
             layer.limit(to: .none, "\(namespace) has no ResourceQuota: the tenant can fill the cluster", context.representative(of: namespace),
-                        rules: ["resources.namespace-without-quota"])
+                        rules: [.namespaceWithoutQuota])
             return
         }
         let keys = Set(quotas.flatMap { $0.root["spec"]?["hard"]?.entries.map(\.key) ?? [] })
@@ -41,9 +41,8 @@ enum FairnessLayer {
                        object, "spec.hard")
         } else {
             let text = "\(namespace): ResourceQuota \(quotas.map(\.name).joined(separator: ", ")) does not bound \(missing.joined(separator: ", "))"
-            layer.warn(text, object, "spec.hard", rules: ["tenancy.quota-incomplete"])
-            layer.gap("tenancy.quota-incomplete", object, "spec.hard",
-                      "the quotas of namespace \(namespace) (tenant \(tenant.name)) do not bound \(missing.joined(separator: ", "))")
+            layer.warn(text, object, "spec.hard", rules: [.gap(.quotaIncomplete)])
+            layer.report(.quotaIncomplete(layer.site(object, "spec.hard"), namespace: namespace, unbounded: missing))
         }
     }
 
@@ -56,7 +55,7 @@ enum FairnessLayer {
             layer.pass("\(namespace): LimitRange \(withDefaults.name) gives containers default limits", withDefaults, "spec.limits")
         } else {
             layer.warn("\(namespace) has no LimitRange with container defaults: pods without limits take what they can",
-                       ranges.first ?? context.representative(of: namespace), rules: ["resources.namespace-without-limitrange"])
+                       ranges.first ?? context.representative(of: namespace), rules: [.namespaceWithoutLimitRange])
         }
     }
 
@@ -78,9 +77,8 @@ enum FairnessLayer {
             layer.pass("FlowSchema \(schema.name) puts the tenant's service accounts in priority level \(level)", schema, "spec.rules")
         } else if tenant.spec.isUntrusted, let anchor = context.representative(of: tenant) {
             layer.warn("no FlowSchema limits the tenant's service accounts: their API requests compete with everyone's", anchor,
-                       rules: ["tenancy.no-flow-schema"])
-            layer.gap("tenancy.no-flow-schema", anchor, TenancyContext.namespacePath(anchor),
-                      "no API Priority and Fairness FlowSchema matches the service accounts of untrusted tenant \(tenant.name)")
+                       rules: [.gap(.noFlowSchema)])
+            layer.report(.noFlowSchema(layer.site(anchor, TenancyContext.namespacePath(anchor))))
         }
     }
 }

@@ -7,7 +7,7 @@ struct LayerBuilder {
     private(set) var evidence: [Evidence] = []
     private(set) var ceiling: IsolationLevel = .hard
     /// Gaps found on the way, reported by `tenancy.*` rules.
-    var gaps: [Gap] = []
+    private(set) var gaps: [TenancyGap] = []
 
     init(_ layer: TenancyLayer, _ tenant: Tenant) {
         self.layer = layer
@@ -17,12 +17,12 @@ struct LayerBuilder {
     var required: IsolationLevel { tenant.spec.requiredIsolation }
 
     /// A fact that holds the tenant's isolation.
-    mutating func pass(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(), rules: [String] = []) {
+    mutating func pass(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(), rules: [ReportingRule] = []) {
         add(.pass, message, object, path, rules: rules, chargedTo: nil)
     }
 
     /// A concern that does not lower the isolation level (or that another tenant must fix).
-    mutating func warn(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(), rules: [String] = [],
+    mutating func warn(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(), rules: [ReportingRule] = [],
                        chargedTo: String? = nil) {
         add(.warn, message, object, path, rules: rules, chargedTo: chargedTo)
     }
@@ -31,22 +31,27 @@ struct LayerBuilder {
     /// Returns true when it is a failure.
     @discardableResult
     mutating func limit(to level: IsolationLevel, _ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(),
-                        rules: [String] = []) -> Bool {
+                        rules: [ReportingRule] = []) -> Bool {
         ceiling = min(ceiling, level)
         let failed = level < required
         add(failed ? .fail : .pass, message, object, path, rules: rules, chargedTo: nil)
         return failed
     }
 
-    /// Records a gap for rule `ruleId` on `object`.
-    mutating func gap(_ ruleId: String, _ object: KubeObject, _ path: FieldPath, _ message: String, notes: [String] = []) {
-        gaps.append(Gap(ruleId: ruleId, tenant: tenant.name, object: object, path: path, message: message, notes: notes))
+    /// Where a gap of the tenant on `object`, at `path`, goes.
+    func site(_ object: KubeObject, _ path: FieldPath) -> TenancyGap.Site {
+        TenancyGap.Site(tenant: tenant.name, object: object, path: path)
+    }
+
+    /// Records a gap of the tenant.
+    mutating func report(_ gap: TenancyGap) {
+        gaps.append(gap)
     }
 
     private mutating func add(_ status: VerdictStatus, _ message: String, _ object: KubeObject?, _ path: FieldPath,
-                              rules: [String], chargedTo: String?) {
+                              rules: [ReportingRule], chargedTo: String?) {
         evidence.append(Evidence(status: status, message: message, object: object?.reference,
-                                 location: object?.location(of: path), rules: rules, chargedTo: chargedTo))
+                                 location: object?.location(of: path), reportedBy: rules, chargedTo: chargedTo))
     }
 
     var verdict: LayerVerdict {

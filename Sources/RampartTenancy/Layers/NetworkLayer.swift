@@ -38,12 +38,11 @@ enum NetworkLayer {
                 layer.pass("\(namespace): \(name) isolated for every pod by NetworkPolicy \(policy.name)", policy.object, "spec.podSelector")
                 continue
             }
-            let rule = direction == .ingress ? "netpol.no-default-deny" : "netpol.no-default-deny-egress"
             let message = "\(namespace): no NetworkPolicy isolates every pod for \(name): pods are open to \(direction == .ingress ? "connections from every tenant" : "every destination") unless another policy selects them"
             if direction == .ingress || tenant.spec.isUntrusted {
-                layer.limit(to: .none, message, anchor, path, rules: [rule])
+                layer.limit(to: .none, message, anchor, path, rules: [.noDefaultDeny(direction)])
             } else {
-                layer.warn(message, anchor, path, rules: [rule])
+                layer.warn(message, anchor, path, rules: [.noDefaultDeny(direction)])
             }
         }
     }
@@ -56,9 +55,9 @@ enum NetworkLayer {
             layer.pass("from the platform: " + text, anchor)
         case .tenant(let other):
             let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()
-            if layer.limit(to: .none, "from tenant \(other): " + text, anchor, path, rules: ["tenancy.cross-tenant-traffic"]), let anchor {
-                layer.gap("tenancy.cross-tenant-traffic", anchor, path,
-                          "pods of tenant \(other) (namespace \(flow.from)) can connect to pods of tenant \(tenant.name) (namespace \(flow.to)): \(flow.connections.text)")
+            if layer.limit(to: .none, "from tenant \(other): " + text, anchor, path, rules: [.gap(.crossTenantTraffic)]), let anchor {
+                layer.report(.crossTenantTraffic(layer.site(anchor, path), from: other, fromNamespace: flow.from, toNamespace: flow.to,
+                                                 connections: flow.connections.text))
             }
         case .unassigned:
             layer.limit(to: .none, "from namespace \(flow.from), which is neither the platform's nor a known tenant's: " + text, anchor)
@@ -72,7 +71,7 @@ enum NetworkLayer {
         case .platform:
             layer.pass("to the platform: " + text, anchor)
         case .tenant(let other):
-            layer.limit(to: .none, "to tenant \(other): " + text, anchor, rules: ["tenancy.cross-tenant-traffic"])
+            layer.limit(to: .none, "to tenant \(other): " + text, anchor, rules: [.gap(.crossTenantTraffic)])
         case .unassigned:
             layer.warn("to namespace \(flow.to), which is neither the platform's nor a known tenant's: " + text, anchor)
         }
@@ -85,24 +84,24 @@ enum NetworkLayer {
             switch (connection.from, connection.to) {
             case (.addresses(let range), .workload(let workload)) where members.contains(workload.namespace):
                 let text = "\(workload) accepts \(connection.connections.text) from \(range) outside the cluster"
-                if tenant.spec.isUntrusted { layer.warn(text, object(workload, context), rules: ["netpol.ingress-from-outside"]) }
+                if tenant.spec.isUntrusted { layer.warn(text, object(workload, context), rules: [.ingressFromOutside]) }
                 else { layer.pass(text, object(workload, context)) }
             case (.workload(let workload), .addresses(let range)) where members.contains(workload.namespace):
                 let anchor = object(workload, context)
                 if let metadata = metadataAddress, range.contains(metadata) {
                     let text = "\(workload) can reach the cloud metadata address \(metadata) (\(connection.connections.text)): the node's cloud credentials"
                     if tenant.spec.isUntrusted {
-                        if layer.limit(to: .none, text, anchor, rules: ["tenancy.metadata-egress", "netpol.egress-to-metadata"]),
+                        if layer.limit(to: .none, text, anchor, rules: [.gap(.metadataEgress), .egressToMetadata]),
                            let anchor, reported.insert(workload.description).inserted {
-                            layer.gap("tenancy.metadata-egress", anchor, "metadata.name",
-                                      "\(workload) of untrusted tenant \(tenant.name) can reach \(metadata), the cloud metadata service")
+                            layer.report(.metadataEgress(layer.site(anchor, "metadata.name"), workload: workload.description,
+                                                         address: metadata.description))
                         }
                     } else {
-                        layer.warn(text, anchor, rules: ["netpol.egress-to-metadata"])
+                        layer.warn(text, anchor, rules: [.egressToMetadata])
                     }
                 } else if tenant.spec.isUntrusted {
                     layer.warn("\(workload) can connect to \(range) outside the cluster (\(connection.connections.text))", anchor,
-                               rules: ["netpol.egress-to-anywhere"])
+                               rules: [.egressToAnywhere])
                 }
             default:
                 continue

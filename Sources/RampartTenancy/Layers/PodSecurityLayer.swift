@@ -22,7 +22,7 @@ enum PodSecurityLayer {
             let checks = violations.map(\.check)
             let fields = violations.first?.fields.first.map { pod.templatePath.appending($0) } ?? pod.specPath
             layer.limit(to: ceiling(worst), "\(name) breaks Pod Security \(needed.rawValue): \(violations.map(\.reason).joined(separator: "; "))",
-                        pod.object, fields, rules: checks.map(ruleID))
+                        pod.object, fields, rules: checks.map(ReportingRule.podSecurityCheck))
         }
         return layer
     }
@@ -40,7 +40,7 @@ enum PodSecurityLayer {
                                _ layer: inout LayerBuilder) {
         guard let object = context.inventory.namespace(namespace) else {
             layer.limit(to: .none, "Namespace \(namespace) is not among the inputs: Pod Security admission's default (privileged) is assumed",
-                        context.representative(of: namespace), rules: ["pss.namespace-not-enforced"])
+                        context.representative(of: namespace), rules: [.namespaceNotEnforced])
             return
         }
         let policy = NamespacePolicy(labels: object.labels)
@@ -51,21 +51,11 @@ enum PodSecurityLayer {
             layer.limit(to: ceiling(enforce), text, object, path)
             return
         }
-        let rules = enforce == .privileged ? ["pss.namespace-not-enforced", "tenancy.pod-security-below-profile"] : ["tenancy.pod-security-below-profile"]
+        let rules: [ReportingRule] = (enforce == .privileged ? [.namespaceNotEnforced] : []) + [.gap(.podSecurityBelowProfile)]
         if layer.limit(to: ceiling(enforce), text + "; the tenant needs \(needed.rawValue)", object, path, rules: rules) {
-            layer.gap("tenancy.pod-security-below-profile", object, NamespacePolicy.hasEnforceLabel(object.labels) ? path : "metadata.labels",
-                      "namespace \(namespace) of tenant \(tenant.name) enforces Pod Security \(enforce.rawValue); \(tenant.spec.requiredIsolation.rawValue) isolation needs \(needed.rawValue)")
+            let site = layer.site(object, NamespacePolicy.hasEnforceLabel(object.labels) ? path : "metadata.labels")
+            layer.report(.podSecurityBelowProfile(site, namespace: namespace, enforced: enforce,
+                                                  required: tenant.spec.requiredIsolation, needed: needed))
         }
-    }
-
-    /// The catalog rule of a PSS check: `runAsNonRoot` → `pss.run-as-non-root`.
-    static func ruleID(_ check: String) -> String {
-        let special = ["seLinuxOptions": "selinux-options", "appArmorProfile": "apparmor-profile"]
-        if let name = special[check] { return "pss." + name }
-        var text = ""
-        for character in check {
-            if character == "_" { text += "-" } else if character.isUppercase { text += "-" + character.lowercased() } else { text.append(character) }
-        }
-        return "pss." + text
     }
 }

@@ -16,7 +16,7 @@ enum SecretsLayer {
             if ingress.root["spec"]?["tls"]?.items.isEmpty == false {
                 layer.pass("\(name) terminates TLS", ingress, "spec.tls")
             } else {
-                layer.warn("\(name) serves plain HTTP", ingress, "spec", rules: ["exposure.ingress-without-tls"])
+                layer.warn("\(name) serves plain HTTP", ingress, "spec", rules: [.ingressWithoutTLS])
             }
         }
         meshMTLS(tenant, context, &layer)
@@ -29,7 +29,7 @@ enum SecretsLayer {
         for container in pod.containers {
             for (index, variable) in (container.node["env"]?.items ?? []).enumerated() where variable["valueFrom"]?["secretKeyRef"] != nil {
                 layer.warn("\(name) passes a Secret through the environment (\(variable["name"]?.string ?? "?")): it leaks into logs, crash dumps and child processes",
-                           pod.object, container.path.appending("env").appending(index: index), rules: ["secrets.env-from-secret"])
+                           pod.object, container.path.appending("env").appending(index: index), rules: [.secretInEnvironment])
             }
         }
         guard tenant.spec.isUntrusted else { return }
@@ -37,7 +37,7 @@ enum SecretsLayer {
         let automount = pod.spec["automountServiceAccountToken"]?.bool ?? account?.root["automountServiceAccountToken"]?.bool ?? true
         if automount {
             layer.warn("\(name) mounts an API token of service account \(pod.serviceAccountName): untrusted code talks to the API server as it",
-                       pod.object, pod.specPath.appending("automountServiceAccountToken"), rules: ["serviceaccounts.token-automount"])
+                       pod.object, pod.specPath.appending("automountServiceAccountToken"), rules: [.tokenAutomount])
         }
     }
 
@@ -53,9 +53,8 @@ enum SecretsLayer {
             } else if tenant.spec.requireMeshMTLS, let anchor = context.representative(of: namespace) {
                 let path = TenancyContext.namespacePath(anchor)
                 if layer.limit(to: .none, "\(namespace): the tenant requires mesh mutual TLS, and no STRICT PeerAuthentication or Linkerd injection covers it",
-                               anchor, path, rules: ["tenancy.mesh-mtls-not-strict"]) {
-                    layer.gap("tenancy.mesh-mtls-not-strict", anchor, path,
-                              "namespace \(namespace) of tenant \(tenant.name) is not covered by mesh mutual TLS in STRICT mode")
+                               anchor, path, rules: [.gap(.meshMTLSNotStrict)]) {
+                    layer.report(.meshMTLSNotStrict(layer.site(anchor, path), namespace: namespace))
                 }
             }
         }

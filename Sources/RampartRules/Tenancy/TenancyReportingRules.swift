@@ -1,0 +1,30 @@
+import RampartNetwork
+import RampartTenancy
+
+extension ReportingRule {
+    /// The catalog rule that reports what the reference names: the `tenancy.*` rule of a kind of
+    /// gap, or the rule of another family that reports the same fact.
+    var rule: (any Rule)? {
+        switch self {
+        case .gap(let kind): TenancyRules.reporting[kind]
+        case .namespaceWithoutQuota: ResourcesNamespaceWithoutQuota()
+        case .namespaceWithoutLimitRange: ResourcesNamespaceWithoutLimitRange()
+        case .noDefaultDeny(.ingress): NetpolNoDefaultDeny()
+        case .noDefaultDeny(.egress): NetpolNoDefaultDenyEgress()
+        case .ingressFromOutside: NetpolIngressFromOutside()
+        case .egressToMetadata: NetpolEgressToMetadata()
+        case .egressToAnywhere: NetpolEgressToAnywhere()
+        case .ingressWithoutTLS: ExposureIngressWithoutTLS()
+        case .secretInEnvironment: SecretsEnvFromSecret()
+        case .tokenAutomount: ServiceAccountsTokenAutomount()
+        case .namespaceNotEnforced: PssNamespaceNotEnforced()
+        case .podSecurityCheck(let check): PodSecurityRules.checkRules.first { $0.check == check }
+        }
+    }
+}
+
+extension TenancyRules {
+    /// The rule of each kind of gap.
+    static let reporting: [TenancyGap.Kind: any Rule] = Dictionary(
+        all.compactMap { rule in (rule as? any TenancyGapRule).map { ($0.kind, rule) } }, uniquingKeysWith: { first, _ in first })
+}

@@ -1,0 +1,30 @@
+import RampartNetwork
+
+/// A catalog rule that reports a piece of evidence, named by what it reports; the Rules module
+/// maps each to its rule and ID (`AuditContext.tenancy` attaches them as `Evidence.rules`).
+public enum ReportingRule: Sendable, Hashable {
+    /// The `tenancy.*` rule of a kind of gap.
+    case gap(TenancyGap.Kind)
+    /// A namespace without a ResourceQuota.
+    case namespaceWithoutQuota
+    /// A namespace without a LimitRange.
+    case namespaceWithoutLimitRange
+    /// A namespace whose pods no NetworkPolicy isolates in `direction`.
+    case noDefaultDeny(TrafficDirection)
+    /// A workload that accepts connections from outside the cluster.
+    case ingressFromOutside
+    /// A workload that can reach the cloud metadata address.
+    case egressToMetadata
+    /// A workload that can connect to any address outside the cluster.
+    case egressToAnywhere
+    /// An Ingress without TLS.
+    case ingressWithoutTLS
+    /// A Secret passed through a container's environment.
+    case secretInEnvironment
+    /// An API token mounted into a pod.
+    case tokenAutomount
+    /// A namespace that does not enforce Pod Security.
+    case namespaceNotEnforced
+    /// An upstream Pod Security check (`runAsNonRoot`, `capabilities_baseline`…).
+    case podSecurityCheck(String)
+}
