@@ -2,6 +2,7 @@ import Foundation
 import RampartAdmission
 import RampartPolicy
 import RampartRules
+import TestSupport
 import Testing
 
 /// Objects Kubernetes' own components create are admitted (warned at most), even in enforce mode.
@@ -9,20 +10,7 @@ import Testing
     static let today = "2025-06-01"
 
     /// A real self-signed certificate, as the controller manager publishes the cluster CA.
-    static let certificate = """
-        -----BEGIN CERTIFICATE-----
-        MIIBfzCCASWgAwIBAgIUJTJ0/aSYw01uhthKWOz0fc59W6gwCgYIKoZIzj0EAwIw
-        FTETMBEGA1UEAwwKa3ViZXJuZXRlczAeFw0yNjEyMDIwNzAxMjNaFw0zNjExMjkw
-        NzAxMjNaMBUxEzARBgNVBAMMCmt1YmVybmV0ZXMwWTATBgcqhkjOPQIBBggqhkjO
-        PQMBBwNCAAQLVriNB+jx2/RwTqy19espOLUTizULhGfMsmVezjG/6bTApGy9tYlM
-        XiCqNrQTUlJrayHO8KskRx+81yu+Sz52o1MwUTAdBgNVHQ4EFgQU8AqqSkov3mf3
-        FOfDMGXj85vzygMwHwYDVR0jBBgwFoAU8AqqSkov3mf3FOfDMGXj85vzygMwDwYD
-        VR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiAzPIYrGDvXq/vIgaCYTeCc
-        YygYHX15lzknYPWXa6pvoQIhAJVD6PGF4HvvES12Ui6OrcZ/IwwTQ+PABcHNaEkL
-        +SD5
-        -----END CERTIFICATE-----
-
-        """
+    static let certificate = PEMFixtures.selfSignedCertificate
 
     /// A made-up private key block (not a real key).
     static let privateKey = "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n-----END RSA PRIVATE KEY-----\n"

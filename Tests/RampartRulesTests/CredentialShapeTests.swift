@@ -7,20 +7,7 @@ import TestSupport
 /// and key names (`*_KEY`, `*ACCOUNT_KEY`, `*KEY_CONTENT`) do when the value is key material.
 @Suite struct CredentialShapeTests {
     /// A self-signed certificate, as `kube-root-ca.crt` holds one (public by design).
-    static let certificate = """
-        -----BEGIN CERTIFICATE-----
-        MIIBfzCCASWgAwIBAgIUJTJ0/aSYw01uhthKWOz0fc59W6gwCgYIKoZIzj0EAwIw
-        FTETMBEGA1UEAwwKa3ViZXJuZXRlczAeFw0yNjEyMDIwNzAxMjNaFw0zNjExMjkw
-        NzAxMjNaMBUxEzARBgNVBAMMCmt1YmVybmV0ZXMwWTATBgcqhkjOPQIBBggqhkjO
-        PQMBBwNCAAQLVriNB+jx2/RwTqy19espOLUTizULhGfMsmVezjG/6bTApGy9tYlM
-        XiCqNrQTUlJrayHO8KskRx+81yu+Sz52o1MwUTAdBgNVHQ4EFgQU8AqqSkov3mf3
-        FOfDMGXj85vzygMwHwYDVR0jBBgwFoAU8AqqSkov3mf3FOfDMGXj85vzygMwDwYD
-        VR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiAzPIYrGDvXq/vIgaCYTeCc
-        YygYHX15lzknYPWXa6pvoQIhAJVD6PGF4HvvES12Ui6OrcZ/IwwTQ+PABcHNaEkL
-        +SD5
-        -----END CERTIFICATE-----
-
-        """
+    static let certificate = PEMFixtures.selfSignedCertificate
 
     /// A PEM block of `label` with a made-up body (not a real key).
     static func pem(_ label: String) -> String {
