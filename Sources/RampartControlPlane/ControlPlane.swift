@@ -2,7 +2,8 @@ import RampartModel
 
 /// Everything in an inventory that configures the control plane and the nodes, recognised by
 /// content (never by file name): component command lines, kubelet, encryption, audit and
-/// PodSecurity admission configuration, kubeconfig files, and Node objects. Built once per audit.
+/// PodSecurity admission configuration, kubeconfig files, Node objects, and the API server's
+/// `/version` as the live reader records it. Built once per audit.
 public struct ControlPlane: Sendable {
     public let components: [ControlPlaneComponent]
     public let kubeletConfigs: [KubeletConfig]
@@ -11,6 +12,8 @@ public struct ControlPlane: Sendable {
     public let podSecurityConfigs: [PodSecurityAdmissionConfig]
     public let kubeconfigs: [Kubeconfig]
     public let nodes: [NodeInfo]
+    /// The API server's `/version`, when the inputs were read from a live cluster.
+    public let serverVersions: [ServerVersion]
 
     public init(_ inventory: Inventory) {
         components = inventory.podTemplates.flatMap { pod in
@@ -23,6 +26,7 @@ public struct ControlPlane: Sendable {
             .flatMap(PodSecurityAdmissionConfig.all)
         kubeconfigs = inventory.objects(ofKind: "Config").compactMap(Kubeconfig.init)
         nodes = inventory.objects(ofKind: "Node").compactMap(NodeInfo.init)
+        serverVersions = inventory.objects(ofKind: ServerVersion.kind).compactMap(ServerVersion.init)
     }
 
     /// The components of `kinds`, in input order.

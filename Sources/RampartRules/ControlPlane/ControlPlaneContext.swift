@@ -27,6 +27,11 @@ extension ComponentRule {
     public var reads: Set<ResourceKind> { ControlPlane.reads }
 
     public func evaluate(in context: AuditContext) -> [Violation] {
+        componentViolations(in: context)
+    }
+
+    /// The problems of every component of `componentKinds`, as violations on its pod.
+    func componentViolations(in context: AuditContext) -> [Violation] {
         context.controlPlane.components(componentKinds).flatMap { component in
             problems(component).map {
                 Violation(object: component.object, path: $0.path, message: "\(component.kind.rawValue): \($0.message)", notes: $0.notes)

@@ -20,7 +20,20 @@ public struct ControlPlaneEndOfLife: ComponentRule {
 
     func problems(_ component: ControlPlaneComponent) -> [ConfigProblem] {
         guard let version = component.version, SupportWindow.isEndOfLife(version) else { return [] }
-        return [ConfigProblem(path: component.container.path.appending("image"),
-                              message: "Kubernetes \(version) is out of support (oldest supported: \(SupportWindow.oldestSupported.minorRelease))")]
+        return [ConfigProblem(path: component.container.path.appending("image"), message: Self.message(version))]
+    }
+
+    /// The components' releases, and the release the API server itself reports on a live cluster
+    /// (a managed control plane has no static pods to read it from).
+    public func evaluate(in context: AuditContext) -> [Violation] {
+        let fromServer = context.controlPlane.serverVersions.compactMap { server -> Violation? in
+            guard let version = server.version, SupportWindow.isEndOfLife(version) else { return nil }
+            return Violation(object: server.object, path: "gitVersion", message: "the API server reports \(Self.message(version))")
+        }
+        return componentViolations(in: context) + fromServer
+    }
+
+    private static func message(_ version: KubernetesVersion) -> String {
+        "Kubernetes \(version) is out of support (oldest supported: \(SupportWindow.oldestSupported.minorRelease))"
     }
 }
