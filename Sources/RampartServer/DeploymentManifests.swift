@@ -1,3 +1,5 @@
+import RampartModel
+
 /// The secure deployment of the webhook that `rampart webhook manifests` prints: its own namespace
 /// (restricted Pod Security, quota, limit range, default-deny network policies), a ServiceAccount
 /// without a token, the configuration, a two-replica Deployment spread over nodes with a
@@ -21,261 +23,232 @@ public struct DeploymentManifests: Sendable {
 
     /// Every object, as one YAML stream.
     public func render() -> String {
-        [namespaceObjects, networkPolicies, serviceAccountAndConfig, deployment, service, webhookConfiguration]
-            .joined(separator: "---\n")
+        YAMLWriter.stream(objects)
     }
 
-    /// The workload's labels, continuation lines indented by `indent` spaces.
-    private func labels(indent: Int) -> String {
-        "app.kubernetes.io/name: \(name)\n" + String(repeating: " ", count: indent) + "app.kubernetes.io/part-of: rampart"
+    /// Every object, in the order `kubectl apply -f -` needs them.
+    public var objects: [Node] {
+        namespaceObjects + networkPolicies + serviceAccountAndConfig + [deployment, disruptionBudget, service, webhookConfiguration]
     }
 
-    private var namespaceObjects: String {
-        """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: \(namespace)
-          labels:
-            pod-security.kubernetes.io/enforce: restricted
-            pod-security.kubernetes.io/enforce-version: latest
-            pod-security.kubernetes.io/warn: restricted
-            pod-security.kubernetes.io/audit: restricted
-        ---
-        apiVersion: v1
-        kind: ResourceQuota
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-        spec:
-          hard:
-            requests.cpu: "2"
-            requests.memory: 1Gi
-            limits.cpu: "4"
-            limits.memory: 2Gi
-            pods: "10"
-            services.loadbalancers: "0"
-            services.nodeports: "0"
-        ---
-        apiVersion: v1
-        kind: LimitRange
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-        spec:
-          limits:
-            - type: Container
-              default: {cpu: 500m, memory: 128Mi}
-              defaultRequest: {cpu: 100m, memory: 64Mi}
+    /// The workload's labels.
+    private var labels: Node {
+        .strings([(key: "app.kubernetes.io/name", value: name), (key: "app.kubernetes.io/part-of", value: "rampart")])
+    }
 
-        """
+    /// The selector of the workload's pods.
+    private var podSelector: Node {
+        .mapping(["matchLabels": .strings([(key: "app.kubernetes.io/name", value: name)])])
+    }
+
+    /// `apiVersion`, `kind` and `metadata` (name, namespace, then `metadata`), then `body`.
+    private func object(_ apiVersion: String, _ kind: String, name objectName: String, namespaced: Bool = true,
+                        metadata: [(key: String, value: Node)] = [], _ body: [(key: String, value: Node)]) -> Node {
+        var fields: [(key: String, value: Node)] = [(key: "name", value: .string(objectName))]
+        if namespaced { fields.append((key: "namespace", value: .string(namespace))) }
+        return .mapping([(key: "apiVersion", value: .string(apiVersion)), (key: "kind", value: .string(kind)),
+                         (key: "metadata", value: .mapping(fields + metadata))] + body)
+    }
+
+    private var namespaceObjects: [Node] {
+        [
+            object("v1", "Namespace", name: namespace, namespaced: false, metadata: [
+                (key: "labels", value: .strings([
+                    (key: "pod-security.kubernetes.io/enforce", value: "restricted"),
+                    (key: "pod-security.kubernetes.io/enforce-version", value: "latest"),
+                    (key: "pod-security.kubernetes.io/warn", value: "restricted"),
+                    (key: "pod-security.kubernetes.io/audit", value: "restricted"),
+                ])),
+            ], []),
+            object("v1", "ResourceQuota", name: name, [
+                (key: "spec", value: .mapping(["hard": .strings([
+                    (key: "requests.cpu", value: "2"), (key: "requests.memory", value: "1Gi"),
+                    (key: "limits.cpu", value: "4"), (key: "limits.memory", value: "2Gi"),
+                    (key: "pods", value: "10"), (key: "services.loadbalancers", value: "0"), (key: "services.nodeports", value: "0"),
+                ])])),
+            ]),
+            object("v1", "LimitRange", name: name, [
+                (key: "spec", value: .mapping(["limits": .sequence([.mapping([
+                    "type": .string("Container"),
+                    "default": .strings([(key: "cpu", value: "500m"), (key: "memory", value: "128Mi")]),
+                    "defaultRequest": .strings([(key: "cpu", value: "100m"), (key: "memory", value: "64Mi")]),
+                ])])])),
+            ]),
+        ]
     }
 
     /// Deny everything, then admit HTTPS to the webhook from private addresses (the API server; narrow
     /// these to your control plane's). The webhook opens no connections, not even DNS.
-    private var networkPolicies: String {
-        """
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: default-deny
-          namespace: \(namespace)
-        spec:
-          podSelector: {}
-          policyTypes: [Ingress, Egress]
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: \(name)-from-apiserver
-          namespace: \(namespace)
-        spec:
-          podSelector:
-            matchLabels:
-              app.kubernetes.io/name: \(name)
-          policyTypes: [Ingress]
-          ingress:
-            - from:
-                - ipBlock: {cidr: 10.0.0.0/8}
-                - ipBlock: {cidr: 172.16.0.0/12}
-                - ipBlock: {cidr: 192.168.0.0/16}
-              ports:
-                - {protocol: TCP, port: 8443}
-
-        """
+    private var networkPolicies: [Node] {
+        let ipBlock = { (cidr: String) in Node.mapping(["ipBlock": .strings([(key: "cidr", value: cidr)])]) }
+        return [
+            object("networking.k8s.io/v1", "NetworkPolicy", name: "default-deny", [
+                (key: "spec", value: .mapping(["podSelector": .mapping([:]), "policyTypes": .strings(["Ingress", "Egress"])])),
+            ]),
+            object("networking.k8s.io/v1", "NetworkPolicy", name: name + "-from-apiserver", [
+                (key: "spec", value: .mapping([
+                    "podSelector": podSelector,
+                    "policyTypes": .strings(["Ingress"]),
+                    "ingress": .sequence([.mapping([
+                        "from": .sequence([ipBlock("10.0.0.0/8"), ipBlock("172.16.0.0/12"), ipBlock("192.168.0.0/16")]),
+                        "ports": .sequence([.mapping(["protocol": .string("TCP"), "port": .int(8443)])]),
+                    ])]),
+                ])),
+            ]),
+        ]
     }
 
-    private var serviceAccountAndConfig: String {
-        """
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-        automountServiceAccountToken: false
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: \(name)-config
-          namespace: \(namespace)
-        data:
-          config.yaml: |
-            apiVersion: rampart.dev/v1alpha1
-            kind: Config
-            webhook:
-              mode: enforce
-              denyOn: high
-              exempt:
-                namespaces: [\(namespace)]
-
-        """
+    /// The webhook's configuration file: enforce, deny on high, its own namespace exempt.
+    private var configuration: Node {
+        .mapping([
+            "apiVersion": .string("rampart.dev/v1alpha1"),
+            "kind": .string("Config"),
+            "webhook": .mapping([
+                "mode": .string("enforce"),
+                "denyOn": .string("high"),
+                "exempt": .mapping(["namespaces": .strings([namespace])]),
+            ]),
+        ])
     }
 
-    private var deployment: String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-          labels:
-            \(labels(indent: 4))
-        spec:
-          replicas: \(replicas)
-          selector:
-            matchLabels:
-              app.kubernetes.io/name: \(name)
-          strategy:
-            rollingUpdate: {maxUnavailable: 0, maxSurge: 1}
-          template:
-            metadata:
-              labels:
-                \(labels(indent: 8))
-            spec:
-              serviceAccountName: \(name)
-              automountServiceAccountToken: false
-              securityContext:
-                runAsNonRoot: true
-                runAsUser: 65532
-                runAsGroup: 65532
-                seccompProfile: {type: RuntimeDefault}
-              affinity:
-                podAntiAffinity:
-                  preferredDuringSchedulingIgnoredDuringExecution:
-                    - weight: 100
-                      podAffinityTerm:
-                        topologyKey: kubernetes.io/hostname
-                        labelSelector:
-                          matchLabels:
-                            app.kubernetes.io/name: \(name)
-              containers:
-                - name: webhook
-                  image: \(image)
-                  args: [webhook, serve, --config, /etc/rampart/config.yaml, --cert, /tls/tls.crt, --key, /tls/tls.key]
-                  ports:
-                    - {name: https, containerPort: 8443, protocol: TCP}
-                  readinessProbe:
-                    httpGet: {path: /readyz, port: https, scheme: HTTPS}
-                  livenessProbe:
-                    httpGet: {path: /healthz, port: https, scheme: HTTPS}
-                  resources:
-                    requests: {cpu: 100m, memory: 64Mi}
-                    limits: {cpu: "1", memory: 128Mi}
-                  securityContext:
-                    allowPrivilegeEscalation: false
-                    readOnlyRootFilesystem: true
-                    capabilities: {drop: [ALL]}
-                  volumeMounts:
-                    - {name: tls, mountPath: /tls, readOnly: true}
-                    - {name: config, mountPath: /etc/rampart, readOnly: true}
-              volumes:
-                - name: tls
-                  secret: {secretName: \(name)-tls}
-                - name: config
-                  configMap: {name: \(name)-config}
-        ---
-        apiVersion: policy/v1
-        kind: PodDisruptionBudget
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-        spec:
-          minAvailable: 1
-          selector:
-            matchLabels:
-              app.kubernetes.io/name: \(name)
-
-        """
+    private var serviceAccountAndConfig: [Node] {
+        [
+            object("v1", "ServiceAccount", name: name, [(key: "automountServiceAccountToken", value: .bool(false))]),
+            object("v1", "ConfigMap", name: name + "-config", [
+                (key: "data", value: .mapping(["config.yaml": .string(YAMLWriter.document(configuration))])),
+            ]),
+        ]
     }
 
-    private var service: String {
-        """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: \(name)
-          namespace: \(namespace)
-        spec:
-          type: ClusterIP
-          selector:
-            app.kubernetes.io/name: \(name)
-          ports:
-            - {name: https, port: 443, targetPort: https, protocol: TCP}
+    private var deployment: Node {
+        let probe = { (path: String) in
+            Node.mapping(["httpGet": .mapping(["path": .string(path), "port": .string("https"), "scheme": .string("HTTPS")])])
+        }
+        let mount = { (volume: String, path: String) in
+            Node.mapping(["name": .string(volume), "mountPath": .string(path), "readOnly": .bool(true)])
+        }
+        let container = Node.mapping([
+            "name": .string("webhook"),
+            "image": .string(image),
+            "args": .strings(["webhook", "serve", "--config", "/etc/rampart/config.yaml", "--cert", "/tls/tls.crt", "--key", "/tls/tls.key"]),
+            "ports": .sequence([.mapping(["name": .string("https"), "containerPort": .int(8443), "protocol": .string("TCP")])]),
+            "readinessProbe": probe("/readyz"),
+            "livenessProbe": probe("/healthz"),
+            "resources": .mapping([
+                "requests": .strings([(key: "cpu", value: "100m"), (key: "memory", value: "64Mi")]),
+                "limits": .strings([(key: "cpu", value: "1"), (key: "memory", value: "128Mi")]),
+            ]),
+            "securityContext": .mapping([
+                "allowPrivilegeEscalation": .bool(false),
+                "readOnlyRootFilesystem": .bool(true),
+                "capabilities": .mapping(["drop": .strings(["ALL"])]),
+            ]),
+            "volumeMounts": .sequence([mount("tls", "/tls"), mount("config", "/etc/rampart")]),
+        ])
+        let podSpec = Node.mapping([
+            "serviceAccountName": .string(name),
+            "automountServiceAccountToken": .bool(false),
+            "securityContext": .mapping([
+                "runAsNonRoot": .bool(true),
+                "runAsUser": .int(65532),
+                "runAsGroup": .int(65532),
+                "seccompProfile": .strings([(key: "type", value: "RuntimeDefault")]),
+            ]),
+            "affinity": .mapping(["podAntiAffinity": .mapping(["preferredDuringSchedulingIgnoredDuringExecution": .sequence([.mapping([
+                "weight": .int(100),
+                "podAffinityTerm": .mapping(["topologyKey": .string("kubernetes.io/hostname"), "labelSelector": podSelector]),
+            ])])])]),
+            "containers": .sequence([container]),
+            "volumes": .sequence([
+                .mapping(["name": .string("tls"), "secret": .strings([(key: "secretName", value: name + "-tls")])]),
+                .mapping(["name": .string("config"), "configMap": .strings([(key: "name", value: name + "-config")])]),
+            ]),
+        ])
+        return object("apps/v1", "Deployment", name: name, metadata: [(key: "labels", value: labels)], [
+            (key: "spec", value: .mapping([
+                "replicas": .int(replicas),
+                "selector": podSelector,
+                "strategy": .mapping(["rollingUpdate": .mapping(["maxUnavailable": .int(0), "maxSurge": .int(1)])]),
+                "template": .mapping(["metadata": .mapping(["labels": labels]), "spec": podSpec]),
+            ])),
+        ])
+    }
 
-        """
+    private var disruptionBudget: Node {
+        object("policy/v1", "PodDisruptionBudget", name: name, [
+            (key: "spec", value: .mapping(["minAvailable": .int(1), "selector": podSelector])),
+        ])
+    }
+
+    private var service: Node {
+        object("v1", "Service", name: name, [
+            (key: "spec", value: .mapping([
+                "type": .string("ClusterIP"),
+                "selector": .strings([(key: "app.kubernetes.io/name", value: name)]),
+                "ports": .sequence([.mapping(["name": .string("https"), "port": .int(443), "targetPort": .string("https"),
+                                              "protocol": .string("TCP")])]),
+            ])),
+        ])
     }
 
     /// Two webhooks: pod-bearing objects fail closed (Pod Security must not be bypassed by an outage;
     /// two replicas and a budget keep it up), other objects fail open (hygiene rules must never block
     /// the cluster). Both skip kube-system and the webhook's namespace, leases and events.
-    private var webhookConfiguration: String {
-        let annotations = certManagerCertificate.map { "\n  annotations:\n    cert-manager.io/inject-ca-from: \($0)" } ?? ""
-        let bundle = caBundle.map { "\n      caBundle: \($0)" } ?? ""
-        func webhook(_ webhookName: String, failurePolicy: String, rules: String) -> String {
-            """
-              - name: \(webhookName)
-                admissionReviewVersions: [v1]
-                sideEffects: None
-                timeoutSeconds: 5
-                failurePolicy: \(failurePolicy)
-                matchPolicy: Equivalent
-                clientConfig:
-                  service: {name: \(name), namespace: \(namespace), path: /validate, port: 443}\(bundle)
-                namespaceSelector:
-                  matchExpressions:
-                    - key: kubernetes.io/metadata.name
-                      operator: NotIn
-                      values: [kube-system, \(namespace)]
-                matchConditions:
-                  - name: exclude-leases
-                    expression: "!(request.resource.group == 'coordination.k8s.io' && request.resource.resource == 'leases')"
-                  - name: exclude-events
-                    expression: "!(request.resource.resource == 'events')"
-                rules:
-            \(rules)
-            """
+    private var webhookConfiguration: Node {
+        var metadata: [(key: String, value: Node)] = [
+            (key: "labels", value: .strings([(key: "rampart.dev/component", value: "admission-configuration")])),
+        ]
+        if let certManagerCertificate {
+            metadata.append((key: "annotations", value: .strings([(key: "cert-manager.io/inject-ca-from", value: certManagerCertificate)])))
         }
-        let podRules = """
-                  - {apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [pods, pods/ephemeralcontainers, podtemplates, replicationcontrollers], scope: Namespaced}
-                  - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [deployments, replicasets, statefulsets, daemonsets], scope: Namespaced}
-                  - {apiGroups: [batch], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [jobs, cronjobs], scope: Namespaced}
-            """
-        let objectRules = """
-                  - {apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [services, configmaps, namespaces], scope: "*"}
-                  - {apiGroups: [networking.k8s.io], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [ingresses], scope: Namespaced}
-            """
-        return """
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingWebhookConfiguration
-            metadata:
-              name: \(name)
-              labels:
-                rampart.dev/component: admission-configuration\(annotations)
-            webhooks:
-            \(webhook("pods.rampart.dev", failurePolicy: "Fail", rules: podRules))
-            \(webhook("objects.rampart.dev", failurePolicy: "Ignore", rules: objectRules))
-
-            """
+        var clientConfig: [(key: String, value: Node)] = [
+            (key: "service", value: .mapping(["name": .string(name), "namespace": .string(namespace), "path": .string("/validate"),
+                                              "port": .int(443)])),
+        ]
+        if let caBundle { clientConfig.append((key: "caBundle", value: .string(caBundle))) }
+        let rule = { (group: String, resources: [String], scope: String) in
+            Node.mapping(["apiGroups": .strings([group]), "apiVersions": .strings(["v1"]), "operations": .strings(["CREATE", "UPDATE"]),
+                          "resources": .strings(resources), "scope": .string(scope)])
+        }
+        let condition = { (conditionName: String, expression: String) in
+            Node.mapping(["name": .string(conditionName), "expression": .string(expression)])
+        }
+        let webhook = { (webhookName: String, failurePolicy: String, rules: [Node]) in
+            Node.mapping([
+                "name": .string(webhookName),
+                "admissionReviewVersions": .strings(["v1"]),
+                "sideEffects": .string("None"),
+                "timeoutSeconds": .int(5),
+                "failurePolicy": .string(failurePolicy),
+                "matchPolicy": .string("Equivalent"),
+                "clientConfig": .mapping(clientConfig),
+                "namespaceSelector": .mapping(["matchExpressions": .sequence([.mapping([
+                    "key": .string("kubernetes.io/metadata.name"),
+                    "operator": .string("NotIn"),
+                    "values": .strings(["kube-system", namespace]),
+                ])])]),
+                "matchConditions": .sequence([
+                    condition("exclude-leases", "!(request.resource.group == 'coordination.k8s.io' && request.resource.resource == 'leases')"),
+                    condition("exclude-events", "!(request.resource.resource == 'events')"),
+                ]),
+                "rules": .sequence(rules),
+            ])
+        }
+        let podRules = [
+            rule("", ["pods", "pods/ephemeralcontainers", "podtemplates", "replicationcontrollers"], "Namespaced"),
+            rule("apps", ["deployments", "replicasets", "statefulsets", "daemonsets"], "Namespaced"),
+            rule("batch", ["jobs", "cronjobs"], "Namespaced"),
+        ]
+        let objectRules = [
+            rule("", ["services", "configmaps", "namespaces"], "*"),
+            rule("networking.k8s.io", ["ingresses"], "Namespaced"),
+        ]
+        return object("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", name: name, namespaced: false,
+                      metadata: metadata, [
+            (key: "webhooks", value: .sequence([
+                webhook("pods.rampart.dev", "Fail", podRules),
+                webhook("objects.rampart.dev", "Ignore", objectRules),
+            ])),
+        ])
     }
 }

@@ -62,7 +62,7 @@ import Testing
             #expect(secrets.allSatisfy { $0.reference.apiVersion == "v1" })
             #expect(secrets.allSatisfy { $0.root["data"] == nil && $0.root["stringData"] == nil })
             #expect(secrets.first?.annotations == ["owner": "team-a"])
-            let text = YAMLEmitter.stream(snapshot.objects.map(\.root))
+            let text = YAMLWriter.stream(snapshot.objects.map(\.root))
             #expect(!text.contains("aHVudGVyMg") && !text.contains("hunter2") && !text.contains("c2VjcmV0"))
         }
     }

@@ -26,8 +26,10 @@ import Testing
     /// `rampart scanner-rbac | kubectl apply -f -` works on a cluster without the namespace: the
     /// Namespace comes first, before the ServiceAccount in it.
     @Test func theNamespaceComesFirstSoTheOutputAppliesOnAFreshCluster() throws {
-        let text = YAMLEmitter.stream(ScannerRBAC.manifests(namespace: "scanning", includeSecrets: false))
-        let objects = ManifestLoader.load(Array(text.utf8), file: "scanner-rbac.yaml").objects
+        let text = YAMLWriter.stream(ScannerRBAC.manifests(namespace: "scanning", includeSecrets: false))
+        let loaded = ManifestLoader.load(Array(text.utf8), file: "scanner-rbac.yaml")
+        #expect(loaded.errors.isEmpty)
+        let objects = loaded.objects
         #expect(objects.map(\.kind) == ["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding"])
         let namespace = try #require(objects.first)
         #expect(namespace.name == "scanning" && namespace.namespace == nil)

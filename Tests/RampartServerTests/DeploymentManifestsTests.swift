@@ -1,3 +1,4 @@
+import RampartLoading
 import RampartModel
 import RampartRules
 import RampartServer
@@ -37,5 +38,45 @@ struct DeploymentManifestsTests {
         }
         let deployment = try #require(Fixtures.objects(manifests.render()).first { $0.kind == "Deployment" })
         #expect(deployment.root["spec"]?["replicas"]?.int == 2)
+    }
+
+    /// Issue 14: the manifests are trees written by `YAMLWriter`, so values given on the command
+    /// line (image, namespace, CA bundle, cert-manager Certificate) and the name read back as given,
+    /// in the objects and in the configuration file the ConfigMap holds.
+    @Test(arguments: ["on", "NO", "~", "null", "1e3", "0x1F", ".inf", "a: b", "a #b", "-x", "*x", "!x", "%x", "@x", "\"q\"", "back\\slash",
+                      "line\n---\nkind: Secret", " lead", "trail ", "日本語", "bell\u{07}", ""])
+    func userValuesReadBackAsGiven(value: String) throws {
+        for certManager in [false, true] {
+            var manifests = DeploymentManifests(image: value)
+            manifests.namespace = value
+            manifests.name = value
+            if certManager { manifests.certManagerCertificate = value } else { manifests.caBundle = value }
+            let loaded = ManifestLoader.load(Array(manifests.render().utf8), file: "webhook.yaml")
+            #expect(loaded.errors.map(\.description) == [])
+            try #require(loaded.objects.count == 11)
+            for object in loaded.objects {
+                let name = object.root["metadata"]?["name"]?.string
+                #expect(name == "default-deny" || name?.hasPrefix(value) == true)
+                if object.kind != "Namespace" && object.kind != "ValidatingWebhookConfiguration" {
+                    #expect(object.root["metadata"]?["namespace"]?.string == value)
+                }
+            }
+            let deployment = try #require(loaded.objects.first { $0.kind == "Deployment" })
+            let pod = deployment.root["spec"]?["template"]
+            #expect(pod?["spec"]?["containers"]?[0]?["image"]?.string == value)
+            #expect(pod?["metadata"]?["labels"]?["app.kubernetes.io/name"]?.string == value)
+            #expect(pod?["spec"]?["securityContext"]?["runAsUser"]?.int == 65532)
+            let config = try #require(loaded.objects.first { $0.kind == "ConfigMap" }?.root["data"]?["config.yaml"]?.string)
+            let file = ManifestLoader.documents(Array(config.utf8), file: "config.yaml")
+            #expect(file.errors.isEmpty)
+            #expect(file.documents.first?["webhook"]?["exempt"]?["namespaces"]?[0]?.string == value)
+            let configuration = try #require(loaded.objects.first { $0.kind == "ValidatingWebhookConfiguration" })
+            for webhook in configuration.root["webhooks"]?.items ?? [] {
+                #expect(webhook["namespaceSelector"]?["matchExpressions"]?[0]?["values"]?[1]?.string == value)
+                #expect(webhook["clientConfig"]?["service"]?["namespace"]?.string == value)
+                #expect(webhook["clientConfig"]?["caBundle"]?.string == (certManager ? nil : value))
+            }
+            #expect(configuration.annotations["cert-manager.io/inject-ca-from"] == (certManager ? value : nil))
+        }
     }
 }

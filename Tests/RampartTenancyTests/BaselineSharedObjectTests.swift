@@ -38,8 +38,8 @@ import Testing
     func sandboxIsReferencedNotCreated() {
         let pooled = TenantBaseline(name: "umbrella", trust: .untrusted, nodePool: ["node.example.com/pool": "sandbox"]).yaml
         #expect(pooled.contains("#     runtimeClassName: gvisor"))
-        #expect(pooled.contains("scheduler.alpha.kubernetes.io/node-selector: \"node.example.com/pool=sandbox\""))
-        #expect(pooled.contains("#     - {key: node.example.com/pool, operator: Equal, value: \"sandbox\", effect: NoSchedule}"))
+        #expect(pooled.contains("scheduler.alpha.kubernetes.io/node-selector: node.example.com/pool=sandbox"))
+        #expect(pooled.contains("#     - key: node.example.com/pool\n#       operator: Equal\n#       value: sandbox\n#       effect: NoSchedule\n"))
         #expect(!pooled.contains("handler: runsc"))
         let other = TenantBaseline(name: "umbrella", trust: .untrusted, nodePool: ["pool": "u"], runtimeClass: "kata").yaml
         #expect(other.contains("#     runtimeClassName: kata"))

@@ -1,3 +1,5 @@
+import RampartModel
+
 /// The secure baseline of a new tenant, as manifests (`rampart tenant new`): per namespace a
 /// Namespace with Pod Security labels, a ResourceQuota, a LimitRange, default-deny NetworkPolicies
 /// with DNS and same-namespace traffic allowed, service accounts without token automount and a
@@ -60,259 +62,216 @@ public struct TenantBaseline: Sendable {
 
     /// Every manifest, as one YAML stream.
     public var yaml: String {
-        var documents = [header] + namespaces.map(namespaceDocuments)
-        if trust == .untrusted { documents.append(flowSchema) }
-        return documents.joined(separator: "---\n") + placementGuide + tenancyEntry
+        YAMLWriter.stream(documents, header: header, footer: placementGuide + [""] + tenancyEntry)
     }
 
-    private var header: String {
-        """
-        # Baseline of tenant \(name) (\(trust.rawValue), required isolation \(isolation.rawValue)), by rampart tenant new.
-        # Check it with: rampart tenants check THESE-FILES PLATFORM-FILES
+    /// Every object with the comments that explain it.
+    public var documents: [YAMLWriter.Document] {
+        var documents = namespaces.flatMap(namespaceDocuments)
+        if trust == .untrusted {
+            documents.append(YAMLWriter.Document(flowSchema, comments: [
+                "The tenant's service accounts cannot crowd out the API server (API Priority and Fairness).",
+            ]))
+        }
+        return documents
+    }
 
-        """
+    private var header: [String] {
+        ["Baseline of tenant \(name) (\(trust.rawValue), required isolation \(isolation.rawValue)), by rampart tenant new.",
+         "Check it with: rampart tenants check THESE-FILES PLATFORM-FILES"]
     }
 
     private var poolText: String { nodePool.map { "\($0.key)=\($0.value)" }.joined(separator: ",") }
 
-    private func namespaceDocuments(_ namespace: String) -> String {
+    /// `apiVersion`, `kind` and `metadata` (name, then namespace when given), then `body`.
+    private func object(_ apiVersion: String, _ kind: String, name: String, namespace: String? = nil,
+                        _ body: [(key: String, value: Node)] = []) -> Node {
+        var metadata: [(key: String, value: Node)] = [(key: "name", value: .string(name))]
+        if let namespace { metadata.append((key: "namespace", value: .string(namespace))) }
+        return .mapping([(key: "apiVersion", value: .string(apiVersion)), (key: "kind", value: .string(kind)),
+                         (key: "metadata", value: .mapping(metadata))] + body)
+    }
+
+    private func namespaceDocuments(_ namespace: String) -> [YAMLWriter.Document] {
         let level = trust == .untrusted ? "restricted" : "baseline"
-        var annotations = ""
+        var metadata: [(key: String, value: Node)] = [
+            (key: "name", value: .string(namespace)),
+            (key: "labels", value: .strings([
+                (key: "kubernetes.io/metadata.name", value: namespace),
+                (key: "rampart.dev/tenant", value: name),
+                (key: "rampart.dev/trust", value: trust.rawValue),
+                (key: "rampart.dev/isolation", value: isolation.rawValue),
+                (key: "pod-security.kubernetes.io/enforce", value: level),
+                (key: "pod-security.kubernetes.io/enforce-version", value: "latest"),
+                (key: "pod-security.kubernetes.io/warn", value: "restricted"),
+                (key: "pod-security.kubernetes.io/audit", value: "restricted"),
+            ])),
+        ]
+        var namespaceComments: [String] = []
         if !nodePool.isEmpty {
-            annotations = """
-                  annotations:
-                    # Needs the PodNodeSelector admission plugin: every pod of the namespace gets this node selector.
-                    scheduler.alpha.kubernetes.io/node-selector: \(quoted(poolText))
-                    rampart.dev/node-pool: \(quoted(poolText))
-
-                """
+            metadata.append((key: "annotations", value: .strings([
+                (key: "scheduler.alpha.kubernetes.io/node-selector", value: poolText),
+                (key: "rampart.dev/node-pool", value: poolText),
+            ])))
+            namespaceComments = ["The node-selector annotation needs the PodNodeSelector admission plugin: every pod of the",
+                                 "namespace gets this node selector."]
         }
-        return """
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: \(namespace)
-              labels:
-                kubernetes.io/metadata.name: \(namespace)
-                rampart.dev/tenant: \(quoted(name))
-                rampart.dev/trust: \(trust.rawValue)
-                rampart.dev/isolation: \(isolation.rawValue)
-                pod-security.kubernetes.io/enforce: \(level)
-                pod-security.kubernetes.io/enforce-version: latest
-                pod-security.kubernetes.io/warn: restricted
-                pod-security.kubernetes.io/audit: restricted
-            \(annotations)---
-            apiVersion: v1
-            kind: ResourceQuota
-            metadata:
-              name: \(name)-quota
-              namespace: \(namespace)
-            spec:
-              hard:
-            \(quotaHard.map { "    \($0.key): \(quoted($0.value))" }.joined(separator: "\n"))
-            ---
-            apiVersion: v1
-            kind: LimitRange
-            metadata:
-              name: \(name)-defaults
-              namespace: \(namespace)
-            spec:
-              limits:
-              - type: Container
-                default:
-                  cpu: 500m
-                  memory: 512Mi
-                defaultRequest:
-                  cpu: 100m
-                  memory: 128Mi
-                max:
-                  cpu: "2"
-                  memory: 4Gi
-            ---
-            # Deny everything in and out unless another policy allows it.
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: default-deny
-              namespace: \(namespace)
-            spec:
-              podSelector: {}
-              policyTypes: [Ingress, Egress]
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: allow-dns
-              namespace: \(namespace)
-            spec:
-              podSelector: {}
-              policyTypes: [Egress]
-              egress:
-              - to:
-                - namespaceSelector:
-                    matchLabels:
-                      kubernetes.io/metadata.name: kube-system
-                  podSelector:
-                    matchLabels:
-                      k8s-app: kube-dns
-                ports:
-                - port: 53
-                  protocol: UDP
-                - port: 53
-                  protocol: TCP
-            ---
-            # Pods of the namespace may talk to each other, and to nothing else.
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: allow-same-namespace
-              namespace: \(namespace)
-            spec:
-              podSelector: {}
-              policyTypes: [Ingress, Egress]
-              ingress:
-              - from:
-                - podSelector: {}
-              egress:
-              - to:
-                - podSelector: {}
-            ---
-            # Pods that name no service account get no API token.
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata:
-              name: default
-              namespace: \(namespace)
-            automountServiceAccountToken: false
-            ---
-            # The account the tenant's workloads run as; mount a token only in pods that call the API.
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata:
-              name: \(name)-workload
-              namespace: \(namespace)
-            automountServiceAccountToken: false
-            ---
-            # Operate the namespace (read, restart, scale, configure) without Secrets, exec, RBAC or
-            # cluster-scoped power. Workloads are deployed by the platform's pipeline, not by people.
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: Role
-            metadata:
-              name: tenant-admin
-              namespace: \(namespace)
-            rules:
-            - apiGroups: ["", apps, batch, networking.k8s.io, autoscaling, policy]
-              resources: [pods, pods/log, services, endpoints, configmaps, persistentvolumeclaims, events, serviceaccounts,
-                          resourcequotas, limitranges, deployments, replicasets, statefulsets, daemonsets, jobs, cronjobs,
-                          ingresses, networkpolicies, horizontalpodautoscalers, poddisruptionbudgets]
-              verbs: [get, list, watch]
-            - apiGroups: [""]
-              resources: [pods]
-              verbs: [delete]
-            - apiGroups: [apps]
-              resources: [deployments/scale, statefulsets/scale]
-              verbs: [get, update, patch]
-            - apiGroups: [""]
-              resources: [configmaps]
-              verbs: [create, update, patch, delete]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: RoleBinding
-            metadata:
-              name: tenant-admin
-              namespace: \(namespace)
-            roleRef:
-              apiGroup: rbac.authorization.k8s.io
-              kind: Role
-              name: tenant-admin
-            subjects:
-            - apiGroup: rbac.authorization.k8s.io
-              kind: Group
-              name: \(quoted(name + ":admins"))
-
-            """
+        let everyPod = Node.mapping([:])
+        let namespaceObject = Node.mapping(["apiVersion": .string("v1"), "kind": .string("Namespace"), "metadata": .mapping(metadata)])
+        let quota = object("v1", "ResourceQuota", name: name + "-quota", namespace: namespace, [
+            (key: "spec", value: .mapping(["hard": .strings(quotaHard)])),
+        ])
+        let limits = object("v1", "LimitRange", name: name + "-defaults", namespace: namespace, [
+            (key: "spec", value: .mapping(["limits": .sequence([.mapping([
+                "type": .string("Container"),
+                "default": .strings([(key: "cpu", value: "500m"), (key: "memory", value: "512Mi")]),
+                "defaultRequest": .strings([(key: "cpu", value: "100m"), (key: "memory", value: "128Mi")]),
+                "max": .strings([(key: "cpu", value: "2"), (key: "memory", value: "4Gi")]),
+            ])])])),
+        ])
+        let denyAll = object("networking.k8s.io/v1", "NetworkPolicy", name: "default-deny", namespace: namespace, [
+            (key: "spec", value: .mapping(["podSelector": everyPod, "policyTypes": .strings(["Ingress", "Egress"])])),
+        ])
+        let dnsPort = { (proto: String) in Node.mapping(["port": .int(53), "protocol": .string(proto)]) }
+        let allowDNS = object("networking.k8s.io/v1", "NetworkPolicy", name: "allow-dns", namespace: namespace, [
+            (key: "spec", value: .mapping([
+                "podSelector": everyPod,
+                "policyTypes": .strings(["Egress"]),
+                "egress": .sequence([.mapping([
+                    "to": .sequence([.mapping([
+                        "namespaceSelector": .mapping(["matchLabels": .strings([(key: "kubernetes.io/metadata.name", value: "kube-system")])]),
+                        "podSelector": .mapping(["matchLabels": .strings([(key: "k8s-app", value: "kube-dns")])]),
+                    ])]),
+                    "ports": .sequence([dnsPort("UDP"), dnsPort("TCP")]),
+                ])]),
+            ])),
+        ])
+        let allowSameNamespace = object("networking.k8s.io/v1", "NetworkPolicy", name: "allow-same-namespace", namespace: namespace, [
+            (key: "spec", value: .mapping([
+                "podSelector": everyPod,
+                "policyTypes": .strings(["Ingress", "Egress"]),
+                "ingress": .sequence([.mapping(["from": .sequence([.mapping(["podSelector": everyPod])])])]),
+                "egress": .sequence([.mapping(["to": .sequence([.mapping(["podSelector": everyPod])])])]),
+            ])),
+        ])
+        let account = { (accountName: String) in
+            object("v1", "ServiceAccount", name: accountName, namespace: namespace, [(key: "automountServiceAccountToken", value: .bool(false))])
+        }
+        let rule = { (groups: [String], resources: [String], verbs: [String]) in
+            Node.mapping(["apiGroups": .strings(groups), "resources": .strings(resources), "verbs": .strings(verbs)])
+        }
+        let role = object("rbac.authorization.k8s.io/v1", "Role", name: "tenant-admin", namespace: namespace, [
+            (key: "rules", value: .sequence([
+                rule(["", "apps", "batch", "networking.k8s.io", "autoscaling", "policy"],
+                     ["pods", "pods/log", "services", "endpoints", "configmaps", "persistentvolumeclaims", "events", "serviceaccounts",
+                      "resourcequotas", "limitranges", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs",
+                      "ingresses", "networkpolicies", "horizontalpodautoscalers", "poddisruptionbudgets"],
+                     ["get", "list", "watch"]),
+                rule([""], ["pods"], ["delete"]),
+                rule(["apps"], ["deployments/scale", "statefulsets/scale"], ["get", "update", "patch"]),
+                rule([""], ["configmaps"], ["create", "update", "patch", "delete"]),
+            ])),
+        ])
+        let binding = object("rbac.authorization.k8s.io/v1", "RoleBinding", name: "tenant-admin", namespace: namespace, [
+            (key: "roleRef", value: .strings([(key: "apiGroup", value: "rbac.authorization.k8s.io"), (key: "kind", value: "Role"),
+                                              (key: "name", value: "tenant-admin")])),
+            (key: "subjects", value: .sequence([.strings([(key: "apiGroup", value: "rbac.authorization.k8s.io"), (key: "kind", value: "Group"),
+                                                          (key: "name", value: name + ":admins")])])),
+        ])
+        return [
+            YAMLWriter.Document(namespaceObject, comments: namespaceComments),
+            YAMLWriter.Document(quota),
+            YAMLWriter.Document(limits),
+            YAMLWriter.Document(denyAll, comments: ["Deny everything in and out unless another policy allows it."]),
+            YAMLWriter.Document(allowDNS),
+            YAMLWriter.Document(allowSameNamespace, comments: ["Pods of the namespace may talk to each other, and to nothing else."]),
+            YAMLWriter.Document(account("default"), comments: ["Pods that name no service account get no API token."]),
+            YAMLWriter.Document(account(name + "-workload"),
+                                comments: ["The account the tenant's workloads run as; mount a token only in pods that call the API."]),
+            YAMLWriter.Document(role, comments: [
+                "Operate the namespace (read, restart, scale, configure) without Secrets, exec, RBAC or",
+                "cluster-scoped power. Workloads are deployed by the platform's pipeline, not by people.",
+            ]),
+            YAMLWriter.Document(binding),
+        ]
     }
 
     /// API Priority and Fairness: the tenant's service accounts share the `workload-low` level.
-    private var flowSchema: String {
-        """
-        # The tenant's service accounts cannot crowd out the API server (API Priority and Fairness).
-        apiVersion: flowcontrol.apiserver.k8s.io/v1
-        kind: FlowSchema
-        metadata:
-          name: tenant-\(name)
-        spec:
-          priorityLevelConfiguration:
-            name: workload-low
-          matchingPrecedence: 1000
-          distinguisherMethod:
-            type: ByUser
-          rules:
-          - subjects:
-        \(namespaces.map { "    - kind: Group\n      group:\n        name: system:serviceaccounts:\($0)" }.joined(separator: "\n"))
-            resourceRules:
-            - verbs: ["*"]
-              apiGroups: ["*"]
-              resources: ["*"]
-              namespaces: ["*"]
-              clusterScope: true
-            nonResourceRules:
-            - verbs: ["*"]
-              nonResourceURLs: ["*"]
-
-        """
+    private var flowSchema: Node {
+        let everything = Node.strings(["*"])
+        return object("flowcontrol.apiserver.k8s.io/v1", "FlowSchema", name: "tenant-" + name, [
+            (key: "spec", value: .mapping([
+                "priorityLevelConfiguration": .strings([(key: "name", value: "workload-low")]),
+                "matchingPrecedence": .int(1000),
+                "distinguisherMethod": .strings([(key: "type", value: "ByUser")]),
+                "rules": .sequence([.mapping([
+                    "subjects": .sequence(namespaces.map { namespace in
+                        .mapping(["kind": .string("Group"), "group": .strings([(key: "name", value: "system:serviceaccounts:" + namespace)])])
+                    }),
+                    "resourceRules": .sequence([.mapping([
+                        "verbs": everything, "apiGroups": everything, "resources": everything, "namespaces": everything,
+                        "clusterScope": .bool(true),
+                    ])]),
+                    "nonResourceRules": .sequence([.mapping(["verbs": everything, "nonResourceURLs": everything])]),
+                ])]),
+            ])),
+        ])
     }
 
-    private var placementGuide: String {
-        var lines = [""]
+    /// Comment lines: the sandbox and the node placement the tenant's pod templates need.
+    private var placementGuide: [String] {
+        var lines: [String] = []
         if trust == .untrusted {
-            lines += ["# Sandbox: untrusted code runs in the platform's sandbox RuntimeClass \(runtimeClass) (gVisor, Kata).",
-                      "# It is cluster-scoped and shared by every tenant that sandboxes: this baseline neither creates",
-                      "# nor changes it (check that it exists: kubectl get runtimeclass \(runtimeClass)). Its scheduling,",
-                      "# if it has one, is added to the tenant's pods: it must agree with the tenant's node pool.", "#"]
+            lines += ["Sandbox: untrusted code runs in the platform's sandbox RuntimeClass \(runtimeClass) (gVisor, Kata).",
+                      "It is cluster-scoped and shared by every tenant that sandboxes: this baseline neither creates",
+                      "nor changes it (check that it exists: kubectl get runtimeclass \(runtimeClass)). Its scheduling,",
+                      "if it has one, is added to the tenant's pods: it must agree with the tenant's node pool.", ""]
         }
-        lines += ["# Node placement: in every workload's pod template of tenant \(name):", "#   spec:"]
-        if trust == .untrusted { lines.append("#     runtimeClassName: \(runtimeClass)") }
-        if nodePool.isEmpty {
-            lines.append("#     (no dedicated node pool: the tenant shares nodes; give --node-pool KEY=VALUE for dedicated nodes)")
-        } else {
-            lines.append("#     nodeSelector:")
-            lines += nodePool.map { "#       \($0.key): \(quoted($0.value))" }
-            lines.append("#     tolerations:")
-            lines += nodePool.map { "#     - {key: \($0.key), operator: Equal, value: \(quoted($0.value)), effect: NoSchedule}" }
-            lines.append("# and taint the pool's nodes: kubectl taint nodes -l \(poolText) \(nodePool[0].key)=\(nodePool[0].value):NoSchedule")
-        }
-        lines.append("#     serviceAccountName: \(name)-workload")
-        lines.append("#     securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}")
-        lines.append("#     containers[*].securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The tenant's entry for a tenancy file.
-    private var tenancyEntry: String {
-        var lines = ["#", "# Its entry in a tenancy file (kind: Tenancy, under tenants:):",
-                     "# - name: \(name)", "#   trust: \(trust.rawValue)", "#   untrustedCode: \(trust == .untrusted)",
-                     "#   namespaces:", "#     names: [\(namespaces.joined(separator: ", "))]"]
+        var spec: [(key: String, value: Node)] = []
+        if trust == .untrusted { spec.append((key: "runtimeClassName", value: .string(runtimeClass))) }
         if !nodePool.isEmpty {
-            lines += ["#   nodePool:", "#     matchLabels:"] + nodePool.map { "#       \($0.key): \(quoted($0.value))" }
+            spec.append((key: "nodeSelector", value: .strings(nodePool)))
+            spec.append((key: "tolerations", value: .sequence(nodePool.map { label in
+                .strings([(key: "key", value: label.key), (key: "operator", value: "Equal"), (key: "value", value: label.value),
+                          (key: "effect", value: "NoSchedule")])
+            })))
         }
-        lines.append("#   isolation: \(isolation.rawValue)")
-        return lines.joined(separator: "\n") + "\n"
+        spec += [
+            (key: "serviceAccountName", value: .string(name + "-workload")),
+            (key: "securityContext", value: .mapping(["runAsNonRoot": .bool(true),
+                                                      "seccompProfile": .strings([(key: "type", value: "RuntimeDefault")])])),
+            (key: "containers", value: .sequence([.mapping(["securityContext": .mapping([
+                "allowPrivilegeEscalation": .bool(false), "readOnlyRootFilesystem": .bool(true),
+                "capabilities": .mapping(["drop": .strings(["ALL"])]),
+            ])])])),
+        ]
+        lines.append("Node placement: in every workload's pod template of tenant \(name) (the container settings in every container):")
+        if nodePool.isEmpty {
+            lines.append("(no dedicated node pool: the tenant shares nodes; give --node-pool KEY=VALUE for dedicated nodes)")
+        }
+        lines += Self.lines(YAMLWriter.document(.mapping(["spec": .mapping(spec)])), indent: "  ")
+        if let first = nodePool.first {
+            lines.append("and taint the pool's nodes: kubectl taint nodes -l \(poolText) \(first.key)=\(first.value):NoSchedule")
+        }
+        return lines
     }
 
-    /// A YAML double-quoted scalar.
-    private func quoted(_ text: String) -> String {
-        "\"" + text.replacingBackslashesAndQuotes + "\""
+    /// Comment lines: the tenant's entry for a tenancy file.
+    private var tenancyEntry: [String] {
+        var entry: [(key: String, value: Node)] = [
+            (key: "name", value: .string(name)),
+            (key: "trust", value: .string(trust.rawValue)),
+            (key: "untrustedCode", value: .bool(trust == .untrusted)),
+            (key: "namespaces", value: .mapping(["names": .strings(namespaces)])),
+        ]
+        if !nodePool.isEmpty { entry.append((key: "nodePool", value: .mapping(["matchLabels": .strings(nodePool)]))) }
+        entry.append((key: "isolation", value: .string(isolation.rawValue)))
+        return ["Its entry in a tenancy file (kind: Tenancy, under tenants:):"]
+            + Self.lines(YAMLWriter.document(.sequence([.mapping(entry)])), indent: "")
     }
-}
 
-extension String {
-    var replacingBackslashesAndQuotes: String {
-        var result = ""
-        for character in self {
-            if character == "\\" || character == "\"" { result.append("\\") }
-            result.append(character)
-        }
-        return result
+    /// A YAML text as comment lines, each non-empty line behind `indent`.
+    private static func lines(_ text: String, indent: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.isEmpty ? "" : indent + $0 }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RampartKube
+import RampartModel
 
 extension Rampart {
     /// `rampart scanner-rbac`: the least-privilege identity for running Rampart inside a cluster.
@@ -28,7 +29,7 @@ extension Rampart {
 
         func run() throws {
             let manifests = ScannerRBAC.manifests(namespace: namespace, includeSecrets: includeSecrets, includeNamespace: !noNamespace)
-            print(YAMLEmitter.stream(manifests, header: ["least-privilege identity of the rampart scanner (rampart scanner-rbac)"]),
+            print(YAMLWriter.stream(manifests, header: ["least-privilege identity of the rampart scanner (rampart scanner-rbac)"]),
                   terminator: "")
         }
     }

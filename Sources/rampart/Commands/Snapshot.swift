@@ -42,7 +42,7 @@ extension Rampart {
                     + (withheld > 0 ? "; \(withheld) literal credentials in ConfigMaps and env withheld" : ""),
             ]
             header += snapshot.gaps.map { "not covered: \($0.resource): \($0.reason)" }
-            let text = YAMLEmitter.stream(redacted.map(\.root), header: header)
+            let text = YAMLWriter.stream(redacted.map(\.root), header: header)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))
             } catch {

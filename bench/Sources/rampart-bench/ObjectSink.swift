@@ -1,10 +1,11 @@
 import Foundation
+import RampartModel
 
 /// Takes generated objects until the requested count is reached, and streams them out as YAML.
 final class ObjectSink {
     let capacity: Int
     private(set) var count = 0
-    private var writer = YAMLWriter()
+    private var text = ""
     private let handle: FileHandle
 
     init(capacity: Int, handle: FileHandle) {
@@ -18,12 +19,13 @@ final class ObjectSink {
     func emit(_ object: YAMLValue) {
         guard !isFull else { return }
         count += 1
-        writer.document(object)
-        if writer.text.utf8.count > 1 << 20 { flush() }
+        text += YAMLWriter.stream([object.node])
+        if text.utf8.count > 1 << 20 { flush() }
     }
 
     /// Writes out whatever is buffered.
     func flush() {
-        handle.write(Data(writer.take().utf8))
+        handle.write(Data(text.utf8))
+        text = ""
     }
 }
