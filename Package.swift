@@ -36,8 +36,12 @@ let package = Package(
         ]),
         // Configuration, exceptions, baselines: what a platform team decides about findings.
         .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartLoading", "RampartRules"]),
-        // Renderers: text, JSON, SARIF, JUnit, HTML.
-        .target(name: "RampartReport", dependencies: ["RampartModel", "RampartLoading", "RampartRules", "RampartPolicy", "RampartTenancy"]),
+        // Reports and their renderers: the audit (text, JSON, SARIF, JUnit), the tenancy verdict (HTML too),
+        // and the answers of pss, rbac and netpol.
+        .target(name: "RampartReport", dependencies: [
+            "RampartModel", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartRules", "RampartPolicy",
+            "RampartTenancy",
+        ]),
         // The admission decision: a pure function AdmissionRequest → AdmissionResponse.
         .target(name: "RampartAdmission", dependencies: [
             "RampartModel", "RampartRules", "RampartPSS", "RampartPolicy",

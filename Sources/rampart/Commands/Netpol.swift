@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RampartLoading
 import RampartModel
 import RampartReport
@@ -25,19 +24,10 @@ struct NetpolInput {
         analysis = NetworkAnalysis(Inventory(objects: loaded.objects))
     }
 
-    /// Writes the answer as JSON (with the input errors under `errors`) or as text (input errors on
-    /// standard error), and ends with the run's status: input errors fail the run as everywhere.
-    func finish<Answer: Encodable>(_ output: OutputOptions<AnswerFormat>, json answer: Answer, text: () -> String) throws {
-        switch output.format {
-        case .json:
-            try output.write(try JSONOutput.encode(AnswerWithErrors(answer: answer, errors: loaded.errors)))
-        case .text:
-            try output.write(text())
-            for error in loaded.errors {
-                FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8))
-            }
-        }
-        try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs, reportFailed: false).finish()
+    /// Writes `report` to `output` and ends with the run's status: input errors fail the run as everywhere.
+    func finish(_ report: some AnswerReport, _ output: OutputOptions<AnswerFormat>) throws {
+        try output.render(report)
+        try RunStatus(report, cleanInputs: loaded.cleanInputs).finish()
     }
 }
 
@@ -48,28 +38,15 @@ struct NetpolMatrix: ParsableCommand {
         abstract: "Decide every ordered pair of distinct pods for each probe (PROTOCOL/PORT).")
 
     @Option(name: .customLong("probe"), help: "A probe such as TCP/80 (repeatable). Default: every port a pod serves, else TCP/80.")
-    var probes: [Probe] = []
+    var probes: [NetworkProbe] = []
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
         let run = NetpolInput(input)
-        let analysis = run.analysis
-        let probes = self.probes.isEmpty ? Probe.defaults(analysis) : self.probes
-        var rows: [MatrixRow] = []
-        for probe in probes {
-            for source in analysis.pods.indices {
-                for destination in analysis.pods.indices where source != destination {
-                    rows.append(MatrixRow(from: analysis.pods[source].id, to: analysis.pods[destination].id,
-                                          protocol: probe.proto.rawValue, port: probe.port,
-                                          allowed: analysis.isAllowed(from: source, to: destination, proto: probe.proto, port: probe.port)))
-                }
-            }
-        }
-        try run.finish(output, json: ["connections": rows]) {
-            MatrixRow.grid(rows, pods: analysis.pods.map(\.id), probes: probes)
-        }
+        let probes = self.probes.isEmpty ? NetworkProbe.defaults(run.analysis) : self.probes
+        try run.finish(NetworkMatrixReport(run.analysis, probes: probes, errors: run.loaded.errors), output)
     }
 }
 
@@ -84,11 +61,7 @@ struct NetpolConnlist: ParsableCommand {
 
     func run() throws {
         let run = NetpolInput(input)
-        let analysis = run.analysis
-        let list = analysis.connectionList()
-        try run.finish(output, json: ["connections": list.map(ConnectionEntry.init)]) {
-            list.map(\.text).joined(separator: "\n")
-        }
+        try run.finish(ConnectionListReport(run.analysis.connectionList(), errors: run.loaded.errors), output)
     }
 }
 
@@ -103,11 +76,7 @@ struct NetpolNamespaces: ParsableCommand {
 
     func run() throws {
         let run = NetpolInput(input)
-        let analysis = run.analysis
-        let flows = analysis.namespaceReachability()
-        try run.finish(output, json: ["flows": flows.map(NamespaceFlowEntry.init)]) {
-            flows.map { "\($0.from) => \($0.to) : \($0.connections.text)" }.joined(separator: "\n")
-        }
+        try run.finish(NamespaceFlowReport(run.analysis.namespaceReachability(), errors: run.loaded.errors), output)
     }
 }
 
@@ -122,7 +91,7 @@ struct NetpolExplain: ParsableCommand {
     @Argument(help: "The destination: a pod (NAMESPACE/NAME) or an IP address.")
     var to: String
     @Argument(help: "The port and protocol, e.g. 80/TCP (TCP/80 is read too; the protocol defaults to TCP).")
-    var port: Probe
+    var port: NetworkProbe
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions<AnswerFormat>
@@ -135,8 +104,7 @@ struct NetpolExplain: ParsableCommand {
         guard let decision = analysis.decide(from: source, to: destination, proto: port.proto, port: port.port) else {
             throw ValidationError("one end must be a pod: no policy governs traffic between two outside addresses")
         }
-        let report = ExplainReport(from: from, to: to, decision: decision)
-        try run.finish(output, json: report) { report.text }
+        try run.finish(NetworkExplainReport(from: from, to: to, decision: decision, errors: run.loaded.errors), output)
     }
 
     private func endpoint(_ text: String, in analysis: NetworkAnalysis) throws -> Endpoint {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RampartLoading
 import RampartModel
 import RampartReport
@@ -34,61 +33,26 @@ struct RbacUserOptions: ParsableArguments {
     var requestUser: RequestUser { RequestUser(name: user, groups: groups) }
 }
 
-/// Loads the RBAC policy of the inputs and writes the answers of the `rbac` subcommands.
+/// The inputs of an `rbac` subcommand: their inventory and RBAC policy, and what failed to load.
 struct RbacRun {
     let inventory: Inventory
     /// The RBAC policy, built when a command asks (each asks once; `risks` builds its own in the audit).
     var policy: RBACPolicy { RBACPolicy(inventory: inventory) }
     let errors: [InputError]
-    let output: OutputOptions<AnswerFormat>
     let cleanInputs: Int
 
-    /// Loads `input`.
-    init(input: InputOptions, output: OutputOptions<AnswerFormat>) throws {
+    /// Loads `input`; the other inputs are still analysed when some fail.
+    init(_ input: InputOptions) {
         let loaded = InputReader.load(input)
         inventory = Inventory(objects: loaded.objects)
         errors = loaded.errors
         cleanInputs = loaded.cleanInputs
-        self.output = output
     }
 
-    /// Writes `report` as JSON (with the input errors and notes added) or as `text`, input errors
-    /// and notes going to standard error in text mode. Throws the exit code of `RunStatus`.
-    func finish<Report: Encodable>(_ report: Report, text: String, grants: [Grant], unresolved: [UnresolvedBinding], failed: Bool) throws {
-        let notes = Self.notes(grants: grants, unresolved: unresolved)
-        if output.format == .json {
-            try output.write(try JSONOutput.encode(RbacReport(report: report, notes: notes, unresolvedBindings: unresolved, errors: errors)))
-        } else {
-            try output.write(text)
-            for line in errors.map(\.description) + notes.map({ "note: " + $0 }) {
-                FileHandle.standardError.write(Data((line + "\n").utf8))
-            }
-        }
-        try RunStatus(inputErrors: errors.count, cleanInputs: cleanInputs, reportFailed: failed).finish()
-    }
-
-    /// Sentences about built-in roles used and bindings that grant nothing.
-    static func notes(grants: [Grant], unresolved: [UnresolvedBinding]) -> [String] {
-        let builtIn = Set(grants.filter(\.builtInRole).compactMap(\.role)).sorted()
-        return builtIn.map { "\($0) is the built-in Kubernetes bootstrap definition: the inputs do not define it" }
-            + Set(unresolved).sorted { $0.binding < $1.binding }.map { "\($0.binding) grants nothing: \($0.reason)" }
-    }
-}
-
-/// The JSON of an `rbac` answer: the answer's own keys, plus `notes`, `unresolvedBindings` and `errors`.
-private struct RbacReport<Report: Encodable>: Encodable {
-    let report: Report
-    let notes: [String]
-    let unresolvedBindings: [UnresolvedBinding]
-    let errors: [InputError]
-
-    private enum CodingKeys: String, CodingKey { case notes, unresolvedBindings, errors }
-
-    func encode(to encoder: any Encoder) throws {
-        try report.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(Set(unresolvedBindings).sorted { $0.binding < $1.binding }, forKey: .unresolvedBindings)
-        try container.encode(errors, forKey: .errors)
+    /// Writes the report of `answer` to `output` and ends with the run's status.
+    func finish(_ answer: some RBACAnswer, _ output: OutputOptions<AnswerFormat>) throws {
+        let report = RBACReport(answer, errors: errors)
+        try output.render(report)
+        try RunStatus(report, cleanInputs: cleanInputs).finish()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RampartRBAC
+import RampartReport
 
 extension Rampart.Rbac {
     /// `rampart rbac can-i VERB RESOURCE PATH...`: may this user do this? Exit 1 when denied.
@@ -25,19 +26,10 @@ extension Rampart.Rbac {
 
         @OptionGroup var output: OutputOptions<AnswerFormat>
 
-        /// The JSON answer.
-        struct Answer: Encodable {
-            let allowed: Bool
-            let via: [Grant]
-        }
-
         func run() throws {
-            let run = try RbacRun(input: input, output: output)
+            let run = RbacRun(input)
             let request = AccessRequest.parse(verb: verb, resource: resource, name: resourceName ?? "", namespace: namespace ?? "")
-            let decision = run.policy.authorize(user.requestUser, request)
-            let text = ([decision.allowed ? "yes" : "no"] + decision.via.map { "  via " + $0.explanation }).joined(separator: "\n")
-            try run.finish(Answer(allowed: decision.allowed, via: decision.via), text: text, grants: decision.via,
-                           unresolved: decision.unresolved, failed: !decision.allowed)
+            try run.finish(RBACCanIAnswer(run.policy.authorize(user.requestUser, request)), output)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RampartRBAC
+import RampartReport
 
 extension Rampart.Rbac {
     /// `rampart rbac paths PATH...`: escalation paths to cluster-admin and into other tenants.
@@ -37,18 +38,11 @@ extension Rampart.Rbac {
             }
         }
 
-        /// The JSON answer.
-        struct Answer: Encodable {
-            let paths: [EscalationPath]
-        }
-
         func run() throws {
-            let run = try RbacRun(input: input, output: output)
+            let run = RbacRun(input)
             var analysis = EscalationAnalysis(policy: run.policy, inventory: run.inventory)
             let starts = start.map { [$0] } ?? analysis.subjects
-            let paths = analysis.paths(from: starts).sorted { ($0.from, $0.goal) < ($1.from, $1.goal) }
-            try run.finish(Answer(paths: paths), text: paths.map(Self.text).joined(separator: "\n\n"),
-                           grants: paths.flatMap { $0.steps.flatMap(\.via) }, unresolved: [], failed: !paths.isEmpty)
+            try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output)
         }
 
         /// The start given by `--as`, `--from-serviceaccount` or `--as-group`, if any.
@@ -67,17 +61,6 @@ extension Rampart.Rbac {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
             return Subject(kind: .serviceAccount, name: String(parts[1]), namespace: String(parts[0]))
-        }
-
-        /// A path as a heading and numbered steps, each with the grants behind it.
-        private static func text(_ path: EscalationPath) -> String {
-            let count = path.steps.count == 1 ? "1 step" : "\(path.steps.count) steps"
-            var lines = ["\(path.from.description) → \(path.goal.description) in \(count)"]
-            for (number, step) in path.steps.enumerated() {
-                lines.append("  \(number + 1). [\(step.technique.rawValue)] \(step.explanation)")
-                lines += step.because.map { "       because \($0)" }
-            }
-            return lines.joined(separator: "\n")
         }
     }
 }

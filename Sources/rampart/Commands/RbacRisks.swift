@@ -1,5 +1,6 @@
 import ArgumentParser
 import RampartModel
+import RampartReport
 import RampartRules
 
 extension Rampart.Rbac {
@@ -19,21 +20,10 @@ extension Rampart.Rbac {
             if Severity(rawValue: failOn) == nil { throw ValidationError("--fail-on takes critical, high, medium, low or info") }
         }
 
-        /// The JSON answer.
-        struct Answer: Encodable {
-            let findings: [Finding]
-        }
-
         func run() throws {
-            let run = try RbacRun(input: input, output: output)
+            let run = RbacRun(input)
             let findings = Auditor.audit(AuditContext(inventory: run.inventory), rules: RBACRules.all)
-            let text = findings.map { finding in
-                let place = "\(finding.location.file ?? finding.object.description):\(finding.location.line)"
-                return ([ "\(finding.severity.rawValue.uppercased()) \(finding.ruleId) \(place)", "  \(finding.message)"]
-                        + finding.notes.map { "    \($0)" }).joined(separator: "\n")
-            }.joined(separator: "\n")
-            try run.finish(Answer(findings: findings), text: text, grants: [], unresolved: [],
-                           failed: findings.contains { $0.severity >= Severity(rawValue: failOn) ?? .high })
+            try run.finish(RBACRisksAnswer(findings: findings, failOn: Severity(rawValue: failOn) ?? .high), output)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RampartRBAC
+import RampartReport
 
 extension Rampart.Rbac {
     /// `rampart rbac rules PATH... --as USER`: the effective rules of a user.
@@ -16,18 +17,9 @@ extension Rampart.Rbac {
 
         @OptionGroup var output: OutputOptions<AnswerFormat>
 
-        /// The JSON answer.
-        struct Answer: Encodable {
-            let rules: [PolicyRule]
-            let via: [Grant]
-        }
-
         func run() throws {
-            let run = try RbacRun(input: input, output: output)
-            let effective = run.policy.rules(for: user.requestUser, namespace: namespace ?? "")
-            let text = effective.rules.map(\.summary).joined(separator: "\n")
-            try run.finish(Answer(rules: effective.rules, via: effective.via), text: text, grants: effective.via,
-                           unresolved: effective.unresolved, failed: false)
+            let run = RbacRun(input)
+            try run.finish(RBACRulesAnswer(run.policy.rules(for: user.requestUser, namespace: namespace ?? "")), output)
         }
     }
 }

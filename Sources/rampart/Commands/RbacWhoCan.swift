@@ -1,5 +1,6 @@
 import ArgumentParser
 import RampartRBAC
+import RampartReport
 
 extension Rampart.Rbac {
     /// `rampart rbac who-can VERB RESOURCE PATH...`: every subject allowed.
@@ -31,24 +32,11 @@ extension Rampart.Rbac {
             if allNamespaces && namespace != nil { throw ValidationError("give -n NAMESPACE or -A, not both") }
         }
 
-        /// The JSON answer.
-        struct Answer: Encodable {
-            let subjects: [Subject]
-            let via: [Grant]
-        }
-
         func run() throws {
-            let run = try RbacRun(input: input, output: output)
+            let run = RbacRun(input)
             let request = AccessRequest.parse(verb: verb, resource: resource, name: resourceName ?? "",
                                               namespace: allNamespaces ? "" : namespace ?? "")
-            let review = run.policy.subjects(allowedTo: request)
-            let rows = review.subjects.map { [$0.kind.rawValue, $0.namespace ?? "", $0.name] }
-            let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
-            let text = rows.map { row in
-                zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[2]
-            }.joined(separator: "\n")
-            try run.finish(Answer(subjects: review.subjects, via: review.via), text: text, grants: review.via,
-                           unresolved: review.unresolved, failed: false)
+            try run.finish(RBACWhoCanAnswer(run.policy.subjects(allowedTo: request)), output)
         }
     }
 }

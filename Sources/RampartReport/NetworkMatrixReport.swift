@@ -1,0 +1,92 @@
+import RampartLoading
+import RampartNetwork
+
+/// A probe of the reachability matrix: a protocol and a port.
+public struct NetworkProbe: Sendable, Hashable {
+    public let proto: NetworkProtocol
+    public let port: Int
+
+    public init(proto: NetworkProtocol, port: Int) {
+        self.proto = proto
+        self.port = port
+    }
+
+    /// `TCP/80`.
+    public var text: String { "\(proto.rawValue)/\(port)" }
+
+    /// Every (protocol, port) a pod of `analysis` serves, sorted; TCP/80 when no pod declares a port.
+    public static func defaults(_ analysis: NetworkAnalysis) -> [NetworkProbe] {
+        let served = Set(analysis.pods.flatMap { $0.ports.map { NetworkProbe(proto: $0.proto, port: $0.port) } })
+        return served.isEmpty ? [NetworkProbe(proto: .tcp, port: 80)] : served.sorted { ($0.proto, $0.port) < ($1.proto, $1.port) }
+    }
+}
+
+/// The answer of `rampart netpol matrix`: the decision for every ordered pair of distinct pods, per
+/// probe. JSON: `{"connections":[{"from":"NS/POD", "to":"NS/POD", "protocol":"TCP", "port":80,
+/// "allowed":bool}], "errors":[…]}` (DESIGN.md); text: one grid per probe.
+public struct NetworkMatrixReport: AnswerReport {
+    /// One decision of the matrix.
+    public struct Connection: Sendable, Encodable {
+        public let from: String
+        public let to: String
+        public let `protocol`: String
+        public let port: Int
+        public let allowed: Bool
+    }
+
+    /// Per probe, per source pod, per destination pod (analysis order).
+    public let connections: [Connection]
+    /// The pods' IDs, the rows and columns of the grids.
+    public let pods: [String]
+    public let probes: [NetworkProbe]
+    public let errors: [InputError]
+
+    /// Decides every ordered pair of distinct pods of `analysis` for each of `probes`.
+    public init(_ analysis: NetworkAnalysis, probes: [NetworkProbe], errors: [InputError]) {
+        var connections: [Connection] = []
+        for probe in probes {
+            for source in analysis.pods.indices {
+                for destination in analysis.pods.indices where source != destination {
+                    connections.append(Connection(
+                        from: analysis.pods[source].id, to: analysis.pods[destination].id,
+                        protocol: probe.proto.rawValue, port: probe.port,
+                        allowed: analysis.isAllowed(from: source, to: destination, proto: probe.proto, port: probe.port)))
+                }
+            }
+        }
+        self.connections = connections
+        pods = analysis.pods.map(\.id)
+        self.probes = probes
+        self.errors = errors
+    }
+
+    private enum CodingKeys: String, CodingKey { case connections, errors }
+
+    /// The matrix describes; it never fails a run.
+    public var failed: Bool { false }
+    public var diagnostics: [String] { errors.map { "rampart: \($0.description)" } }
+
+    /// One grid per probe: a row per source, a column per destination (`.` allowed, `X` denied).
+    public var text: String {
+        var allowed: Set<String> = []
+        for connection in connections where connection.allowed {
+            allowed.insert("\(connection.protocol)/\(connection.port)|\(connection.from)|\(connection.to)")
+        }
+        let width = (pods.map(\.count).max() ?? 0) + 1
+        var lines: [String] = []
+        for probe in probes {
+            lines.append("\(probe.text)  (rows: from, columns: to; . allowed, X denied)")
+            for (index, pod) in pods.enumerated() {
+                lines.append(String(repeating: " ", count: width) + String(repeating: "| ", count: index) + pod)
+            }
+            for source in pods {
+                let cells = pods.map { destination in
+                    source == destination ? "-" : allowed.contains("\(probe.text)|\(source)|\(destination)") ? "." : "X"
+                }
+                lines.append(source.padding(toLength: width, withPad: " ", startingAt: 0) + cells.joined(separator: " "))
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
