@@ -62,7 +62,7 @@ let package = Package(
         ]),
         // Adapter: the Kubernetes API client (async-http-client) and kubeconfig; it lists what the catalog's rules read.
         .target(name: "RampartKube", dependencies: [
-            "RampartModel", "RampartLoading", "RampartRules",
+            "RampartModel", "RampartLoading", "RampartControlPlane", "RampartRules",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -77,11 +77,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: a generator of synthetic multi-tenant clusters and the libyaml floor.
-        .executableTarget(name: "rampart-bench", dependencies: ["RampartLoading", "RampartAdmission", "RampartPolicy", .product(name: "Yams", package: "Yams")],
+        .executableTarget(name: "rampart-bench", dependencies: ["RampartModel", "RampartLoading", "RampartAdmission", "RampartPolicy", .product(name: "Yams", package: "Yams")],
                           path: "bench/Sources/rampart-bench"),
 
         .target(name: "TestSupport", dependencies: ["RampartModel", "RampartLoading"], path: "Tests/TestSupport"),
-        .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "TestSupport"]),
+        .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartLoadingTests", dependencies: ["RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartPSSTests", dependencies: ["RampartPSS", "TestSupport"]),
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),

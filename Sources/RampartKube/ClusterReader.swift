@@ -14,7 +14,7 @@ public struct ClusterSnapshot: Sendable {
     public var readAt = Date()
 }
 
-/// Reads a cluster read-only: discovery, then every scanned resource listed page by page
+/// Reads a cluster read-only: discovery and the server's `/version`, then every scanned resource listed page by page
 /// (`limit`/`continue`) with a bounded number of lists running at once. Forbidden or failing
 /// resources become coverage gaps; only refused credentials and an unreachable server stop it.
 public enum ClusterReader {
@@ -46,6 +46,9 @@ public enum ClusterReader {
         let (resources, discoveryGaps) = try await APIDiscovery.resources(client, wanted: options.resources)
         snapshot.resources = resources
         snapshot.gaps = discoveryGaps
+        let server = try await ServerVersionReader.read(client)
+        if let object = server.object { snapshot.objects.append(object) }
+        if let gap = server.gap { snapshot.gaps.append(gap) }
         var results = [ResourceResult?](repeating: nil, count: resources.count)
         let counter = ProgressCounter(total: resources.count, report: progress)
         do {

@@ -41,7 +41,8 @@ import Testing
                                                         server: server?.replacingOccurrences(of: "PORT", with: "\(port)"),
                                                         trustingTheCA: trustingTheCA, in: directory)
             do {
-                return .success(try await TestCluster.read(kubeconfig: kubeconfig).objects.count)
+                // The listed objects; the server's /version document is read whatever the credentials allow.
+                return .success(try await TestCluster.read(kubeconfig: kubeconfig).objects.filter { $0.kind != "ServerVersion" }.count)
             } catch let error as KubeError {
                 return .failure(error)
             }

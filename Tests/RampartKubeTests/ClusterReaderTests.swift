@@ -26,7 +26,7 @@ import Testing
         #expect(snapshot.gaps.map(\.resource) == ["secrets"])
         #expect(snapshot.gaps.first?.status == 403)
         #expect(snapshot.gaps.first?.reason.contains("cannot list resource") == true)
-        #expect(Set(snapshot.objects.map(\.kind)) == ["Pod", "Namespace", "Deployment", "ClusterRole"])
+        #expect(Set(snapshot.objects.map(\.kind)) == ["Pod", "Namespace", "Deployment", "ClusterRole", "ServerVersion"])
         // Not read: subresources, events, groups Rampart does not scan.
         #expect(!received.contains { $0.path.contains("events") || $0.path.contains("metrics") || $0.path.contains("/log") })
         #expect(snapshot.resources.map(\.qualifiedName).contains("deployments.apps"))

@@ -3,6 +3,7 @@
 enum FakeDiscovery {
     static let documents: [String: String] = [
         "/api": #"{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[]}"#,
+        "/version": #"{"major":"1","minor":"33","gitVersion":"v1.33.4-eks-0a1b2c3","platform":"linux/amd64"}"#,
         "/apis": #"""
             {"kind":"APIGroupList","apiVersion":"v1","groups":[
              {"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}},

@@ -22,7 +22,7 @@ public enum ScannerRBAC {
         let rules = groups.map { group, resources in
             Node.mapping(["apiGroups": .strings([group]), "resources": .strings(resources.map(\.name).sorted()),
                           "verbs": .strings(["list"])])
-        } + [Node.mapping(["nonResourceURLs": .strings(["/api", "/api/*", "/apis", "/apis/*"]), "verbs": .strings(["get"])])]
+        } + [Node.mapping(["nonResourceURLs": .strings(["/api", "/api/*", "/apis", "/apis/*", "/version"]), "verbs": .strings(["get"])])]
         let labels = Node.mapping(["app.kubernetes.io/name": .string(name)])
         var manifests: [Node] = []
         if includeNamespace, !clusterNamespaces.contains(namespace) {
