@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "RampartTenancy", "TestSupport"]),
         .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
-        .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
+        .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartAdmissionTests", dependencies: [
             "RampartAdmission", "RampartLoading", "RampartPolicy", "RampartRules", "TestSupport",
         ]),
