@@ -4,11 +4,25 @@ import RampartModel
 ///
 /// Measured on the 5 KB Pod review of `bench/webhook`: the libyaml path (`ManifestLoader.documents`)
 /// took about 230 µs per request, the largest share of the webhook's time; this byte-level parser
-/// builds the same tree in a fraction of that. Strings become quoted scalars; numbers, `true`, `false`
-/// and `null` plain scalars, so `Node.bool`, `.int` and `.isNull` read them as they read YAML.
+/// builds the same tree in a fraction of that. `rampart-bench parse` (release build, median of 7 runs
+/// of 20,000 rounds on a shared 2-core machine, whose wall times vary by up to 45 % between runs;
+/// callgrind instructions per round, which do not, in parentheses): it parses the 5 KB review into its
+/// whole tree in 35 µs (0.30 M); `JSONSerialization` into the same tree takes 200 µs (1.81 M), of
+/// which `JSONSerialization` alone 128 µs (1.21 M). The webhook's own decode, with its selection,
+/// 30 µs (0.29 M). On the 1.2 KB review of the Kubernetes documentation: 8.3 µs (0.075 M) against
+/// 48 µs (0.42 M).
+/// Strings become quoted scalars; numbers, `true`, `false` and `null` plain scalars, so `Node.bool`,
+/// `.int` and `.isNull` read them as they read YAML.
 /// Members a `FieldSelection` leaves out are skipped without building nodes.
 /// Hostile input is refused, never a crash: nesting is capped, invalid UTF-8 is replaced, control
 /// characters in strings and trailing content are errors. Messages give positions, never content.
+///
+/// `JSONTreeParserFuzzTests` checks it against `JSONSerialization` on mutated reviews; the differences
+/// by design: lone surrogate escapes and invalid UTF-8 become U+FFFD (Foundation refuses them), a
+/// number keeps its text whatever its magnitude (Foundation refuses `1e400`), nesting stops at 256
+/// levels (Foundation's at 512), trailing commas and UTF-16/32 bodies are refused (Foundation takes
+/// them), a U+FEFF inside a string is kept (Foundation drops it at a string's start or after an
+/// escape), and duplicate keys are all kept, in order, for `Node`'s last-wins lookup.
 struct JSONTreeParser {
     /// Deepest nesting accepted, as for YAML documents.
     static let maximumDepth = 256

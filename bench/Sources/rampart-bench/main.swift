@@ -7,12 +7,14 @@ import Foundation
 ///     rampart-bench floor FILE...
 ///     rampart-bench load FILE...
 ///     rampart-bench decide REVIEW.json [ITERATIONS]
+///     rampart-bench parse REVIEW.json [ITERATIONS] [tree|selected|foundation-tree|foundation]
 let usage = """
     usage: rampart-bench generate --objects N [--seed S] [-o FILE]
            rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]   (R >= 5, B >= 1)
            rampart-bench floor FILE...
            rampart-bench load FILE...
            rampart-bench decide REVIEW.json [ITERATIONS]
+           rampart-bench parse REVIEW.json [ITERATIONS] [tree|selected|foundation-tree|foundation]
     """
 
 func fail(_ message: String) -> Never {
@@ -85,5 +87,6 @@ case "generate-rbac": generateRBAC(Array(arguments.dropFirst()))
 case "floor": floor(Array(arguments.dropFirst()))
 case "load": load(Array(arguments.dropFirst()))
 case "decide": decide(Array(arguments.dropFirst()))
+case "parse": parse(Array(arguments.dropFirst()))
 default: fail(usage)
 }
