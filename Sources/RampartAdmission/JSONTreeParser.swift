@@ -327,9 +327,12 @@ struct JSONTreeParser {
                 case UInt8(ascii: "r"): text.append(0x0D)
                 case UInt8(ascii: "t"): text.append(0x09)
                 case UInt8(ascii: "u"): text.append(contentsOf: try unicodeEscape())
-                default: throw failure("invalid escape in a string")
+                default:
+                    index -= 1  // the error points at the escape letter
+                    throw failure("invalid escape in a string")
                 }
             case 0..<0x20:
+                index -= 1  // the error points at the control character
                 throw failure("control character in a string")
             default:
                 text.append(byte)
