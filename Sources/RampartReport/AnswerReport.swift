@@ -17,6 +17,11 @@ public protocol AnswerReport: Encodable, Sendable {
     var diagnostics: [String] { get }
 }
 
+extension AnswerReport {
+    /// By default the input errors, one per line, as the CLI names its own messages.
+    public var diagnostics: [String] { errors.map { "rampart: \($0.description)" } }
+}
+
 extension RunStatus {
     /// The status of a run that answered with `report`, `cleanInputs` of its inputs having been
     /// read without any error.

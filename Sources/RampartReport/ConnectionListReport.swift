@@ -75,6 +75,5 @@ public struct ConnectionListReport: AnswerReport {
 
     /// The list describes; it never fails a run.
     public var failed: Bool { false }
-    public var diagnostics: [String] { errors.map { "rampart: \($0.description)" } }
     public var text: String { listed.map(\.text).joined(separator: "\n") }
 }

@@ -42,7 +42,6 @@ public struct NamespaceFlowReport: AnswerReport {
 
     /// The summary describes; it never fails a run.
     public var failed: Bool { false }
-    public var diagnostics: [String] { errors.map { "rampart: \($0.description)" } }
     public var text: String {
         namespaceFlows.map { "\($0.from) => \($0.to) : \($0.connections.text)" }.joined(separator: "\n")
     }

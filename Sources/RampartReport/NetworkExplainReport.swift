@@ -49,7 +49,6 @@ public struct NetworkExplainReport: AnswerReport {
 
     /// An explanation describes; it never fails a run.
     public var failed: Bool { false }
-    public var diagnostics: [String] { errors.map { "rampart: \($0.description)" } }
 
     /// The decision, then one line per side.
     public var text: String {

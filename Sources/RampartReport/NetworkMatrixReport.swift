@@ -64,7 +64,6 @@ public struct NetworkMatrixReport: AnswerReport {
 
     /// The matrix describes; it never fails a run.
     public var failed: Bool { false }
-    public var diagnostics: [String] { errors.map { "rampart: \($0.description)" } }
 
     /// One grid per probe: a row per source, a column per destination (`.` allowed, `X` denied).
     public var text: String {
