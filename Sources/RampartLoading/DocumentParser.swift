@@ -64,10 +64,11 @@ struct DocumentParser {
     private let tabs: TabCheck
     private var anchors: [String: (node: Node, size: Int)] = [:]
 
-    /// Parses `count` bytes at `base`; lines are reported `lineOffset` lines further down.
-    init(base: UnsafePointer<UInt8>, count: Int, lineOffset: Int) {
+    /// Parses `count` bytes at `base`; lines are reported `lineOffset` lines further down. `tabs`
+    /// indexes the lines with tabs of what the parser reads (shifted to its first line).
+    init(base: UnsafePointer<UInt8>, count: Int, lineOffset: Int, tabs: TabCheck) {
         self.lineOffset = lineOffset
-        tabs = TabCheck(base: base, count: count)
+        self.tabs = tabs
         parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
         yaml_parser_initialize(parser)

@@ -91,8 +91,10 @@ public enum ManifestLoader {
         var start = 0
         var lineOffset = firstLine
         guard let base = buffer.baseAddress else { return }
+        let tabs = TabCheck(base: base, count: buffer.count)
         while start < buffer.count {
-            var parser = DocumentParser(base: base + start, count: buffer.count - start, lineOffset: lineOffset)
+            var parser = DocumentParser(base: base + start, count: buffer.count - start, lineOffset: lineOffset,
+                                        tabs: tabs.shifted(by: lineOffset - firstLine))
             defer { parser.close() }
             do throws(DocumentParser.Failure) {
                 while let document = try parser.nextDocument() {
@@ -103,7 +105,7 @@ public enum ManifestLoader {
             } catch {
                 errors.append(InputError(file: file, line: error.mark.line, column: error.mark.column,
                                          message: error.message))
-                guard let resume = nextDocumentStart(in: buffer, from: start, afterLine: error.mark.line - lineOffset) else {
+                guard let resume = nextDocumentStart(in: buffer, from: start, atOrAfterLine: error.mark.line - lineOffset) else {
                     return
                 }
                 lineOffset += resume.lines
@@ -180,16 +182,18 @@ public enum ManifestLoader {
         return Node(.mapping(entries), mark: item.mark)
     }
 
-    /// Where parsing can resume after a failure on 1-based `line` (relative to `from`): the next
-    /// `---` line after it. Returns the byte offset and the number of lines skipped.
+    /// Where parsing can resume after a failure on 1-based `line` (relative to `from`): the first
+    /// `---` line at or after it (the error may be reported on the marker that starts the next
+    /// document, which must not be skipped), past the start of the broken document. Returns the byte
+    /// offset and the number of lines skipped.
     private static func nextDocumentStart(in buffer: UnsafeBufferPointer<UInt8>, from start: Int,
-                                          afterLine line: Int) -> (offset: Int, lines: Int)? {
+                                          atOrAfterLine line: Int) -> (offset: Int, lines: Int)? {
         var currentLine = 1
         var index = start
         let newline = UInt8(ascii: "\n"), dash = UInt8(ascii: "-")
         while index < buffer.count {
             let atLineStart = index == start || buffer[index - 1] == newline
-            if atLineStart, currentLine > line, index + 2 < buffer.count,
+            if atLineStart, currentLine >= line, index > start, index + 2 < buffer.count,
                buffer[index] == dash, buffer[index + 1] == dash, buffer[index + 2] == dash {
                 let after = index + 3 < buffer.count ? buffer[index + 3] : newline
                 if after == newline || after == UInt8(ascii: " ") || after == UInt8(ascii: "\r") {

@@ -4,12 +4,16 @@ import Foundation
 /// Finds tabs used as separation in block context (`key:<TAB>value`, `value<TAB>` at the end of a
 /// line). libyaml and Go's YAML accept them, but YAML 1.1 readers such as PyYAML and the Python
 /// Kubernetes client reject the file, so Rampart reports them as input errors.
-/// Costs nothing on the usual input without tabs: only lines that contain a tab are indexed.
+/// Costs nothing on the usual input without tabs: only lines that contain a tab are indexed, once
+/// per input: the parsers that resume after a broken document share the index (`shifted(by:)`), so
+/// the cost stays linear whatever the number of errors.
 struct TabCheck {
     /// Byte offset of the start of each 0-based line that contains a tab.
     private let tabLineStarts: [Int: Int]
     private let base: UnsafePointer<UInt8>
     private let count: Int
+    /// Lines between the start of the indexed input and the start of what the parser reads.
+    private var lineShift = 0
 
     init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
@@ -33,6 +37,13 @@ struct TabCheck {
         tabLineStarts = starts
     }
 
+    /// The same index for a parser that starts `lines` lines into the indexed input.
+    func shifted(by lines: Int) -> TabCheck {
+        var shifted = self
+        shifted.lineShift = lines
+        return shifted
+    }
+
     /// The 0-based column of a tab next to a block-context scalar from `start` to `end`, if any.
     func tabColumn(around start: yaml_mark_t, _ end: yaml_mark_t) -> (line: Int, column: Int)? {
         if let offset = offset(of: start) {
@@ -54,7 +65,7 @@ struct TabCheck {
 
     /// Byte offset of a mark on a line that has a tab (columns count characters, not bytes).
     private func offset(of mark: yaml_mark_t) -> Int? {
-        guard let lineStart = tabLineStarts[Int(mark.line)] else { return nil }
+        guard let lineStart = tabLineStarts[Int(mark.line) + lineShift] else { return nil }
         var index = lineStart, characters = 0
         while characters < Int(mark.column), index < count {
             index += 1

@@ -34,11 +34,18 @@ enum InputReader {
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             let source = inputs[index]
             let result: LoadResult
-            do {
-                let bytes = try source.url.map { try Data(contentsOf: $0) } ?? FileHandle.standardInput.readDataToEndOfFile()
-                result = ManifestLoader.load(Array(bytes), file: source.name)
-            } catch {
-                result = LoadResult(errors: [InputError(file: source.name, line: 0, column: 0, message: "cannot read the file")])
+            if let url = source.url {
+                do {
+                    result = ManifestLoader.load(Array(try Data(contentsOf: url)), file: source.name)
+                } catch {
+                    result = LoadResult(errors: [InputError(file: source.name, line: 0, column: 0, message: "cannot read the file")])
+                }
+            } else {
+                do throws(StandardInput.Failure) {
+                    result = ManifestLoader.load(try StandardInput.read(), file: source.name)
+                } catch {
+                    result = LoadResult(errors: [InputError(file: source.name, line: 0, column: 0, message: error.message)])
+                }
             }
             results.withLock { $0[index] = result }
         }
