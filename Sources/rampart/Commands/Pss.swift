@@ -29,7 +29,10 @@ extension Rampart {
                 })
         var level: PolicyLevel?
 
-        @Option(help: "Policy version for --level: latest or vMAJOR.MINOR (default: latest).",
+        // `rampart --version` prints the tool's version; here `--version` always takes a policy version, so the
+        // value name and help say what it wants when the value is missing.
+        @Option(help: ArgumentHelp("Policy version for --level: a value like v1.30, or latest (the default).",
+                                   valueName: "latest|vMAJOR.MINOR"),
                 transform: { text in
                     guard let version = PolicyVersion(parsing: text) else {
                         throw ValidationError("--version must be latest or v1.MINOR, e.g. v1.30")

@@ -24,7 +24,11 @@ enum InputReader {
                 continue
             }
             if isDirectory.boolValue {
-                sources += manifestFiles(under: path).map { ($0, URL(fileURLWithPath: $0)) }
+                let walk = manifestFiles(under: path)
+                sources += walk.files.map { ($0, URL(fileURLWithPath: $0)) }
+                errors += walk.dangling.map {
+                    InputError(file: $0, line: 0, column: 0, message: "dangling symbolic link: its target does not exist")
+                }
             } else {
                 sources.append((path, URL(fileURLWithPath: path)))
             }
@@ -54,17 +58,25 @@ enum InputReader {
         return combined
     }
 
-    /// Manifest files under `directory`, recursively, sorted; hidden entries are skipped.
-    private static func manifestFiles(under directory: String) -> [String] {
+    /// Manifest files under `directory`, recursively, sorted; hidden entries are skipped. Symbolic links
+    /// named like a manifest whose target does not exist come back apart, to be reported rather than skipped.
+    private static func manifestFiles(under directory: String) -> (files: [String], dangling: [String]) {
         let base = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+            at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
+        else { return ([], []) }
         var files: [String] = []
+        var dangling: [String] = []
         for case let url as URL in enumerator where manifestExtensions.contains(url.pathExtension.lowercased()) {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = url.path.dropFirst(base.path.count).drop(while: { $0 == "/" })
-            files.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+            let name = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isRegularFile == true {
+                files.append(name)
+            } else if values?.isSymbolicLink == true, !FileManager.default.fileExists(atPath: url.path) {
+                dangling.append(name)
+            }
         }
-        return files.sorted()
+        return (files.sorted(), dangling.sorted())
     }
 }
