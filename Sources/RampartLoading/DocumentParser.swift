@@ -168,6 +168,12 @@ struct DocumentParser {
 
     private func parserFailure() -> Failure {
         let problem = parser.pointee.problem.map { String(cString: $0) } ?? "cannot parse YAML"
+        // libyaml's own limit ("Maximum nesting level reached, set with yaml_set_max_nest_level()") names its
+        // API; it counts the flow collections it scans ahead too, so it trips only past a depth of about 1000,
+        // deeper than ours: say it as ours is said.
+        if problem.lowercased().contains("nesting level") {
+            return depthFailure(mark(parser.pointee.problem_mark))
+        }
         let context = parser.pointee.context.map { String(cString: $0) + ": " } ?? ""
         return Failure(mark: mark(parser.pointee.problem_mark), message: context + problem)
     }
