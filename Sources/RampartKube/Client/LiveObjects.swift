@@ -12,11 +12,17 @@ enum LiveObjects {
     /// One page of a list: its objects and the token of the next page (nil on the last).
     static func page(_ body: [UInt8], of resource: APIResource) -> (objects: [KubeObject], next: String?, error: InputError?) {
         let (documents, errors) = ManifestLoader.documents(body, file: resource.qualifiedName)
-        guard let list = documents.first, errors.isEmpty else { return ([], nil, errors.first) }
+        guard let list = documents.first, errors.isEmpty else {
+            // A position inside the API server's answer means nothing to the reader: name the resource.
+            return ([], nil, errors.first.map { InputError(file: location(of: resource), line: 0, column: 0, message: $0.message) })
+        }
         let objects = list["items"]?.items.compactMap { KubeObject(root: object(from: $0, resource), file: nil) } ?? []
         let next = list["metadata"]?["continue"]?.string
         return (objects, next.flatMap { $0.isEmpty ? nil : $0 }, nil)
     }
+
+    /// Where an error about a live resource is said to be, e.g. `pods (live)`; it has no line.
+    static func location(of resource: APIResource) -> String { "\(resource.qualifiedName) (live)" }
 
     /// The sanitised copy of one list item.
     static func object(from item: Node, _ resource: APIResource) -> Node {

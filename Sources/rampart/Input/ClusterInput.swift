@@ -96,7 +96,8 @@ enum ClusterInput {
             return Read(loaded: loaded, source: source, snapshot: snapshot, connection: connection)
         } catch {
             progress.clear()
-            return failure(error, origin: connection.server)
+            // The live cluster, named by its server; it has no line (line 0).
+            return failure(error, origin: "\(connection.server) (live)")
         }
     }
 
