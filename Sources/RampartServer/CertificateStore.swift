@@ -20,7 +20,7 @@ public final class CertificateStore: Sendable {
         self.certificatePath = certificatePath
         self.keyPath = keyPath
         let (certificate, key) = try Self.read(certificatePath, keyPath)
-        state = Mutex((try Self.context(certificate: certificate, key: key), certificate, key))
+        state = Mutex((try Self.context(certificate: certificate, key: key, files: (certificatePath, keyPath)), certificate, key))
     }
 
     /// The TLS context for a new connection.
@@ -36,21 +36,32 @@ public final class CertificateStore: Sendable {
         let (certificate, key) = try Self.read(certificatePath, keyPath)
         let unchanged = state.withLock { $0.certificate == certificate && $0.key == key }
         if unchanged { return false }
-        let context = try Self.context(certificate: certificate, key: key)
+        let context = try Self.context(certificate: certificate, key: key, files: (certificatePath, keyPath))
         state.withLock { $0 = (context, certificate, key) }
         return true
     }
 
-    /// TLS 1.2 and later, the certificate chain and key of the PEM files.
-    static func context(certificate: [UInt8], key: [UInt8]) throws -> NIOSSLContext {
+    /// TLS 1.2 and later, the certificate chain and key of the PEM files (`files`: their paths, for messages).
+    static func context(certificate: [UInt8], key: [UInt8], files: (certificate: String, key: String)) throws -> NIOSSLContext {
         do {
             let chain = try NIOSSLCertificate.fromPEMBytes(certificate)
-            guard !chain.isEmpty else { throw LoadError(description: "the certificate file holds no PEM certificate") }
-            let privateKey = try NIOSSLPrivateKey(bytes: key, format: .pem)
+            guard !chain.isEmpty else { throw LoadError(description: "\(files.certificate) holds no PEM certificate") }
+            let privateKey: NIOSSLPrivateKey
+            do {
+                privateKey = try NIOSSLPrivateKey(bytes: key, format: .pem)
+            } catch {
+                throw LoadError(description: "\(files.key) holds no readable PEM private key")
+            }
             var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
                                                                          privateKey: .privateKey(privateKey))
             configuration.minimumTLSVersion = .tlsv12
-            return try NIOSSLContext(configuration: configuration)
+            do {
+                return try NIOSSLContext(configuration: configuration)
+            } catch NIOSSLError.failedToLoadPrivateKey {
+                // The key was read above, so here BoringSSL refused the pair (the key of another certificate).
+                throw LoadError(description:
+                    "the private key in \(files.key) does not match the certificate in \(files.certificate)")
+            }
         } catch let error as LoadError {
             throw error
         } catch {
