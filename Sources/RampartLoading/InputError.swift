@@ -14,6 +14,7 @@ public struct InputError: Error, Sendable, Hashable, Codable {
         self.message = message
     }
 
-    /// `file:line:column: message`, as compilers print it.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `file:line:column: message`, as compilers print it; `file: message` when the problem has no
+    /// position in the file (it cannot be read, or it is a live resource).
+    public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
 }
