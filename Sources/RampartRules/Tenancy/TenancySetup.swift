@@ -23,9 +23,16 @@ extension AuditContext {
     /// its evidence naming the catalog rules that report it.
     public var tenancy: TenancyReport {
         shared(TenancyReport.self) { inventory in
-            TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
-                                    network: network, rbac: rbacPolicy)
-                .namingRules { $0.rule?.metadata.id }
+            // Evidence items are many and the rules they name few: each rule is looked up once.
+            var ids: [ReportingRule: String?] = [:]
+            return TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
+                                           network: network, rbac: rbacPolicy)
+                .namingRules { reference in
+                    if let known = ids[reference] { return known }
+                    let id = reference.rule?.metadata.id
+                    ids[reference] = id
+                    return id
+                }
         }
     }
 }
