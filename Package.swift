@@ -29,17 +29,23 @@ let package = Package(
         .target(name: "RampartRBAC", dependencies: ["RampartModel"]),
         .target(name: "RampartNetwork", dependencies: ["RampartModel"]),
         .target(name: "RampartControlPlane", dependencies: ["RampartModel"]),
-        .target(name: "RampartTenancy", dependencies: ["RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork"]),
+        // The Common Expression Language with the Kubernetes libraries. No dependencies, no I/O.
+        .target(name: "RampartCEL"),
+        // The cluster's own admission evaluated offline: ValidatingAdmissionPolicies (CEL) and Pod Security.
+        .target(name: "RampartClusterAdmission", dependencies: ["RampartModel", "RampartCEL", "RampartPSS"]),
+        .target(name: "RampartTenancy", dependencies: [
+            "RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartClusterAdmission",
+        ]),
         // The rule catalog and the audit over an inventory.
         .target(name: "RampartRules", dependencies: [
-            "RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane", "RampartTenancy",
+            "RampartModel", "RampartClusterAdmission", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane", "RampartTenancy",
         ]),
         // Configuration, exceptions, baselines: what a platform team decides about findings.
         .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartLoading", "RampartRules"]),
         // Reports and their renderers: the audit (text, JSON, SARIF, JUnit), the tenancy verdict (HTML too),
         // and the answers of pss, rbac and netpol.
         .target(name: "RampartReport", dependencies: [
-            "RampartModel", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartRules", "RampartPolicy",
+            "RampartModel", "RampartClusterAdmission", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartRules", "RampartPolicy",
             "RampartTenancy",
         ]),
         // The admission decision: a pure function AdmissionRequest → AdmissionResponse.
@@ -73,7 +79,7 @@ let package = Package(
         .executableTarget(name: "rampart", dependencies: [
             "RampartModel", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane",
             "RampartTenancy", "RampartRules", "RampartPolicy", "RampartReport", "RampartAdmission", "RampartServer",
-            "RampartKube",
+            "RampartKube", "RampartClusterAdmission", "RampartCEL",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: a generator of synthetic multi-tenant clusters and the libyaml floor.
@@ -83,6 +89,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["RampartModel", "RampartLoading"], path: "Tests/TestSupport"),
         .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartLoadingTests", dependencies: ["RampartLoading", "TestSupport"]),
+        .testTarget(name: "RampartClusterAdmissionTests", dependencies: ["RampartClusterAdmission", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartPSSTests", dependencies: ["RampartPSS", "TestSupport"]),
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),

@@ -53,6 +53,15 @@ extension ResourceKind {
     public static let peerAuthentications = ResourceKind(group: "security.istio.io", kind: "PeerAuthentication",
                                                          resource: "peerauthentications")
     public static let capsuleTenants = ResourceKind(group: "capsule.clastix.io", kind: "Tenant", resource: "tenants")
+    public static let validatingAdmissionPolicies = ResourceKind(group: "admissionregistration.k8s.io",
+                                                                 kind: "ValidatingAdmissionPolicy",
+                                                                 resource: "validatingadmissionpolicies")
+    public static let validatingAdmissionPolicyBindings = ResourceKind(group: "admissionregistration.k8s.io",
+                                                                       kind: "ValidatingAdmissionPolicyBinding",
+                                                                       resource: "validatingadmissionpolicybindings")
+    public static let validatingWebhookConfigurations = ResourceKind(group: "admissionregistration.k8s.io",
+                                                                     kind: "ValidatingWebhookConfiguration",
+                                                                     resource: "validatingwebhookconfigurations")
     public static let hncConfigurations = ResourceKind(group: "hnc.x-k8s.io", kind: "HierarchyConfiguration",
                                                        resource: "hierarchyconfigurations")
 
@@ -68,7 +77,8 @@ extension ResourceKind {
     public static let known: [ResourceKind] = [
         services, configMaps, secrets, serviceAccounts, namespaces, nodes, resourceQuotas, limitRanges, networkPolicies,
         ingresses, runtimeClasses, flowSchemas, priorityLevelConfigurations, peerAuthentications, capsuleTenants,
-        hncConfigurations,
+        hncConfigurations, validatingAdmissionPolicies, validatingAdmissionPolicyBindings,
+        validatingWebhookConfigurations,
     ] + podBearing.sorted() + rbac.sorted()
 
     /// The known kind named `kind` (in any group).

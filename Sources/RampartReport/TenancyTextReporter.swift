@@ -38,6 +38,7 @@ public enum TenancyTextReporter {
                     lines.append(text)
                 }
             }
+            lines += coverageLines(verdict.admissionCoverage)
         }
         if !document.absentTenants.isEmpty {
             lines.append("")
@@ -54,6 +55,23 @@ public enum TenancyTextReporter {
         lines.append("\(summary.tenants) tenants: \(summary.met) meet their required isolation"
                      + (summary.notMet.isEmpty ? "" : ", \(summary.notMet.count) do not (\(summary.notMet.joined(separator: ", ")))"))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The admission coverage map of a tenant, one line per status that is not `enforced`, naming
+    /// the controls: `admission: not enforced in team-a: image-registries (reported: …)`.
+    static func coverageLines(_ cells: [CoverageCell]) -> [String] {
+        let enforced = cells.filter { $0.status == .enforced }.count
+        var lines = ["  admission coverage: \(enforced) of \(cells.count) probed controls enforced"]
+        for namespace in Array(Set(cells.map(\.namespace))).sorted() {
+            for status in [CoverageCell.Status.none, .reported, .unknown] {
+                let controls = cells.filter { $0.namespace == namespace && $0.status == status }
+                guard !controls.isEmpty else { continue }
+                let names = controls.map(\.control.rawValue).joined(separator: ", ")
+                let by = Set(controls.flatMap(\.by)).sorted().joined(separator: "; ")
+                lines.append("    \(namespace): \(status == .none ? "nothing enforces" : status.rawValue) \(names)" + (by.isEmpty ? "" : " (\(by))"))
+            }
+        }
+        return lines
     }
 
     private static func colourCell(_ padded: String, _ text: String, column: Int, met: Bool, _ paint: Paint) -> String {

@@ -13,6 +13,7 @@ public enum Catalog {
         + RBACRules.all
         + NetworkRules.all
         + ControlPlaneRules.all
+        + ClusterAdmissionRules.all
         + TenancyRules.all
 
     /// The rule with this ID.

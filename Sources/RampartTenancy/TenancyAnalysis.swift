@@ -1,3 +1,4 @@
+import RampartClusterAdmission
 import RampartModel
 import RampartNetwork
 import RampartRBAC
@@ -64,7 +65,8 @@ public enum TenancyAnalysis {
             let verdict = TenantVerdict(
                 tenant: tenant.name, trust: spec.trust, untrustedCode: spec.untrustedCode, compliance: spec.compliance,
                 namespaces: tenant.namespaces, origin: spec.origin, required: spec.requiredIsolation,
-                achieved: layers.map(\.ceiling).min() ?? .none, layers: layers)
+                achieved: layers.map(\.ceiling).min() ?? .none, layers: layers,
+                admissionCoverage: CoverageCell.map(tenant.namespaces, context.admission))
             if !verdict.met, let anchor = context.representative(of: tenant) {
                 let site = TenancyGap.Site(tenant: tenant.name, object: anchor, path: TenancyContext.namespacePath(anchor))
                 gaps.append(.isolationNotMet(site, required: verdict.required, achieved: verdict.achieved,

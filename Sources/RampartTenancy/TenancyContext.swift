@@ -1,3 +1,4 @@
+import RampartClusterAdmission
 import RampartModel
 import RampartNetwork
 import RampartRBAC
@@ -32,6 +33,8 @@ struct TenancyContext {
     /// ReplicaSets or Pods), whatever the input order.
     let objectOfWorkload: [WorkloadID: KubeObject]
     let wholeNamespacePolicies: [String: [CompiledPolicy]]
+    /// What enforces each control at admission, namespace by namespace.
+    let admission: AdmissionCoverage
     private let anchors: Anchors
 
     /// `anchors`: `Anchors(inventory)`, when the caller has it already.
@@ -78,6 +81,7 @@ struct TenancyContext {
         objectOfWorkload = objects.merging(fallback) { top, _ in top }
         wholeNamespacePolicies = Dictionary(grouping: network.policies.filter { $0.podSelector.isEmpty }, by: \.namespace)
         self.anchors = anchors
+        admission = AdmissionCoverage(inventory)
     }
 
     /// What findings are anchored on when no better object is at hand.

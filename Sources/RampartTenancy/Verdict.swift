@@ -77,6 +77,8 @@ public struct TenantVerdict: Sendable, Codable {
     /// The lowest ceiling of the layers.
     public var achieved: IsolationLevel
     public var layers: [LayerVerdict]
+    /// For each namespace and admission control, whether anything enforces it at admission.
+    public var admissionCoverage: [CoverageCell]
 
     /// True when the achieved isolation is at least the required one.
     public var met: Bool { achieved >= required }

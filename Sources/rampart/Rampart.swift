@@ -16,6 +16,7 @@ struct Rampart: AsyncParsableCommand {
             Rbac.self,
             Netpol.self,
             Pss.self,
+            Admission.self,
             Tenants.self,
             TenantCommand.self,
             Snapshot.self,

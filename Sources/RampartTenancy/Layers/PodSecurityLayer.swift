@@ -1,3 +1,4 @@
+import RampartClusterAdmission
 import RampartModel
 import RampartPSS
 
@@ -36,6 +37,16 @@ enum PodSecurityLayer {
         }
     }
 
+    /// The admission policies that reject every probed control of `level` in `namespace`, in
+    /// words, or nil when some control is not enforced.
+    private static func policiesEnforcing(_ level: PolicyLevel, in namespace: String, _ context: TenancyContext) -> String? {
+        let coverage = context.admission.coverage(of: namespace)
+        let controls = CoverageControl.podSecurityControls(of: level)
+        guard !controls.isEmpty, controls.allSatisfy(coverage.enforced) else { return nil }
+        let enforcers = Set(controls.flatMap { coverage.controls[$0, default: []].filter(\.rejects).map(\.description) })
+        return enforcers.sorted().joined(separator: ", ")
+    }
+
     private static func labels(_ namespace: String, needed: PolicyLevel, _ tenant: Tenant, _ context: TenancyContext,
                                _ layer: inout LayerBuilder) {
         guard let object = context.inventory.namespace(namespace) else {
@@ -49,6 +60,13 @@ enum PodSecurityLayer {
         let text = "\(namespace) enforces Pod Security \(policy.enforce)"
         if enforce >= needed {
             layer.limit(to: ceiling(enforce), text, object, path)
+            return
+        }
+        if let enforcers = policiesEnforcing(needed, in: namespace, context) {
+            // Probes prove the controls they test, not the whole level: soft-affinity at most.
+            layer.limit(to: min(ceiling(needed), .softAffinity),
+                        text + "; below the \(needed.rawValue) the tenant needs, but \(enforcers) reject every probed control of it "
+                            + "(the rest of the level is not proven)", object, path)
             return
         }
         let rules: [ReportingRule] = (enforce == .privileged ? [.namespaceNotEnforced] : []) + [.gap(.podSecurityBelowProfile)]

@@ -1,0 +1,69 @@
+import RampartModel
+import RampartPSS
+
+/// What the cluster's own admission would do with one object among the inputs: its validating
+/// policies' verdicts and, for pods and pod templates, the Pod Security admission of its namespace.
+public struct AdmissionCheckResult: Sendable {
+    /// The outcome of the whole admission chain for the object.
+    public enum Decision: String, Sendable, Encodable {
+        /// Admitted without a word.
+        case admit
+        /// Admitted with warnings to the client.
+        case warn
+        /// Rejected.
+        case deny
+    }
+
+    /// What the Pod Security admission says about the object.
+    public struct PodSecurityOutcome: Sendable {
+        /// `level:version` of the namespace's enforce mode.
+        public var enforce: String
+        /// Violations of the enforce level: they reject a Pod; on a pod template they are warnings.
+        public var enforceViolations: [String]
+        /// Violations of the warn level, returned as warnings.
+        public var warnViolations: [String]
+        /// True when the object is a Pod (enforced), false for a workload's template (warned).
+        public var enforced: Bool
+    }
+
+    public var object: KubeObject
+    public var decision: Decision
+    public var policies: [PolicyVerdict]
+    public var auditAnnotations: [String: String]
+    public var podSecurity: PodSecurityOutcome?
+}
+
+/// `admission check`: every object among the inputs judged by the cluster's admission as read from
+/// the same inputs.
+public enum AdmissionCheck {
+    /// Judges every object of `inventory` that is not itself admission configuration.
+    public static func run(_ inventory: Inventory, operation: AdmissionOperation = .create,
+                           user: AdmissionUser? = nil) -> [AdmissionCheckResult] {
+        let admission = ClusterAdmission(inventory)
+        var podSecurity: [ObjectReference: PodVerdict] = [:]
+        for verdict in PodVerdict.evaluate(inventory) { podSecurity[verdict.pod.object.reference] = verdict }
+        return inventory.objects.filter { !admission.isConfiguration($0) }.map { object in
+            let result = admission.evaluate(AdmissionAttributes(operation: operation, object: object), user: user)
+            let pss = operation == .delete ? nil : podSecurity[object.reference].map(outcome)
+            return AdmissionCheckResult(object: object, decision: decision(result.verdicts, pss), policies: result.verdicts,
+                                        auditAnnotations: result.auditAnnotations, podSecurity: pss)
+        }
+    }
+
+    private static func outcome(_ verdict: PodVerdict) -> AdmissionCheckResult.PodSecurityOutcome {
+        AdmissionCheckResult.PodSecurityOutcome(
+            enforce: verdict.enforce.mode.description,
+            enforceViolations: verdict.enforce.violations.map { "\($0.reason): \($0.detail)" },
+            warnViolations: (verdict.warn?.violations ?? []).map { "\($0.reason): \($0.detail)" },
+            enforced: verdict.pod.object.kind == "Pod" && verdict.pod.object.reference.group.isEmpty)
+    }
+
+    private static func decision(_ verdicts: [PolicyVerdict],
+                                 _ podSecurity: AdmissionCheckResult.PodSecurityOutcome?) -> AdmissionCheckResult.Decision {
+        if verdicts.contains(where: { $0.actions.contains(.deny) }) { return .deny }
+        if let podSecurity, podSecurity.enforced, !podSecurity.enforceViolations.isEmpty { return .deny }
+        if verdicts.contains(where: { $0.actions.contains(.warn) }) { return .warn }
+        if let podSecurity, !podSecurity.enforceViolations.isEmpty || !podSecurity.warnViolations.isEmpty { return .warn }
+        return .admit
+    }
+}

@@ -1,0 +1,94 @@
+import RampartCEL
+import RampartModel
+
+/// The cluster's own validating admission, read from the inputs: every ValidatingAdmissionPolicy
+/// with its bindings and params, evaluated offline on a request as the API server would.
+public struct ClusterAdmission: Sendable {
+    /// The admission group's policy kinds, in both served versions' group.
+    public static let group = "admissionregistration.k8s.io"
+
+    public let policies: [ValidatingPolicy]
+    public let bindings: [PolicyBinding]
+    private let inventory: Inventory
+    private let policyByName: [String: Int]
+
+    public init(_ inventory: Inventory) {
+        self.inventory = inventory
+        policies = inventory.objects(ofKind: "ValidatingAdmissionPolicy", group: Self.group).map(ValidatingPolicy.init)
+        bindings = inventory.objects(ofKind: "ValidatingAdmissionPolicyBinding", group: Self.group).map(PolicyBinding.init)
+        policyByName = Dictionary(policies.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// True for the objects that configure admission rather than pass through it here: policies,
+    /// bindings and the params objects of the policies.
+    public func isConfiguration(_ object: KubeObject) -> Bool {
+        if object.reference.group == Self.group,
+           object.kind == "ValidatingAdmissionPolicy" || object.kind == "ValidatingAdmissionPolicyBinding" { return true }
+        return policies.contains { policy in
+            guard let kind = policy.paramKind else { return false }
+            return kind.kind == object.kind
+                && ObjectReference(apiVersion: kind.apiVersion, kind: kind.kind, namespace: nil, name: "").group == object.reference.group
+        }
+    }
+
+    /// Problems of the configuration as written: expressions that do not compile, bindings to
+    /// policies that do not exist, unknown actions.
+    public var problems: [PolicyProblem] {
+        var problems = policies.flatMap(\.problems)
+        for binding in bindings {
+            problems += binding.problems
+            if policyByName[binding.policyName] == nil {
+                problems.append(PolicyProblem(object: binding.object, path: "spec.policyName",
+                                              message: "binds policy \(binding.policyName), which is not among the inputs: the binding does nothing"))
+            }
+        }
+        return problems
+    }
+
+    /// What the cluster's validating policies do with `request`.
+    public func evaluate(_ request: AdmissionAttributes, user: AdmissionUser? = nil) -> PolicyResult {
+        guard !bindings.isEmpty else { return PolicyResult() }
+        let namespaceLabels = NamespaceLabels.labels(of: request.namespace ?? (request.kind == "Namespace" ? request.name : ""),
+                                                     in: inventory)
+        var base: [String: CELValue] = [
+            "object": request.object.map { CELValue($0.root) } ?? .null,
+            "oldObject": request.oldObject.map { CELValue($0.root) } ?? .null,
+            "request": RequestValues.request(request, user: user),
+            "namespaceObject": RequestValues.namespaceObject(request.namespace, in: inventory),
+        ]
+        let resolution = ParamResolution(inventory: inventory)
+        var result = PolicyResult()
+        for binding in bindings {
+            guard let index = policyByName[binding.policyName] else { continue }
+            let policy = policies[index]
+            guard policy.constraints.matches(request, namespaceLabels: namespaceLabels),
+                  binding.matchResources.matches(request, namespaceLabels: namespaceLabels) else { continue }
+            let params: [CELValue]
+            switch resolution.params(for: policy, binding, request: request) {
+            case .none: params = [.null]
+            case .objects(let objects): params = objects.map { CELValue($0.root) }
+            case .notFoundAllowed: continue
+            case .failure(let message):
+                let evaluation = PolicyEvaluation(policy: policy, binding: binding, bindings: base)
+                if let verdict = evaluation.failed(ExpressionFailure(expression: "", message: message)) {
+                    result.verdicts.append(verdict)
+                }
+                continue
+            }
+            for param in params {
+                base["params"] = param
+                let (verdicts, annotations) = PolicyEvaluation(policy: policy, binding: binding, bindings: base).run()
+                result.verdicts += verdicts
+                result.auditAnnotations.merge(annotations) { first, _ in first }
+            }
+        }
+        return result
+    }
+}
+
+/// What the validating policies did with one request: every failed validation, and the audit
+/// annotations they wrote (`POLICY/KEY`).
+public struct PolicyResult: Sendable {
+    public var verdicts: [PolicyVerdict] = []
+    public var auditAnnotations: [String: String] = [:]
+}

@@ -1,0 +1,106 @@
+import Foundation
+import RampartCEL
+import RampartModel
+
+/// Evaluates one policy through one binding with one params value on one request, as the API
+/// server's validating policy plugin does: match conditions, then variables, then every validation;
+/// evaluation failures follow the policy's failure policy.
+struct PolicyEvaluation {
+    let policy: ValidatingPolicy
+    let binding: PolicyBinding
+    /// `object`, `oldObject`, `request`, `namespaceObject` and `params` (variables are added here).
+    let bindings: [String: CELValue]
+
+    /// The failed validations (or evaluation failures under `Fail`), and the audit annotations.
+    func run() -> (verdicts: [PolicyVerdict], annotations: [String: String]) {
+        var bindings = bindings
+        switch conditionsHold(bindings) {
+        case .failure(let failure): return (failed(failure).map { [$0] } ?? [], [:])
+        case .success(false): return ([], [:])
+        case .success(true): break
+        }
+        let (variables, variableFailures) = evaluateVariables(bindings)
+        bindings["variables"] = .map(CELMap(stringKeys: variables))
+        var verdicts: [PolicyVerdict] = []
+        for validation in policy.validations {
+            switch validation.expression.evaluate(bindings) {
+            case .success(.bool(true)):
+                continue
+            case .success(.bool(false)):
+                verdicts.append(verdict(message: message(of: validation, bindings), reason: validation.reason, failed: false))
+            case .success(let other):
+                let failure = ExpressionFailure(expression: validation.expression.source,
+                                                message: "expected a bool, got \(other.celType)")
+                if let verdict = failed(failure) { verdicts.append(verdict) }
+            case .failure(var failure):
+                if let cause = validation.expression.variableReferences.lazy.compactMap({ variableFailures[$0] }).first {
+                    failure = cause
+                }
+                if let verdict = failed(failure) { verdicts.append(verdict) }
+            }
+        }
+        return (verdicts, annotations(bindings))
+    }
+
+    /// Whether every match condition holds; a condition that fails to evaluate is a failure.
+    private func conditionsHold(_ bindings: [String: CELValue]) -> Result<Bool, ExpressionFailure> {
+        for condition in policy.matchConditions {
+            switch condition.expression.evaluate(bindings) {
+            case .success(.bool(true)): continue
+            case .success(.bool(false)): return .success(false)
+            case .success(let other):
+                return .failure(ExpressionFailure(expression: condition.expression.source,
+                                                  message: "match condition \(condition.name) must return a bool, got \(other.celType)"))
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        return .success(true)
+    }
+
+    /// Variables in order (each may read the ones before). One that fails is left out, so only
+    /// expressions that reach it fail, with its failure.
+    private func evaluateVariables(_ bindings: [String: CELValue]) -> ([(String, CELValue)], [String: ExpressionFailure]) {
+        var values: [(String, CELValue)] = []
+        var failures: [String: ExpressionFailure] = [:]
+        var bindings = bindings
+        for variable in policy.variables {
+            bindings["variables"] = .map(CELMap(stringKeys: values))
+            switch variable.expression.evaluate(bindings) {
+            case .success(let value): values.append((variable.name, value))
+            case .failure(let failure): failures[variable.name] = failure
+            }
+        }
+        return (values, failures)
+    }
+
+    /// The message of a failed validation: its message expression's string when that evaluates to
+    /// one without line breaks, else its message, else `failed expression: EXPR`.
+    private func message(of validation: ValidatingPolicy.Validation, _ bindings: [String: CELValue]) -> String {
+        if let expression = validation.messageExpression, case .success(.string(let text)) = expression.evaluate(bindings) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty, !trimmed.contains(where: \.isNewline) { return trimmed }
+        }
+        if let message = validation.message, !message.isEmpty { return message }
+        return "failed expression: " + validation.expression.source.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func annotations(_ bindings: [String: CELValue]) -> [String: String] {
+        var annotations: [String: String] = [:]
+        for annotation in policy.auditAnnotations {
+            if case .success(.string(let value)) = annotation.valueExpression.evaluate(bindings) {
+                annotations[policy.name + "/" + annotation.key] = value
+            }
+        }
+        return annotations
+    }
+
+    /// An evaluation failure: a verdict under `Fail`, nothing under `Ignore`.
+    func failed(_ failure: ExpressionFailure) -> PolicyVerdict? {
+        policy.failurePolicy == .ignore ? nil : verdict(message: failure.description, reason: "Invalid", failed: true)
+    }
+
+    func verdict(message: String, reason: String, failed: Bool) -> PolicyVerdict {
+        PolicyVerdict(policy: policy.name, binding: binding.name, actions: binding.actions, message: message,
+                      reason: reason, evaluationFailed: failed)
+    }
+}

@@ -1,0 +1,19 @@
+import RampartClusterAdmission
+import RampartModel
+
+/// The rules about the cluster's own admission (ValidatingAdmissionPolicies read from the inputs),
+/// in catalog order.
+public enum ClusterAdmissionRules {
+    public static let all: [any Rule] = [
+        AdmissionPolicyBroken(),
+        AdmissionRejectedByClusterPolicy(),
+    ]
+
+    /// The kinds these rules read: the policies and their bindings, and every object they judge.
+    static let reads: Set<ResourceKind> = [.validatingAdmissionPolicies, .validatingAdmissionPolicyBindings]
+}
+
+extension AuditContext {
+    /// The cluster's validating admission policies, read once for all rules.
+    var clusterAdmission: ClusterAdmission { shared(ClusterAdmission.self, ClusterAdmission.init) }
+}
