@@ -51,7 +51,8 @@ public struct AdmissionCoverage: Sendable {
     private let inventory: Inventory
     private let admission: ClusterAdmission
     private let webhooks: [AdmissionWebhook]
-    private let imageOfNamespace: [String: String]
+    /// The images of each namespace's pods, most used first.
+    private let imagesOfNamespace: [String: [String]]
     /// Pod Security's answers for every probe, per distinct namespace policy (most namespaces share one).
     private let podSecurityAnswers: [NamespacePolicy: [CoverageControl: [NamespaceCoverage.Enforcer]]]
 
@@ -59,7 +60,7 @@ public struct AdmissionCoverage: Sendable {
         self.inventory = inventory
         admission = ClusterAdmission(inventory)
         webhooks = AdmissionWebhook.all(in: inventory)
-        imageOfNamespace = Self.commonImages(inventory)
+        imagesOfNamespace = Self.images(inventory)
         var answers: [NamespacePolicy: [CoverageControl: [NamespaceCoverage.Enforcer]]] = [:]
         for namespace in inventory.namespaceNames + [""] {
             let policy = Self.policy(of: namespace, inventory)
@@ -77,7 +78,7 @@ public struct AdmissionCoverage: Sendable {
 
     /// What enforces each control in `namespace`.
     public func coverage(of namespace: String) -> NamespaceCoverage {
-        let image = imageOfNamespace[namespace] ?? "registry.k8s.io/pause:3.10"
+        let image = probeImage(for: namespace)
         let labels = NamespaceLabels.labels(of: namespace, in: inventory)
         let podSecurity = podSecurityAnswers[Self.policy(of: namespace, inventory)] ?? [:]
         let cleanDenials = Set(Self.verdicts(of: nil, namespace, image, admission).map { $0.policy + "/" + $0.binding })
@@ -111,15 +112,22 @@ public struct AdmissionCoverage: Sendable {
         }
     }
 
-    /// The image each namespace's pods use most, so that a registry policy accepts the probes as it
-    /// accepts them (namespaces without pods get a well-known public image).
-    private static func commonImages(_ inventory: Inventory) -> [String: String] {
+    /// The image the probes use in `namespace`: the first of its pods' images (most used first,
+    /// then a well-known public one) with which the clean probe passes every policy, so that a
+    /// registry policy accepts the probes as it accepts the tenant's pods.
+    private func probeImage(for namespace: String) -> String {
+        let candidates = (imagesOfNamespace[namespace] ?? []).prefix(5) + ["registry.k8s.io/pause:3.10"]
+        guard !admission.bindings.isEmpty else { return candidates[0] }
+        return candidates.first { Self.verdicts(of: nil, namespace, $0, admission).isEmpty } ?? candidates[0]
+    }
+
+    private static func images(_ inventory: Inventory) -> [String: [String]] {
         var counts: [String: [String: Int]] = [:]
         for pod in inventory.podTemplates {
             for container in pod.spec["containers"]?.items ?? [] {
                 if let image = container["image"]?.string { counts[pod.object.namespace ?? "", default: [:]][image, default: 0] += 1 }
             }
         }
-        return counts.compactMapValues { images in images.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+        return counts.mapValues { images in images.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key) }
     }
 }

@@ -94,9 +94,16 @@ struct PolicyEvaluation {
         return annotations
     }
 
-    /// An evaluation failure: a verdict under `Fail`, nothing under `Ignore`.
+    /// An evaluation failure: a verdict under `Fail`, nothing under `Ignore`. An expression that
+    /// asks the authorizer is not judged offline: its verdict is undetermined (no action), never a denial.
     func failed(_ failure: ExpressionFailure) -> PolicyVerdict? {
-        policy.failurePolicy == .ignore ? nil : verdict(message: failure.description, reason: "Invalid", failed: true)
+        if failure.expression.contains("authorizer") {
+            var undetermined = verdict(message: "not evaluated offline: the expression asks the authorizer (\(failure.message))",
+                                       reason: "Unknown", failed: true)
+            undetermined.actions = []
+            return undetermined
+        }
+        return policy.failurePolicy == .ignore ? nil : verdict(message: failure.description, reason: "Invalid", failed: true)
     }
 
     func verdict(message: String, reason: String, failed: Bool) -> PolicyVerdict {

@@ -4,7 +4,8 @@
 public struct PolicyVerdict: Sendable, Hashable, Encodable {
     public var policy: String
     public var binding: String
-    /// The binding's actions (Deny, Warn, Audit) applied to this failure.
+    /// The binding's actions (Deny, Warn, Audit) applied to this failure; none when the policy
+    /// could not be judged offline (it asks the authorizer).
     public var actions: [ValidationAction]
     /// The API server's message: the validation's message, message expression, or the failure.
     public var message: String

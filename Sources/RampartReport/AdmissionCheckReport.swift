@@ -31,6 +31,8 @@ public struct AdmissionCheckReport: AnswerReport {
         public var location: SourceLocation
         public var decision: AdmissionCheckResult.Decision
         public var policies: [PolicyEntry]
+        /// Policies that match but cannot be judged offline (they ask the authorizer), with why.
+        public var undetermined: [String]
         public var auditAnnotations: [String: String]
         public var podSecurity: PodSecurity?
     }
@@ -55,6 +57,7 @@ public struct AdmissionCheckReport: AnswerReport {
                                        message: verdict.text(for: action), reason: verdict.reason)
                        }
                    },
+                   undetermined: result.policies.filter(\.actions.isEmpty).map { "\($0.policy): \($0.message)" },
                    auditAnnotations: result.auditAnnotations,
                    podSecurity: result.podSecurity.map {
                        PodSecurity(enforce: $0.enforce, enforced: $0.enforced, violations: $0.enforceViolations,
@@ -84,6 +87,7 @@ public struct AdmissionCheckReport: AnswerReport {
             }
             lines.append("\(label) \(result.object)  \(result.location.file ?? "-"):\(result.location.line)")
             lines += result.policies.map { "        \($0.action): \($0.message)" }
+            lines += result.undetermined.map { "        Unknown: \($0)" }
             if let pss = result.podSecurity {
                 let effect = pss.enforced ? "Deny" : "Warn"
                 lines += pss.violations.map { "        \(effect): pod security \(pss.enforce): \($0)" }

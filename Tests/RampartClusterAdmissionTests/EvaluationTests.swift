@@ -141,4 +141,16 @@ struct EvaluationTests {
         #expect(problems.contains { $0.message.contains("unknown validation action Block") })
         #expect(problems.contains { $0.message.contains("binds policy missing") })
     }
+
+    @Test func anExpressionThatAsksTheAuthorizerIsUndeterminedNeverADenial() {
+        let inventory = Fixtures.inventory(Self.policy("""
+              validations:
+              - expression: "authorizer.group('').resource('pods').namespace('team').check('create').allowed()"
+            """) + "\n---\n" + Self.pod)
+        #expect(ClusterAdmission(inventory).problems.isEmpty)
+        let result = AdmissionCheck.run(inventory).first { $0.object.kind == "Pod" }
+        #expect(result?.decision == .admit)
+        #expect(result?.policies.map(\.actions) == [[]])
+        #expect(result?.policies.first?.message.hasPrefix("not evaluated offline") == true)
+    }
 }
