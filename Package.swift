@@ -85,6 +85,9 @@ let package = Package(
         // Benchmarks: a generator of synthetic multi-tenant clusters and the libyaml floor.
         .executableTarget(name: "rampart-bench", dependencies: ["RampartModel", "RampartLoading", "RampartAdmission", "RampartPolicy", .product(name: "Yams", package: "Yams")],
                           path: "bench/Sources/rampart-bench"),
+        // Benchmark: CEL evaluation and whole ValidatingAdmissionPolicy decisions.
+        .executableTarget(name: "cel-bench", dependencies: ["RampartCEL", "RampartClusterAdmission", "RampartLoading", "RampartModel"],
+                          path: "bench/Sources/cel-bench"),
 
         .target(name: "TestSupport", dependencies: ["RampartModel", "RampartLoading"], path: "Tests/TestSupport"),
         .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "RampartLoading", "TestSupport"]),

@@ -45,6 +45,9 @@ public struct ClusterAdmission: Sendable {
         return problems
     }
 
+    /// An object as admission expressions read it (`object`, `oldObject`, `params`).
+    public static func celValue(of object: KubeObject) -> CELValue { CELValue(object.root) }
+
     /// What the cluster's validating policies do with `request`.
     public func evaluate(_ request: AdmissionAttributes, user: AdmissionUser? = nil) -> PolicyResult {
         guard !bindings.isEmpty else { return PolicyResult() }
