@@ -7,6 +7,12 @@ public struct ClusterAdmission: Sendable {
     /// The admission group's policy kinds, in both served versions' group.
     public static let group = "admissionregistration.k8s.io"
 
+    /// Every kind the cluster's admission is read from: policies, bindings and other engines' webhooks.
+    /// (Params objects are of any kind; the live reader lists the kinds Rampart knows.)
+    public static let reads: Set<ResourceKind> = [
+        .validatingAdmissionPolicies, .validatingAdmissionPolicyBindings, .validatingWebhookConfigurations,
+    ]
+
     public let policies: [ValidatingPolicy]
     public let bindings: [PolicyBinding]
     private let inventory: Inventory

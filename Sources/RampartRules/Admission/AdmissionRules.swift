@@ -9,8 +9,9 @@ public enum ClusterAdmissionRules {
         AdmissionRejectedByClusterPolicy(),
     ]
 
-    /// The kinds these rules read: the policies and their bindings, and every object they judge.
-    static let reads: Set<ResourceKind> = [.validatingAdmissionPolicies, .validatingAdmissionPolicyBindings]
+    /// The kinds these rules read: the cluster's admission configuration (every object they judge
+    /// is read by the rules about it).
+    static let reads: Set<ResourceKind> = ClusterAdmission.reads
 }
 
 extension AuditContext {
