@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import RampartCEL
+
+/// Patterns that drive backtracking engines into exponential time, and a seeded fuzz of patterns and texts.
+struct RE2HostilityTests {
+    /// Classic catastrophic-backtracking patterns, each with a text it fails on at the very end.
+    static let catastrophic: [(pattern: String, unit: String, tail: String)] = [
+        ("(a+)+$", "a", "!"),
+        ("(a|a)*b", "a", ""),
+        ("(x+x+)+y", "x", ""),
+        ("^(a|aa)+$", "a", "b"),
+        ("(.*a){12}", "a", ""),
+        ("(?i)(\\w+\\s?)+$", "K", "!"),
+    ]
+
+    /// The time on 10,000 scalars is about 10 times the time on 1,000 (linear), not 2^9000 times: allow 40
+    /// times for noise on shared machines, plus a floor for timer granularity.
+    @Test(arguments: catastrophic)
+    func matchingTimeIsLinearInTheText(pattern: String, unit: String, tail: String) throws {
+        let regex = try RE2Regex(pattern)
+        func seconds(_ count: Int) -> Double {
+            let text = String(repeating: unit, count: count) + tail
+            let start = ContinuousClock.now
+            _ = regex.matches(text)
+            _ = regex.firstMatch(in: text)
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        let short = seconds(1_000)
+        let long = seconds(10_000)
+        #expect(long < 40 * short + 0.05, "1,000 scalars: \(short) s, 10,000 scalars: \(long) s")
+    }
+
+    @Test func catastrophicPatternsStillFindTheRightAnswer() throws {
+        let many = String(repeating: "a", count: 10_000)
+        #expect(try RE2Regex("(a+)+$").matches(many + "!") == false)
+        #expect(try RE2Regex("^(a+)+$").matches(many + "!") == false)
+        #expect(try RE2Regex("(a|a)*b").matches(many) == false)
+        #expect(try RE2Regex("(a|a)*b").firstMatch(in: many + "b")?.count == 10_001)
+        #expect(try RE2Regex("(x+x+)+y").matches(String(repeating: "x", count: 10_000)) == false)
+    }
+
+    @Test func seededFuzzNeverCrashesAndAnswersConsistently() {
+        var random = RegexFuzzGenerator(seed: 0x5EED_CE1)
+        var compiled = 0
+        for _ in 0..<3_000 {
+            let pattern = random.nextInt(4) == 0 ? Self.junkPattern(&random) : Self.grammarPattern(&random, depth: 0)
+            guard let regex = try? RE2Regex(pattern) else { continue }
+            compiled += 1
+            for _ in 0..<4 {
+                let text = String((0..<random.nextInt(16)).map { _ in Self.alphabet[random.nextInt(Self.alphabet.count)] })
+                let first = regex.firstMatch(in: text)
+                let all = regex.allMatches(in: text)
+                #expect(regex.matches(text) == (first != nil), "\(pattern) on \(text.debugDescription)")
+                #expect(all.first == first, "\(pattern) on \(text.debugDescription)")
+                #expect(zip(all, all.dropFirst()).allSatisfy { $0.endIndex <= $1.startIndex })
+            }
+        }
+        #expect(compiled > 1_000)
+    }
+
+    private static let alphabet: [Character] = ["a", "b", "c", "A", "\n", " ", "é", "\u{212A}", "ſ", "σ", "Σ", "😀", "0", "_", "-"]
+    private static let atoms = [
+        "a", "b", ".", "[a-c]", "[^ab]", "\\d", "\\w", "\\s", "\\b", "\\B", "^", "$", "\\pL", "\\p{Greek}", "[[:alpha:]]",
+        "k", "σ", "😀", "\\x41", "(?i)", "(?m)", "(?s)", "(?U)", "\\A", "\\z", "\\PL", "[k-s]", "\\Q.*\\E", "é",
+    ]
+    private static let quantifiers = ["*", "+", "?", "*?", "+?", "??", "{2}", "{1,}", "{0,2}", "{2,3}?", "{0}"]
+    private static let junk = Array("()[]{}*+?|\\^$.-:,<>=!PpQEx0123456789aAb_ikmsU").map(String.init)
+        + ["\\p{", "(?", "(?P<", "[[:", ":]", "\\x{", "é"]
+
+    private static func grammarPattern(_ random: inout RegexFuzzGenerator, depth: Int) -> String {
+        var pattern: String
+        switch depth > 3 ? 0 : random.nextInt(4) {
+        case 0: pattern = atoms[random.nextInt(atoms.count)]
+        case 1: pattern = (0..<2 + random.nextInt(2)).map { _ in grammarPattern(&random, depth: depth + 1) }.joined()
+        case 2: pattern = (0..<2 + random.nextInt(2)).map { _ in grammarPattern(&random, depth: depth + 1) }.joined(separator: "|")
+        default:
+            let opening = ["(", "(?:", "(?i:", "(?P<g>", "(?s:"][random.nextInt(5)]
+            pattern = opening + grammarPattern(&random, depth: depth + 1) + ")"
+        }
+        if random.nextInt(3) == 0 { pattern += quantifiers[random.nextInt(quantifiers.count)] }
+        return pattern
+    }
+
+    private static func junkPattern(_ random: inout RegexFuzzGenerator) -> String {
+        (0..<1 + random.nextInt(10)).map { _ in junk[random.nextInt(junk.count)] }.joined()
+    }
+}
+
+/// A small seeded generator, so a failing fuzz case can be replayed.
+struct RegexFuzzGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func nextInt(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
