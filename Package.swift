@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "RampartRBAC", dependencies: ["RampartModel"]),
         .target(name: "RampartNetwork", dependencies: ["RampartModel"]),
         .target(name: "RampartControlPlane", dependencies: ["RampartModel"]),
+        // The Common Expression Language with the Kubernetes libraries: parse, check, evaluate. Foundation only.
+        .target(name: "RampartCEL"),
         .target(name: "RampartTenancy", dependencies: ["RampartModel", "RampartPSS", "RampartRBAC", "RampartNetwork"]),
         // The rule catalog and the audit over an inventory.
         .target(name: "RampartRules", dependencies: [
@@ -73,7 +75,7 @@ let package = Package(
         .executableTarget(name: "rampart", dependencies: [
             "RampartModel", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane",
             "RampartTenancy", "RampartRules", "RampartPolicy", "RampartReport", "RampartAdmission", "RampartServer",
-            "RampartKube",
+            "RampartKube", "RampartCEL",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: a generator of synthetic multi-tenant clusters and the libyaml floor.
@@ -84,6 +86,7 @@ let package = Package(
         .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartLoadingTests", dependencies: ["RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartPSSTests", dependencies: ["RampartPSS", "TestSupport"]),
+        .testTarget(name: "RampartCELTests", dependencies: ["RampartCEL"]),
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),
         .testTarget(name: "RampartControlPlaneTests", dependencies: ["RampartControlPlane", "RampartRules", "TestSupport"]),
