@@ -69,18 +69,6 @@ struct DecimalMagnitude: Hashable, Sendable, Comparable {
         return text
     }
 
-    /// The value as a `UInt64`, when it fits.
-    var uint64Value: UInt64? {
-        var value: UInt64 = 0
-        for limb in limbs.reversed() {
-            let (scaled, overflow) = value.multipliedReportingOverflow(by: Self.limbBase)
-            let (sum, carry) = scaled.addingReportingOverflow(UInt64(limb))
-            if overflow || carry { return nil }
-            value = sum
-        }
-        return value
-    }
-
     /// How many times 10 divides the number (0 for zero).
     var trailingDecimalZeros: Int {
         guard let first = limbs.firstIndex(where: { $0 != 0 }) else { return 0 }

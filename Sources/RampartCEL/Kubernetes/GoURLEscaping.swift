@@ -11,8 +11,6 @@ enum GoURLEscaping {
         let text: String
     }
 
-    static func isHex(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
-
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")

@@ -27,13 +27,6 @@ struct InfDecimal: Hashable, Sendable {
 
     var negated: InfDecimal { InfDecimal(negative: !negative, magnitude: magnitude, scale: scale) }
 
-    /// The unscaled value as an `Int64`, when it fits.
-    var unscaledInt64: Int64? {
-        guard let value = magnitude.uint64Value else { return nil }
-        if negative { return value <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- value) : nil }
-        return value <= UInt64(Int64.max) ? Int64(value) : nil
-    }
-
     /// The unscaled value in decimal, with a leading `-` when negative.
     var unscaledText: String { (negative ? "-" : "") + magnitude.decimalText }
 

@@ -126,7 +126,7 @@ enum KubeQuantityParser {
             precision = 15 - pieces.numerator.count - Int(exponent) * 3 / 10 - 1
         }
         guard precision >= 0 else { return nil }
-        scale = scale &- Int32(pieces.denominator.count)
+        scale = scale &- Int32(truncatingIfNeeded: pieces.denominator.count)
         guard scale >= -9 else { return nil }
         let shifted = Array(pieces.numerator) + Array(pieces.denominator)
         guard let value = Int64(String(decoding: shifted, as: UTF8.self)),

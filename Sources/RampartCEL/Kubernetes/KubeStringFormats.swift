@@ -88,6 +88,7 @@ enum KubeStringFormats {
     }
 
     private static func isZone(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard rest.count == 1 || rest.count == 6 else { return false }
         let zone = Array(rest)
         if zone == ["z"] { return true }
         func digit(_ index: Int) -> Bool { zone[index].isASCII && isDigit(UInt8(zone[index].value)) }

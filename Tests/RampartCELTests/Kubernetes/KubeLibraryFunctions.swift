@@ -29,7 +29,6 @@ enum KubeLibraryFunctions {
         case ("type", 1, let value?, _): return .type(typeName(value))
         case ("string", 1, .ip(let ip)?, _): return .string(ip.description)
         case ("string", 1, .cidr(let cidr)?, _): return .string(cidr.description)
-        case ("string", 1, .string(let text)?, _): return .string(text)
         default:
             if name.hasPrefix("format."), arguments.isEmpty, let format = KubeNamedFormat(named: String(name.dropFirst(7))) {
                 return .format(format)
