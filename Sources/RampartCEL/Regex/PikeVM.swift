@@ -9,6 +9,9 @@ struct PikeVM: ~Copyable {
     private var next: ThreadQueue
     private var closure: EpsilonClosure
     private var matchSlots: [Int]
+    /// Threads stepped so far, by all searches of this VM: at most the program size per scalar and position,
+    /// the measure of the linear bound.
+    private(set) var steppedThreads = 0
 
     /// A VM for `program` reporting `slotCount` slots (at most the program's).
     init(_ program: RegexProgram, slotCount: Int) {
@@ -16,7 +19,7 @@ struct PikeVM: ~Copyable {
         self.slotCount = min(slotCount, program.slotCount)
         current = ThreadQueue(capacity: program.instructions.count, slotCount: self.slotCount)
         next = ThreadQueue(capacity: program.instructions.count, slotCount: self.slotCount)
-        closure = EpsilonClosure(program: program, slotCount: self.slotCount)
+        closure = EpsilonClosure(instructionCount: program.instructions.count, slotCount: self.slotCount)
         matchSlots = Array(repeating: -1, count: self.slotCount)
     }
 
@@ -24,6 +27,18 @@ struct PikeVM: ~Copyable {
     /// context for `^` and `\b`): its slots as byte offsets (-1 for a group that did not take part), or nil.
     /// With a slot count of 0 the result is an empty array as soon as any match is certain.
     mutating func search(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int]? {
+        let program = program
+        return program.instructions.withUnsafeBufferPointer { instructions in
+            program.classes.withUnsafeBufferPointer { classes in
+                search(text, from: start, instructions: instructions, classes: classes)
+            }
+        }
+    }
+
+    private mutating func search(
+        _ text: UnsafeBufferPointer<UInt8>, from start: Int, instructions: UnsafeBufferPointer<RegexInstruction>,
+        classes: UnsafeBufferPointer<ScalarClass>
+    ) -> [Int]? {
         current.removeAll()
         var matched = false
         var position = start
@@ -33,23 +48,25 @@ struct PikeVM: ~Copyable {
             if current.isEmpty && (matched || (program.anchoredAtStart && position > 0)) { break }
             if !matched && (position == 0 || !program.anchoredAtStart) {
                 closure.resetSlots()
-                closure.add(into: &current, pc: 0, position: position, context: AssertionContext(before: previous, after: scalar))
+                let context = AssertionContext(before: previous, after: scalar)
+                closure.add(into: &current, pc: 0, position: position, context: context, instructions: instructions)
             }
             let (following, followingWidth) = UTF8Text.scalar(at: position + width, in: text)
             let context = AssertionContext(before: scalar, after: following)
             next.removeAll()
+            steppedThreads += current.count
             for index in 0..<current.count {
                 let pc = current.pc(at: index)
-                let instruction = program.instructions[pc]
+                let instruction = instructions[pc]
                 if case .match = instruction {
                     if slotCount == 0 { return [] }
                     current.copySlots(at: index, into: &matchSlots)
                     matched = true
                     break  // leftmost-first: lower-priority threads are cut off
                 }
-                guard width > 0, accepts(instruction, UInt32(truncatingIfNeeded: scalar)) else { continue }
-                current.copySlots(at: index, into: &closure.scratch)
-                closure.add(into: &next, pc: pc + 1, position: position + width, context: context)
+                guard width > 0, accepts(instruction, UInt32(truncatingIfNeeded: scalar), classes: classes) else { continue }
+                closure.loadSlots(from: current, at: index)
+                closure.add(into: &next, pc: pc + 1, position: position + width, context: context, instructions: instructions)
             }
             if width == 0 { break }
             swap(&current, &next)
@@ -60,13 +77,13 @@ struct PikeVM: ~Copyable {
         return matched ? matchSlots : nil
     }
 
-    private func accepts(_ instruction: RegexInstruction, _ scalar: UInt32) -> Bool {
+    private func accepts(_ instruction: RegexInstruction, _ scalar: UInt32, classes: UnsafeBufferPointer<ScalarClass>) -> Bool {
         switch instruction {
         case .scalar(let value): return scalar == value
         case .foldedScalar(let orbit): return program.orbits[orbit].contains(scalar)
         case .anyScalar: return true
         case .anyScalarExceptNewline: return scalar != 0x0A
-        case .scalarClass(let index): return program.classes[index].contains(scalar)
+        case .scalarClass(let index): return classes[index].contains(scalar)
         case .split, .jump, .save, .assertion, .match: return false
         }
     }
@@ -74,51 +91,72 @@ struct PikeVM: ~Copyable {
 
 /// Adds a thread to a queue with everything it reaches without consuming input: jumps, splits (in priority
 /// order), saves and assertions, depth first with an explicit stack instead of recursion.
-struct EpsilonClosure {
-    private let program: RegexProgram
+struct EpsilonClosure: ~Copyable {
     private let slotCount: Int
-    private var stack: [ClosureStep] = []
+    /// Pending steps. Every step but the first comes from an instruction added to the queue, which pushes at
+    /// most two, so the stack never holds more than twice the program's size plus one.
+    private let stack: UnsafeMutableBufferPointer<ClosureStep>
+    private var depth = 0
     /// The slots of the thread being followed.
-    var scratch: [Int]
+    private let scratch: UnsafeMutableBufferPointer<Int>
 
-    init(program: RegexProgram, slotCount: Int) {
-        self.program = program
+    init(instructionCount: Int, slotCount: Int) {
         self.slotCount = slotCount
-        scratch = Array(repeating: -1, count: slotCount)
+        stack = .allocate(capacity: 2 * instructionCount + 2)
+        scratch = .allocate(capacity: slotCount)
+        scratch.initialize(repeating: -1)
     }
 
-    mutating func resetSlots() {
+    deinit {
+        stack.deallocate()
+        scratch.deallocate()
+    }
+
+    func resetSlots() {
         for slot in 0..<slotCount { scratch[slot] = -1 }
     }
 
+    func loadSlots(from queue: borrowing ThreadQueue, at index: Int) {
+        queue.copySlots(at: index, into: scratch)
+    }
+
     /// Adds the thread at `pc`, with the slots in `scratch`, at byte offset `position`.
-    mutating func add(into queue: inout ThreadQueue, pc: Int, position: Int, context: AssertionContext) {
-        stack.append(.explore(pc))
-        while let step = stack.popLast() {
-            switch step {
+    mutating func add(
+        into queue: inout ThreadQueue, pc: Int, position: Int, context: AssertionContext,
+        instructions: UnsafeBufferPointer<RegexInstruction>
+    ) {
+        push(.explore(pc))
+        while depth > 0 {
+            depth -= 1
+            switch stack[depth] {
             case .restore(let slot, let value):
                 scratch[slot] = value
             case .explore(let pc):
                 guard let index = queue.insert(pc) else { continue }
-                switch program.instructions[pc] {
+                switch instructions[pc] {
                 case .jump(let target):
-                    stack.append(.explore(target))
+                    push(.explore(target))
                 case .split(let preferred, let other):
-                    stack.append(.explore(other))
-                    stack.append(.explore(preferred))
+                    push(.explore(other))
+                    push(.explore(preferred))
                 case .save(let slot):
                     if slot < slotCount {
-                        stack.append(.restore(slot: slot, value: scratch[slot]))
+                        push(.restore(slot: slot, value: scratch[slot]))
                         scratch[slot] = position
                     }
-                    stack.append(.explore(pc + 1))
+                    push(.explore(pc + 1))
                 case .assertion(let assertion):
-                    if context.holds(assertion) { stack.append(.explore(pc + 1)) }
+                    if context.holds(assertion) { push(.explore(pc + 1)) }
                 case .scalar, .foldedScalar, .anyScalar, .anyScalarExceptNewline, .scalarClass, .match:
                     queue.setSlots(at: index, from: scratch)
                 }
             }
         }
+    }
+
+    private mutating func push(_ step: ClosureStep) {
+        stack[depth] = step
+        depth += 1
     }
 }
 
@@ -152,18 +190,30 @@ struct AssertionContext {
 }
 
 /// The threads of one step: a sparse set of instruction addresses in priority order, each with its slots.
-struct ThreadQueue {
-    private var sparse: [Int]
-    private var dense: [Int]
-    private var slots: [Int]
+/// Its storage is allocated once per VM and never copied (the set is touched for every thread of every step).
+struct ThreadQueue: ~Copyable {
+    /// One allocation holding `sparse`, `dense` and `slots`.
+    private let storage: UnsafeMutableBufferPointer<Int>
+    /// For each address, where it sits in `dense` if it is there (any value otherwise).
+    private let sparse: UnsafeMutableBufferPointer<Int>
+    /// The addresses in priority order; the first `count` are valid.
+    private let dense: UnsafeMutableBufferPointer<Int>
+    /// `slotCount` slots per entry of `dense`.
+    private let slots: UnsafeMutableBufferPointer<Int>
     private let slotCount: Int
     private(set) var count = 0
 
     init(capacity: Int, slotCount: Int) {
-        sparse = Array(repeating: 0, count: capacity)
-        dense = Array(repeating: 0, count: capacity)
-        slots = Array(repeating: -1, count: capacity * slotCount)
+        storage = .allocate(capacity: capacity * (2 + slotCount))
+        storage.initialize(repeating: 0)
+        sparse = UnsafeMutableBufferPointer(rebasing: storage[0..<capacity])
+        dense = UnsafeMutableBufferPointer(rebasing: storage[capacity..<2 * capacity])
+        slots = UnsafeMutableBufferPointer(rebasing: storage[(2 * capacity)...])
         self.slotCount = slotCount
+    }
+
+    deinit {
+        storage.deallocate()
     }
 
     var isEmpty: Bool { count == 0 }
@@ -182,8 +232,12 @@ struct ThreadQueue {
         return count - 1
     }
 
-    mutating func setSlots(at index: Int, from source: [Int]) {
+    func setSlots(at index: Int, from source: UnsafeMutableBufferPointer<Int>) {
         for slot in 0..<slotCount { slots[index * slotCount + slot] = source[slot] }
+    }
+
+    func copySlots(at index: Int, into target: UnsafeMutableBufferPointer<Int>) {
+        for slot in 0..<slotCount { target[slot] = slots[index * slotCount + slot] }
     }
 
     func copySlots(at index: Int, into target: inout [Int]) {

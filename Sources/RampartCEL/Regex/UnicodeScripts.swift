@@ -3,7 +3,7 @@ import Synchronization
 
 /// Unicode scripts for `\p{Greek}` and friends. The standard library does not expose the Script property, so
 /// the ranges of a script are read once from ICU (through `NSRegularExpression`, which Foundation builds on) by
-/// matching `\p{Script=Name}` over a text of every scalar, and cached for the life of the process.
+/// matching `\p{Script=Name}` over a text of every assigned scalar, and cached for the life of the process.
 enum UnicodeScripts {
     /// Go's `unicode.Scripts` names (Unicode 15).
     static let names: Set<String> = [
@@ -38,30 +38,35 @@ enum UnicodeScripts {
 
     private static let cache = Mutex<[String: [ClosedRange<UInt32>]]>([:])
 
-    /// Every scalar value in order. In UTF-16 the first 0xF800 units are the BMP scalars outside the surrogate
-    /// block, one unit each, and the rest are the supplementary scalars, two units each.
-    private static let everyScalar: String = {
+    /// Every assigned scalar in order (private use and unassigned code points have no script of Go's).
+    private static let assignedScalars: String = {
         var scalars = String.UnicodeScalarView()
         for value in UInt32(0)...0x10FFFF {
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            switch scalar.properties.generalCategory {
+            case .unassigned, .privateUse, .surrogate: continue
+            default: scalars.append(scalar)
+            }
         }
         return String(scalars)
     }()
 
-    private static func scalarValue(atUTF16Offset offset: Int) -> UInt32 {
-        if offset < 0xD800 { return UInt32(offset) }
-        if offset < 0xF800 { return UInt32(offset + 0x800) }
-        return UInt32(0x10000 + (offset - 0xF800) / 2)
-    }
-
     private static func read(_ name: String) -> [ClosedRange<UInt32>] {
         guard let expression = try? NSRegularExpression(pattern: "\\p{Script=\(name)}+") else { return [] }
-        let text = everyScalar
+        let text = assignedScalars
         var ranges: [ClosedRange<UInt32>] = []
+        var scalars = text.unicodeScalars.makeIterator()
+        var offset = 0  // in UTF-16 units, where `scalars` stands
         for match in expression.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)) {
-            let first = scalarValue(atUTF16Offset: match.range.location)
-            let last = scalarValue(atUTF16Offset: match.range.location + match.range.length - 1)
-            ranges.append(first...last)
+            while offset < match.range.location, let skipped = scalars.next() { offset += skipped.utf16.count }
+            while offset < match.range.location + match.range.length, let scalar = scalars.next() {
+                offset += scalar.utf16.count
+                if let last = ranges.last, last.upperBound &+ 1 == scalar.value {
+                    ranges[ranges.count - 1] = last.lowerBound...scalar.value
+                } else {
+                    ranges.append(scalar.value...scalar.value)
+                }
+            }
         }
         return ranges
     }
