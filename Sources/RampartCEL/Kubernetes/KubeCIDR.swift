@@ -5,6 +5,9 @@
 /// Equality compares the address as written and the prefix length, as Kubernetes does
 /// (`cidr("10.0.0.1/8") != cidr("10.0.0.0/8")`). `description` is `string(cidr)`.
 public struct KubeCIDR: Hashable, Sendable, CustomStringConvertible {
+    /// The CEL type name.
+    public static let celTypeName = "net.CIDR"
+
     let address: GoNetIPAddress
     /// `prefixLength()`: the number of leading bits that name the network.
     public let prefixLength: Int

@@ -3,6 +3,9 @@
 ///
 /// Equality is by address and family. `description` is the canonical text (`string(ip)`).
 public struct KubeIP: Hashable, Sendable, CustomStringConvertible {
+    /// The CEL type name.
+    public static let celTypeName = "net.IP"
+
     /// The address family, as `family()` numbers it.
     public enum Family: Int64, Hashable, Sendable {
         case ipv4 = 4

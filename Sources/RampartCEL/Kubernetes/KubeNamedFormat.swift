@@ -4,6 +4,9 @@
 ///
 /// Two formats are equal when they are the same format (Kubernetes compares their names).
 public enum KubeNamedFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    /// The CEL type name.
+    public static let celTypeName = "kubernetes.NamedFormat"
+
     case dns1123Label
     case dns1123Subdomain
     case dns1035Label

@@ -7,6 +7,9 @@
 /// the two representations a value has matters, as it does in Kubernetes: `isInteger()` and
 /// `asInteger()` only succeed on the `Int64` form (`quantity("1000m").isInteger()` is false).
 public struct KubeQuantity: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The CEL type name.
+    public static let celTypeName = "kubernetes.Quantity"
+
     /// How a quantity prints (Go's `resource.Format`).
     public enum Format: String, Sendable {
         case decimalExponent = "DecimalExponent"
@@ -99,8 +102,8 @@ public struct KubeQuantity: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `compareTo(other)`: -1, 0 or 1 by numeric value.
     public func compare(to other: KubeQuantity) -> Int64 {
-        if case .int64(let left) = amount, case .int64(let right) = other.amount, left.scale == right.scale {
-            return left.value == right.value ? 0 : (left.value < right.value ? -1 : 1)
+        if case .int64(let left) = amount, case .int64(let right) = other.amount, let order = left.compare(to: right) {
+            return Int64(order)
         }
         return Int64(InfDecimal.compare(amount.asDecimal, other.amount.asDecimal))
     }

@@ -36,6 +36,7 @@ enum KubeQuantityParser {
     }
 
     private static let zeroDigit: ArraySlice<UInt8> = [UInt8(ascii: "0")]
+    private static let suffixLetters = Set("eEinumkKMGTP".utf8)
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
@@ -76,7 +77,6 @@ enum KubeQuantityParser {
         }
         pieces.value = bytes[0..<position]
         let suffixStart = position
-        let suffixLetters = Set("eEinumkKMGTP".utf8)
         while position < end && suffixLetters.contains(bytes[position]) { position += 1 }
         if position < end && (bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+")) {
             position += 1

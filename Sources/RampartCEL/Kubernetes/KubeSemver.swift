@@ -6,6 +6,9 @@
 /// Equality and ordering follow semver precedence: build metadata is ignored
 /// (`semver("1.0.0+a") == semver("1.0.0+b")`). `description` is the version as blang prints it.
 public struct KubeSemver: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The CEL type name.
+    public static let celTypeName = "kubernetes.Semver"
+
     /// One dot-separated part of a pre-release: numeric parts rank below alphanumeric ones.
     public enum PrereleaseIdentifier: Sendable, Hashable, Comparable, CustomStringConvertible {
         case numeric(UInt64)

@@ -3,6 +3,9 @@
 ///
 /// Equality compares the URL's string form, as Kubernetes does. `description` is that string form.
 public struct KubeURL: Hashable, Sendable, CustomStringConvertible {
+    /// The CEL type name.
+    public static let celTypeName = "kubernetes.URL"
+
     let url: GoURL
 
     /// `url(text)`: the URL, or `URL parse error during conversion from string: parse "…": …`.

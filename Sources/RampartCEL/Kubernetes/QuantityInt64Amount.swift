@@ -31,6 +31,24 @@ struct QuantityInt64Amount: Hashable, Sendable {
         return Self.positiveScale(value, scale &- newScale)
     }
 
+    /// -1, 0 or 1 as this amount is below, equal to or above `other` (Go's `int64Amount.Cmp`), nil when
+    /// the scales are too far apart for `Int64` arithmetic and the decimal form must decide.
+    func compare(to other: QuantityInt64Amount) -> Int? {
+        let difference = Int64(scale) - Int64(other.scale)
+        if difference == 0 { return value == other.value ? 0 : (value < other.value ? -1 : 1) }
+        guard difference.magnitude < 18 else { return nil }
+        // Bring the amount of the smaller scale to the larger one: quotient and remainder.
+        let divisor = (0..<Int(difference.magnitude)).reduce(Int64(1)) { product, _ in product * 10 }
+        if difference > 0 {
+            let (quotient, remainder) = other.value.quotientAndRemainder(dividingBy: divisor)
+            if quotient == value { return remainder == 0 ? 0 : (remainder > 0 ? -1 : 1) }
+            return value < quotient ? -1 : 1
+        }
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        if quotient == other.value { return remainder == 0 ? 0 : (remainder > 0 ? 1 : -1) }
+        return quotient < other.value ? -1 : 1
+    }
+
     /// Adds `other` in place; false (and no change) when the result would overflow (Go's `Add`).
     mutating func add(_ other: QuantityInt64Amount) -> Bool {
         if other.value == 0 { return true }

@@ -1,6 +1,6 @@
 @testable import RampartCEL
 
-/// Evaluates the expressions of the Kubernetes library cases: literals, `self` fields, calls of the
+/// Evaluates the expressions of the Kubernetes library cases: literals, `self` fields, list indexes, calls of the
 /// library functions and methods, `==`, `!=`, `>`, `<`, `!`, `&&`, `||`, `type()`, optionals. Test
 /// support only, so that the cases run from the conformance JSON as written; the real evaluator is
 /// the CEL core's.
@@ -161,7 +161,18 @@ struct KubeLibraryExpression {
 
     private mutating func parsePostfix() throws -> KubeLibraryValue {
         var value = try parsePrimary()
-        while accept(".") {
+        while true {
+            if accept("[") {
+                let index = try parseOr()
+                try expect("]")
+                guard case .list(let items) = value, case .int(let position) = index else {
+                    throw Failure.compile("no matching overload for '_[_]'")
+                }
+                guard position >= 0, position < items.count else { throw Failure.runtime("index out of bounds: \(position)") }
+                value = items[Int(position)]
+                continue
+            }
+            guard accept(".") else { break }
             guard case .identifier(let name) = peek() else { throw KubeLibraryCaseError("expected a member name") }
             position += 1
             if accept("(") {

@@ -72,6 +72,11 @@ import Testing
         #expect(try KubeQuantity("50m").compare(to: KubeQuantity("100m")) == -1)
         #expect(try KubeQuantity("10000T").compare(to: KubeQuantity("100Gi")) == 1)
         #expect(try KubeQuantity("0").compare(to: KubeQuantity("0")) == 0)
+        for (left, right, order) in [("-1", "-999m", Int64(-1)), ("1500m", "1.5", 0), ("-1500m", "-2", 1), ("1", "999999999n", 1), ("1", "999999999999999999n", -1),
+                                     ("-999999999n", "-1", 1), ("1e17", "100000000000000001", -1), ("2", "2000000000n", 0)] {
+            #expect(try KubeQuantity(left).compare(to: KubeQuantity(right)) == order, "\(left) vs \(right)")
+            #expect(try KubeQuantity(right).compare(to: KubeQuantity(left)) == -order, "\(right) vs \(left)")
+        }
         #expect(try KubeQuantity("99999999999999999999999").compare(to: KubeQuantity("1e22")) == 1)
         #expect(try KubeQuantity("-1e2147483647").compare(to: KubeQuantity("1n")) == -1)
         #expect(try KubeQuantity("1e2147483647") > KubeQuantity("9999999999999999999999999999"))
