@@ -73,5 +73,8 @@ public indirect enum CELType: Sendable, Hashable, CustomStringConvertible {
         "list": .list(.dyn), "map": .map(.dyn, .dyn), "null_type": .null, "type": .type(nil), "dyn": .dyn,
         "optional_type": .optional(.dyn),
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
+        "net.IP": .opaque("net.IP", []), "net.CIDR": .opaque("net.CIDR", []),
+        "kubernetes.Quantity": .opaque("kubernetes.Quantity", []), "kubernetes.Semver": .opaque("kubernetes.Semver", []),
+        "kubernetes.URL": .opaque("kubernetes.URL", []), "kubernetes.NamedFormat": .opaque("kubernetes.NamedFormat", []),
     ]
 }

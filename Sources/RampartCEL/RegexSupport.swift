@@ -1,36 +1,20 @@
-import Foundation
-
-/// Regular expressions for `matches`, `find` and `findAll` (RE2 syntax).
-/// TEMPORARY: backed by NSRegularExpression until the linear-time engine under Regex/ lands.
-struct CompiledRegex: @unchecked Sendable {
-    private let regex: NSRegularExpression
+/// Regular expressions for `matches`, `find` and `findAll`: the linear-time RE2 engine under Regex/.
+struct CompiledRegex: Sendable {
+    private let regex: RE2Regex
 
     init(_ pattern: String) throws(CELEvaluationError) {
         do {
-            regex = try NSRegularExpression(pattern: pattern)
+            regex = try RE2Regex(pattern)
         } catch {
-            throw CELEvaluationError("error parsing regexp: \(pattern)")
+            throw CELEvaluationError(error.description)
         }
     }
 
-    func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
+    func matches(_ text: String) -> Bool { regex.matches(text) }
 
-    func find(_ text: String) -> String {
-        guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range, in: text) else { return "" }
-        return String(text[range])
-    }
+    func find(_ text: String) -> String { regex.firstMatch(in: text).map(String.init) ?? "" }
 
-    func findAll(_ text: String, limit: Int) -> [String] {
-        var out: [String] = []
-        for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            if limit >= 0 && out.count >= limit { break }
-            if let range = Range(match.range, in: text) { out.append(String(text[range])) }
-        }
-        return out
-    }
+    func findAll(_ text: String, limit: Int) -> [String] { regex.allMatches(in: text, limit: limit).map(String.init) }
 }
 
 enum RegexSupport {
