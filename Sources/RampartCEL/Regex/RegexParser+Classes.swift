@@ -43,7 +43,9 @@ extension RegexParser {
 
     /// `[:name:]` at `position`, if there is one; an error if the name is unknown.
     private mutating func parsePOSIXClass() throws(RegexSyntaxError) -> ScalarClassItem? {
-        guard scalar(at: position) == "[", scalar(at: position + 1) == ":", position + 2 < pattern.count else {
+        // Without a `:]` further on, `[:` is two literals; checking that first keeps `[[:[[:[[:...` linear.
+        guard scalar(at: position) == "[", scalar(at: position + 1) == ":", position + 2 < pattern.count,
+              let lastClose = lastPOSIXClose, lastClose >= position + 2 else {
             return nil
         }
         var colon = position + 2

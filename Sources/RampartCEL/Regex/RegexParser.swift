@@ -47,6 +47,8 @@ struct RegexParser {
 
     let pattern: [Unicode.Scalar]
     let source: String
+    /// Where the last `:]` of the pattern starts, if it has one.
+    let lastPOSIXClose: Int?
     var position = 0
     var flags = RegexFlags()
     var groups = [OpenGroup(kind: .whole, flagsOutside: RegexFlags())]
@@ -64,6 +66,7 @@ struct RegexParser {
     private init(pattern: [Unicode.Scalar], source: String) {
         self.pattern = pattern
         self.source = source
+        lastPOSIXClose = pattern.indices.dropLast().last { pattern[$0] == ":" && pattern[$0 + 1] == "]" }
     }
 
     private mutating func parseAll() throws(RegexSyntaxError) -> RegexNode {

@@ -64,22 +64,35 @@ struct ScalarClass: Sendable {
         self.foldCase = foldCase
         var low: UInt64 = 0
         var high: UInt64 = 0
-        for value in UInt32(0)..<128 where Self.evaluate(value, items: items, negated: negated, foldCase: foldCase) {
-            if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+        for item in items {
+            var itemLow: UInt64 = 0
+            var itemHigh: UInt64 = 0
+            for value in Self.asciiMembers(of: item, foldCase: foldCase) {
+                if value < 64 { itemLow |= 1 << UInt64(value) } else { itemHigh |= 1 << UInt64(value - 64) }
+            }
+            if item.negated { (itemLow, itemHigh) = (~itemLow, ~itemHigh) }
+            low |= itemLow
+            high |= itemHigh
         }
+        if negated { (low, high) = (~low, ~high) }
         asciiLow = low
         asciiHigh = high
-    }
-
-    /// A class of one item.
-    init(_ set: ScalarSet, negated: Bool = false, foldCase: Bool) {
-        self.init(items: [ScalarClassItem(set: set, negated: negated)], negated: false, foldCase: foldCase)
     }
 
     func contains(_ value: UInt32) -> Bool {
         if value < 64 { return asciiLow & (1 << UInt64(value)) != 0 }
         if value < 128 { return asciiHigh & (1 << UInt64(value - 64)) != 0 }
         return Self.evaluate(value, items: items, negated: negated, foldCase: foldCase)
+    }
+
+    /// The ASCII scalars in an item's set (before the item's negation), folded if asked.
+    private static func asciiMembers(of item: ScalarClassItem, foldCase: Bool) -> [UInt32] {
+        if case .ranges(let ranges) = item.set, !foldCase {
+            return ranges.filter { $0.lowerBound < 128 }.flatMap { $0.lowerBound...min($0.upperBound, 127) }
+        }
+        return (0..<128).filter { value in
+            foldCase ? CaseFolding.orbit(of: value).contains(where: item.set.contains) : item.set.contains(value)
+        }
     }
 
     private static func evaluate(_ value: UInt32, items: [ScalarClassItem], negated: Bool, foldCase: Bool) -> Bool {

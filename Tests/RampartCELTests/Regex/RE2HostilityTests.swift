@@ -51,6 +51,34 @@ struct RE2HostilityTests {
         #expect(try RE2Regex("(x+x+)+y").matches(String(repeating: "x", count: 10_000)) == false)
     }
 
+    /// Hostile patterns compile in time linear in their length too.
+    @Test func longHostilePatternsCompileQuickly() {
+        let patterns = [
+            "[" + String(repeating: "[:", count: 20_000) + "]",
+            String(repeating: "(?:", count: 20_000) + String(repeating: ")", count: 20_000),
+            String(repeating: "a|", count: 20_000),
+            String(repeating: "\\Q", count: 20_000),
+            String(repeating: "(?P<n>", count: 5_000),
+            String(repeating: "[a-z]", count: 20_000),
+        ]
+        for pattern in patterns {
+            let start = ContinuousClock.now
+            _ = try? RE2Regex(pattern)
+            #expect(ContinuousClock.now - start < .seconds(5), "\(pattern.prefix(12))… took too long")
+        }
+    }
+
+    /// Capture slots are kept for live threads only, so 5,000 groups do not give each of the 15,000 instructions
+    /// 10,000 slots.
+    @Test func manyGroupsStayCheap() throws {
+        let regex = try RE2Regex(String(repeating: "(a)", count: 5_000) + "|(b)")
+        let start = ContinuousClock.now
+        let groups = regex.firstMatchGroups(in: String(repeating: "ab", count: 500))
+        #expect(groups?.first == "b")
+        #expect(groups?.last == "b")
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
     @Test func seededFuzzNeverCrashesAndAnswersConsistently() {
         var random = RegexFuzzGenerator(seed: 0x5EED_CE1)
         var compiled = 0
