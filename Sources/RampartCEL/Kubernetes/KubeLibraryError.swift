@@ -4,10 +4,12 @@ public struct KubeLibraryError: Error, Hashable, Sendable, CustomStringConvertib
     /// The message as Kubernetes prints it (the text of the CEL evaluation error).
     public let message: String
 
+    /// An error with this message.
     public init(_ message: String) {
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 
     /// The error cel-go gives when an argument reaches a function that cannot take it.

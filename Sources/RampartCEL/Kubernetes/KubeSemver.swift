@@ -14,6 +14,7 @@ public struct KubeSemver: Sendable, Hashable, Comparable, CustomStringConvertibl
         case numeric(UInt64)
         case alphanumeric(String)
 
+        /// Numeric identifiers by value, below alphanumeric ones, which compare by bytes.
         public static func < (left: PrereleaseIdentifier, right: PrereleaseIdentifier) -> Bool {
             switch (left, right) {
             case (.numeric(let a), .numeric(let b)): return a < b
@@ -23,6 +24,7 @@ public struct KubeSemver: Sendable, Hashable, Comparable, CustomStringConvertibl
             }
         }
 
+        /// The identifier as written.
         public var description: String {
             switch self {
             case .numeric(let value): return String(value)
@@ -31,10 +33,15 @@ public struct KubeSemver: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
     }
 
+    /// The major version as parsed (blang keeps `uint64`).
     public let majorNumber: UInt64
+    /// The minor version as parsed.
     public let minorNumber: UInt64
+    /// The patch version as parsed.
     public let patchNumber: UInt64
+    /// The dot-separated pre-release identifiers after `-` (empty for a release).
     public let prerelease: [PrereleaseIdentifier]
+    /// The dot-separated build metadata after `+` (no part in precedence or equality).
     public let build: [String]
 
     /// `semver(text)` (strict) or `semver(text, true)` (normalized); the error is blang's or the
@@ -87,6 +94,7 @@ public struct KubeSemver: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Same precedence (build metadata ignored).
     public static func == (left: KubeSemver, right: KubeSemver) -> Bool { left.compare(to: right) == 0 }
 
+    /// Hashes what precedence compares (build metadata left out).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(majorNumber)
         hasher.combine(minorNumber)

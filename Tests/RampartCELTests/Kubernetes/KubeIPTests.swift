@@ -54,6 +54,29 @@ import Testing
         #expect(try KubeIP.isCanonical(input) == (input == expected))
     }
 
+    /// Random addresses (with runs of zero groups) print canonically and parse back to themselves;
+    /// a network contains its own address and its masked form contains it.
+    @Test func roundTrips() throws {
+        var state: UInt64 = 42
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        for _ in 0..<2_000 {
+            let groups = (0..<8).map { _ in next() % 3 == 0 ? "0" : String(next() % 0x10000, radix: 16) }
+            let ip = try KubeIP(groups.joined(separator: ":"))
+            #expect(try KubeIP(ip.description) == ip)
+            #expect(try KubeIP.isCanonical(ip.description))
+            let v4 = try KubeIP((0..<4).map { _ in String(next() % 256) }.joined(separator: "."))
+            #expect(try KubeIP(v4.description) == v4)
+            for (address, bits) in [(ip, Int(next() % 129)), (v4, Int(next() % 33))] {
+                let network = try KubeCIDR("\(address)/\(bits)")
+                #expect(network.contains(address) && network.masked().contains(address) && network.masked().contains(network))
+                #expect(try KubeCIDR(network.masked().description) == network.masked())
+            }
+        }
+    }
+
     @Test func classification() throws {
         #expect(try KubeIP("127.255.0.1").isLoopback)
         #expect(try KubeIP("224.0.0.251").isLinkLocalMulticast)

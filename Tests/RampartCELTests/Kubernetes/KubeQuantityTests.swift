@@ -83,6 +83,23 @@ import Testing
         #expect(try KubeQuantity("1e-2147483647") == KubeQuantity("1n"), "rounded up to one nano unit")
     }
 
+    /// Ordering, equality and hashing agree across both representations and all suffixes.
+    @Test func orderIsConsistent() throws {
+        let mantissas = ["0", "1", "-1", "7", "1.5", "-0.25", "1024", "999999999999999999", "0.000000000001", "123456789012345678901"]
+        let suffixes = ["", "n", "u", "m", "k", "M", "G", "E", "Ki", "Mi", "Ei", "e3", "e-3", "e-12", "e20"]
+        let quantities = try mantissas.flatMap { mantissa in try suffixes.map { try KubeQuantity(mantissa + $0) } }
+        for a in quantities {
+            for b in quantities {
+                let order = a.compare(to: b)
+                #expect(order == -b.compare(to: a), "\(a) vs \(b)")
+                #expect((order == 0) == (a == b))
+                if order == 0 { #expect(a.hashValue == b.hashValue, "\(a) == \(b)") }
+                let (x, y) = (a.approximateDouble, b.approximateDouble)
+                if x < y * (1 - 1e-9) && x < y - 1e-300 { #expect(order == -1, "\(a) < \(b)") }
+            }
+        }
+    }
+
     /// `isInteger` and `asInteger` follow the representation, as in Kubernetes.
     @Test func integers() throws {
         #expect(try KubeQuantity("50k").asInteger() == 50_000)
