@@ -2,8 +2,13 @@
 /// their error texts. Works on bytes, as Go does.
 enum GoURLEscaping {
     /// The URL part a byte string belongs to.
-    enum Mode: Sendable {
+    enum Mode: Int, CaseIterable, Sendable {
         case path, pathSegment, host, zone, userPassword, queryComponent, fragment
+    }
+
+    /// `shouldEscape` for every mode and byte, computed once.
+    private static let escapeTable: [[Bool]] = Mode.allCases.map { mode in
+        (0...255).map { computeShouldEscape(UInt8($0), mode) }
     }
 
     /// A bad `%` escape or a byte a host cannot hold; `text` is Go's error text.
@@ -22,6 +27,10 @@ enum GoURLEscaping {
 
     /// Whether `byte` must be written as `%XX` in `mode` (RFC 3986 as Go applies it).
     static func shouldEscape(_ byte: UInt8, _ mode: Mode) -> Bool {
+        escapeTable[mode.rawValue][Int(byte)]
+    }
+
+    private static func computeShouldEscape(_ byte: UInt8, _ mode: Mode) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return false
@@ -68,17 +77,20 @@ enum GoURLEscaping {
         return true
     }
 
+    private static let upperHex = Array("0123456789ABCDEF".utf8)
+
     /// `text` with every byte that `mode` does not allow written as `%XX` (a space as `+` in a query
     /// component).
     static func escape(_ text: some Collection<UInt8>, _ mode: Mode) -> [UInt8] {
-        let upperHex = Array("0123456789ABCDEF".utf8)
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
         for byte in text {
             if byte == UInt8(ascii: " ") && mode == .queryComponent {
                 result.append(UInt8(ascii: "+"))
             } else if shouldEscape(byte, mode) {
-                result += [UInt8(ascii: "%"), upperHex[Int(byte >> 4)], upperHex[Int(byte & 15)]]
+                result.append(UInt8(ascii: "%"))
+                result.append(upperHex[Int(byte >> 4)])
+                result.append(upperHex[Int(byte & 15)])
             } else {
                 result.append(byte)
             }
