@@ -64,7 +64,8 @@ struct PikeVM: ~Copyable {
                     matched = true
                     break  // leftmost-first: lower-priority threads are cut off
                 }
-                guard width > 0, accepts(instruction, UInt32(truncatingIfNeeded: scalar), classes: classes) else { continue }
+                guard width > 0, Self.accepts(instruction, UInt32(truncatingIfNeeded: scalar), classes: classes, orbits: program.orbits)
+                else { continue }
                 closure.loadSlots(from: current, at: index)
                 closure.add(into: &next, pc: pc + 1, position: position + width, context: context, instructions: instructions)
             }
@@ -77,10 +78,17 @@ struct PikeVM: ~Copyable {
         return matched ? matchSlots : nil
     }
 
-    private func accepts(_ instruction: RegexInstruction, _ scalar: UInt32, classes: UnsafeBufferPointer<ScalarClass>) -> Bool {
+    /// Whether `instruction` consumes `scalar`.
+    static func accepts(_ instruction: RegexInstruction, _ scalar: UInt32, program: RegexProgram) -> Bool {
+        program.classes.withUnsafeBufferPointer { accepts(instruction, scalar, classes: $0, orbits: program.orbits) }
+    }
+
+    private static func accepts(
+        _ instruction: RegexInstruction, _ scalar: UInt32, classes: UnsafeBufferPointer<ScalarClass>, orbits: [[UInt32]]
+    ) -> Bool {
         switch instruction {
         case .scalar(let value): return scalar == value
-        case .foldedScalar(let orbit): return program.orbits[orbit].contains(scalar)
+        case .foldedScalar(let orbit): return orbits[orbit].contains(scalar)
         case .anyScalar: return true
         case .anyScalarExceptNewline: return scalar != 0x0A
         case .scalarClass(let index): return classes[index].contains(scalar)
@@ -183,7 +191,7 @@ struct AssertionContext {
     }
 
     /// An ASCII word character, `[0-9A-Za-z_]`.
-    private static func isWord(_ scalar: Int) -> Bool {
+    static func isWord(_ scalar: Int) -> Bool {
         (0x30...0x39).contains(scalar) || (0x41...0x5A).contains(scalar) || (0x61...0x7A).contains(scalar)
             || scalar == 0x5F
     }

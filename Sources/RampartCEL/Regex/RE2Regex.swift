@@ -4,13 +4,19 @@
 /// Matching runs a Pike VM: time is O(pattern size × text length) and memory O(pattern size), for every pattern
 /// and text, so a hostile pattern such as `(a+)+$` cannot take exponential time. Matches are leftmost-first, as
 /// in Go: the leftmost match, and among those the one a backtracking engine would find first.
-/// Positions are Unicode scalars; `.` matches one scalar.
+/// Positions are Unicode scalars; `.` matches one scalar. A pattern that serves `matches` repeatedly gets a
+/// deterministic automaton for ASCII texts (one table lookup per byte), built on its third use.
+///
+/// `allMatches` searches again after each match, as Go's `FindAll` does, so a pattern whose threads outlive its
+/// matches (`a.*b|a` on `aaaa…`) makes it O(pattern × text²): callers bound the text or charge for it.
 package struct RE2Regex: Sendable {
     /// The pattern as written.
     package let pattern: String
     /// The name of each capturing group by number (1-based; index 0, the whole match, has none).
     package let captureNames: [String?]
     let program: RegexProgram
+    /// The automaton that answers `matches` on ASCII texts, once the pattern is used repeatedly.
+    private let matchAutomaton: LazyMatchAutomaton
 
     /// Compiles `pattern`; throws Go's error for an invalid one.
     package init(_ pattern: String) throws(RegexSyntaxError) {
@@ -18,6 +24,7 @@ package struct RE2Regex: Sendable {
         self.pattern = pattern
         captureNames = parsed.captureNames
         program = try RegexCompiler.compile(parsed, source: pattern)
+        matchAutomaton = LazyMatchAutomaton(program)
     }
 
     /// The number of capturing groups.
@@ -28,8 +35,11 @@ package struct RE2Regex: Sendable {
 
     /// Whether the pattern matches anywhere in `text` (CEL's `text.matches(pattern)`, Go's `MatchString`).
     package func matches(_ text: String) -> Bool {
-        var vm = PikeVM(program, slotCount: 0)
-        return Self.withUTF8(text) { vm.search($0, from: 0) != nil }
+        Self.withUTF8(text) { bytes in
+            if let answer = matchAutomaton.automaton()?.matches(bytes) { return answer }
+            var vm = PikeVM(program, slotCount: 0)
+            return vm.search(bytes, from: 0) != nil
+        }
     }
 
     /// The leftmost-first match in `text` (CEL's `find`, Go's `FindString`), nil if there is none.

@@ -82,10 +82,12 @@ struct RE2HostilityTests {
     @Test func seededFuzzNeverCrashesAndAnswersConsistently() {
         var random = RegexFuzzGenerator(seed: 0x5EED_CE1)
         var compiled = 0
+        var automatonAnswers = 0
         for _ in 0..<3_000 {
             let pattern = random.nextInt(4) == 0 ? Self.junkPattern(&random) : Self.grammarPattern(&random, depth: 0)
             guard let regex = try? RE2Regex(pattern) else { continue }
             compiled += 1
+            let automaton = ASCIIMatchDFA(regex.program)
             for _ in 0..<4 {
                 let text = String((0..<random.nextInt(16)).map { _ in Self.alphabet[random.nextInt(Self.alphabet.count)] })
                 let first = regex.firstMatch(in: text)
@@ -93,9 +95,16 @@ struct RE2HostilityTests {
                 #expect(regex.matches(text) == (first != nil), "\(pattern) on \(text.debugDescription)")
                 #expect(all.first == first, "\(pattern) on \(text.debugDescription)")
                 #expect(zip(all, all.dropFirst()).allSatisfy { $0.endIndex <= $1.startIndex })
+                if let automaton {
+                    var bytes = text
+                    let answer = bytes.withUTF8 { automaton.matches($0) }
+                    #expect(answer == nil || answer == (first != nil), "automaton of \(pattern) on \(text.debugDescription)")
+                    if answer != nil { automatonAnswers += 1 }
+                }
             }
         }
         #expect(compiled > 1_000)
+        #expect(automatonAnswers > 1_000)
     }
 
     private static let alphabet: [Character] = ["a", "b", "c", "A", "\n", " ", "é", "\u{212A}", "ſ", "σ", "Σ", "😀", "0", "_", "-"]

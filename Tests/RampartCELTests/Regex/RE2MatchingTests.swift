@@ -175,7 +175,25 @@ struct RE2MatchingTests {
 
     @Test(arguments: matchesCases)
     func matches(pattern: String, text: String, expected: Bool) throws {
-        #expect(try RE2Regex(pattern).matches(text) == expected)
+        let regex = try RE2Regex(pattern)
+        // The first uses run the VM, later ones the ASCII automaton (when the text is ASCII).
+        let answers = (0...LazyMatchAutomaton.usesBeforeBuilding).map { _ in regex.matches(text) }
+        #expect(answers == Array(repeating: expected, count: answers.count))
+    }
+
+    /// `matches` agrees with `find` whether the VM or the automaton answers it.
+    @Test(arguments: allMatchCases)
+    func matchesAgreesWithFind(pattern: String, text: String, expected: [String]) throws {
+        let regex = try RE2Regex(pattern)
+        let answers = (0...LazyMatchAutomaton.usesBeforeBuilding).map { _ in regex.matches(text) }
+        #expect(answers == Array(repeating: !expected.isEmpty, count: answers.count))
+    }
+
+    @Test func typicalPolicyPatternsGetAnAutomaton() throws {
+        for pattern in ["^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "^(registry\\.example\\.com|ghcr\\.io/acme)/", "(?i)\\blatest$"] {
+            #expect(ASCIIMatchDFA(try RE2Regex(pattern).program) != nil, "\(pattern)")
+        }
+        #expect(ASCIIMatchDFA(try RE2Regex("[a-z]{1000}").program) == nil)
     }
 
     @Test func findReturnsTheLeftmostFirstMatch() throws {
