@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartLoadingTests", dependencies: ["RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartPSSTests", dependencies: ["RampartPSS", "TestSupport"]),
-        .testTarget(name: "RampartCELTests", dependencies: ["RampartCEL"]),
+        .testTarget(name: "RampartCELTests", dependencies: ["RampartCEL", "TestSupport"]),
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),
         .testTarget(name: "RampartControlPlaneTests", dependencies: ["RampartControlPlane", "RampartRules", "TestSupport"]),

@@ -36,7 +36,10 @@ enum Arithmetic {
             return .uint(r)
         case (.double(let x), .double(let y)): return .double(x - y)
         case (.timestamp(let x), .timestamp(let y)):
-            guard let r = CELDuration(totalNanos: x.totalNanos - y.totalNanos) else { throw CELEvaluationError("duration out of range") }
+            // The difference is a Go time.Duration in cel-go: it must fit 64-bit nanoseconds.
+            let difference = x.totalNanos - y.totalNanos
+            guard difference >= Int128(Int64.min), difference <= Int128(Int64.max),
+                  let r = CELDuration(totalNanos: difference) else { throw CELEvaluationError("duration out of range") }
             return .duration(r)
         case (.timestamp(let t), .duration(let d)):
             guard let r = CELTimestamp(totalNanos: t.totalNanos - d.totalNanos) else { throw CELEvaluationError("timestamp out of range") }

@@ -28,6 +28,9 @@ public struct CELEvaluationError: Error, Sendable, CustomStringConvertible {
         CELEvaluationError("no such overload: \(function)")
     }
 
+    /// Whether this is the "no such overload" of a function given arguments of kinds it does not take.
+    var isNoSuchOverload: Bool { message.hasPrefix("no such overload") }
+
     static let costLimitExceeded = CELEvaluationError("operation cancelled: actual cost limit exceeded")
     static let divisionByZero = CELEvaluationError("division by zero")
     static let moduloByZero = CELEvaluationError("modulus by zero")

@@ -19,6 +19,8 @@ struct Checker {
     private var substitution: [String: CELType] = [:]
     private var scopes: [[String: CELType]] = []
     private var fresh = 0
+    /// Above zero inside the argument of `format`, whose list may mix types (as Kubernetes accepts).
+    private var dynamicAggregates = 0
     private var firstError: CELCompileError?
     private let lineIndex: LineIndex
 
@@ -80,7 +82,7 @@ struct Checker {
         if !name.hasPrefix("."), let root = name.split(separator: ".").first, local(String(root)) != nil { return nil }
         for candidate in candidates(name) {
             if environment.variables[candidate] != nil { return .variable(candidate) }
-            if let type = CELType.named[candidate] { return .type(type) }
+            if candidate != "dyn", let type = CELType.named[candidate] { return .type(type) }
         }
         return nil
     }
@@ -117,6 +119,9 @@ struct Checker {
             let operandType = visit(operand)
             return record(expr, selectType(operandType, field: field, testOnly: testOnly, at: expr))
         case .call(let function, let target, let args):
+            let exempt = function == "format" && target != nil && args.count == 1
+            if exempt { dynamicAggregates += 1 }
+            defer { if exempt { dynamicAggregates -= 1 } }
             return record(expr, visitCall(expr, function: function, target: target, args: args))
         case .list(let elements, let optionalIndices):
             var elementType: CELType?
@@ -132,7 +137,7 @@ struct Checker {
                 keyType = join(keyType, visit(entry.key), at: entry.key)
                 var v = visit(entry.value)
                 if entry.optional { v = optionalInner(v, at: entry.value) }
-                valueType = join(valueType, v, at: entry.value)
+                valueType = join(valueType, v, at: entry.value, lenient: true)
             }
             return record(expr, .map(keyType ?? freshParameter(), valueType ?? freshParameter()))
         case .comprehension(let c):
@@ -155,10 +160,12 @@ struct Checker {
         }
     }
 
-    /// The type of a homogeneous aggregate literal after one more element.
-    private mutating func join(_ previous: CELType?, _ current: CELType, at expr: Expr) -> CELType {
+    /// The type of a homogeneous aggregate literal after one more element. Map values are `lenient`
+    /// (mixed values make `dyn`), as the cel-spec conformance data expects of them.
+    private mutating func join(_ previous: CELType?, _ current: CELType, at expr: Expr, lenient: Bool = false) -> CELType {
         guard let previous else { return current }
         if assign(previous, current) { return mostGeneral(previous, current) }
+        if lenient || dynamicAggregates > 0 { return .dyn }
         report("expected type '\(display(previous))' but found '\(display(current))'", at: expr)
         return previous
     }
@@ -344,9 +351,8 @@ struct Checker {
         case (.dyn, _), (_, .dyn), (.error, _), (_, .error): return true
         case (.list(let a), .list(let b)), (.optional(let a), .optional(let b)): return assign(a, b, &s)
         case (.map(let k1, let v1), .map(let k2, let v2)): return assign(k1, k2, &s) && assign(v1, v2, &s)
-        case (.type(let a), .type(let b)):
-            guard let a, let b else { return true }
-            return assign(a, b, &s)
+        case (.type, .type):
+            return true  // type values compare at run time, whatever types they denote
         case (.opaque(let n1, let p1), .opaque(let n2, let p2)):
             return n1 == n2 && p1.count == p2.count && zip(p1, p2).allSatisfy { assign($0, $1, &s) }
         default: return false

@@ -16,28 +16,53 @@ struct FunctionRegistry: Sendable {
 
     private(set) var table: [Key: Implementation] = [:]
 
+    /// Adds an implementation; when one exists already for the key, the new one runs first and hands
+    /// the arguments it has no overload for to the earlier one.
+    private mutating func add(_ key: Key, _ implementation: Implementation) {
+        guard let earlier = table[key] else {
+            table[key] = implementation
+            return
+        }
+        switch (implementation, earlier) {
+        case (.unary(let f), .unary(let g)):
+            table[key] = .unary { (a) throws(CELEvaluationError) in
+                do throws(CELEvaluationError) { return try f(a) } catch where error.isNoSuchOverload { return try g(a) }
+            }
+        case (.binary(let f), .binary(let g)):
+            table[key] = .binary { (a, b) throws(CELEvaluationError) in
+                do throws(CELEvaluationError) { return try f(a, b) } catch where error.isNoSuchOverload { return try g(a, b) }
+            }
+        case (.nary(let f), .nary(let g)):
+            table[key] = .nary { (a) throws(CELEvaluationError) in
+                do throws(CELEvaluationError) { return try f(a) } catch where error.isNoSuchOverload { return try g(a) }
+            }
+        default:
+            table[key] = implementation
+        }
+    }
+
     mutating func global(_ name: String, _ f: @escaping @Sendable (CELValue) throws(CELEvaluationError) -> CELValue) {
-        table[Key(name: name, member: false, arity: 1)] = .unary(f)
+        add(Key(name: name, member: false, arity: 1), .unary(f))
     }
 
     mutating func global(_ name: String, _ f: @escaping @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue) {
-        table[Key(name: name, member: false, arity: 2)] = .binary(f)
+        add(Key(name: name, member: false, arity: 2), .binary(f))
     }
 
     mutating func global(_ name: String, arity: Int, _ f: @escaping @Sendable ([CELValue]) throws(CELEvaluationError) -> CELValue) {
-        table[Key(name: name, member: false, arity: arity)] = .nary(f)
+        add(Key(name: name, member: false, arity: arity), .nary(f))
     }
 
     mutating func member(_ name: String, _ f: @escaping @Sendable (CELValue) throws(CELEvaluationError) -> CELValue) {
-        table[Key(name: name, member: true, arity: 1)] = .unary(f)
+        add(Key(name: name, member: true, arity: 1), .unary(f))
     }
 
     mutating func member(_ name: String, _ f: @escaping @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue) {
-        table[Key(name: name, member: true, arity: 2)] = .binary(f)
+        add(Key(name: name, member: true, arity: 2), .binary(f))
     }
 
     mutating func member(_ name: String, arity: Int, _ f: @escaping @Sendable ([CELValue]) throws(CELEvaluationError) -> CELValue) {
-        table[Key(name: name, member: true, arity: arity)] = .nary(f)
+        add(Key(name: name, member: true, arity: arity), .nary(f))
     }
 
     /// Registers the same implementation as a global and a member function (`size(x)` and `x.size()`).

@@ -96,24 +96,14 @@ enum KubernetesLibraries {
         registerComparisons(&r, KubeQuantity.self)
     }
 
-    /// `isGreaterThan`, `isLessThan` and `compareTo` of quantities or semvers (also `compareTo` of semver).
+    /// `isGreaterThan`, `isLessThan` and `compareTo` of quantities or semvers.
     private static func registerComparisons<T: Comparable & Hashable & Sendable & CustomStringConvertible>(_ r: inout FunctionRegistry, _ type: T.Type) {
-        let previous = (r.lookup("isGreaterThan", member: true, arity: 2), r.lookup("isLessThan", member: true, arity: 2),
-                        r.lookup("compareTo", member: true, arity: 2))
-        func chained(_ name: String, _ earlier: Implementation?, _ f: @escaping @Sendable (T, T) -> CELValue)
-            -> @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue {
-            { (a, b) throws(CELEvaluationError) in
-                if let x = a.kubernetesValue(T.self) {
-                    guard let y = b.kubernetesValue(T.self) else { throw .noSuchOverload(name) }
-                    return f(x, y)
-                }
-                guard case .binary(let other)? = earlier else { throw .noSuchOverload(name) }
-                return try other(a, b)
-            }
+        func compared(_ name: String, _ f: @escaping @Sendable (T, T) -> CELValue) -> @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue {
+            { (a, b) throws(CELEvaluationError) in f(try value(a, T.self, name), try value(b, T.self, name)) }
         }
-        r.member("isGreaterThan", chained("isGreaterThan", previous.0) { .bool($0 > $1) })
-        r.member("isLessThan", chained("isLessThan", previous.1) { .bool($0 < $1) })
-        r.member("compareTo", chained("compareTo", previous.2) { .int($0 < $1 ? -1 : $0 > $1 ? 1 : 0) })
+        r.member("isGreaterThan", compared("isGreaterThan") { .bool($0 > $1) })
+        r.member("isLessThan", compared("isLessThan") { .bool($0 < $1) })
+        r.member("compareTo", compared("compareTo") { .int($0 < $1 ? -1 : $0 > $1 ? 1 : 0) })
     }
 
     private static func registerNetwork(_ r: inout FunctionRegistry) {

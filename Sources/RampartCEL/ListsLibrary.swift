@@ -17,7 +17,6 @@ enum ListsLibrary {
         r.member("min") { (l) throws(CELEvaluationError) in try extreme(l, "min", .less) }
         r.member("max") { (l) throws(CELEvaluationError) in try extreme(l, "max", .greater) }
         r.member("indexOf") { (l, x) throws(CELEvaluationError) in
-            if case .string = l { throw .noSuchOverload("indexOf") }
             let list = try elements(l, "indexOf")
             return .int(Int64(list.firstIndex { Operations.equals($0, x) } ?? -1))
         }
@@ -154,7 +153,7 @@ enum OptionalsLibrary {
         case .list(let l): l.isEmpty
         case .map(let m): m.isEmpty
         case .duration(let d): d.seconds == 0 && d.nanos == 0
-        case .timestamp(let t): t.seconds == 0 && t.nanos == 0
+        case .timestamp(let t): t.seconds == CELTimestamp.minSeconds && t.nanos == 0
         default: false
         }
     }

@@ -141,24 +141,19 @@ enum Operations {
         }
     }
 
+    /// cel-go's rule: out of the int range the double decides, else both compare as doubles (lossy).
     private static func compareIntDouble(_ x: Int64, _ y: Double) -> Order {
         if y.isNaN { return .unordered }
-        if y >= 9.223372036854775808e18 { return .less }
         if y < -9.223372036854775808e18 { return .greater }
-        let t = y.rounded(.towardZero)
-        let ti = Int64(t)
-        if x != ti { return order(x, ti) }
-        return order(0.0, y - t)
+        if y > 9.223372036854775808e18 { return .less }
+        return order(Double(x), y)
     }
 
     private static func compareUIntDouble(_ x: UInt64, _ y: Double) -> Order {
         if y.isNaN { return .unordered }
-        if y >= 1.8446744073709551616e19 { return .less }
         if y < 0 { return .greater }
-        let t = y.rounded(.towardZero)
-        let tu = UInt64(t)
-        if x != tu { return order(x, tu) }
-        return order(0.0, y - t)
+        if y > 1.8446744073709551616e19 { return .less }
+        return order(Double(x), y)
     }
 
     /// The order of two values of comparable kinds; an error for kinds that have no order.

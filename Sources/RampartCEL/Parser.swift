@@ -329,7 +329,10 @@ struct Parser {
             return inner
         case .punct("["):
             advance()
-            return try parseList(at: token.offset)
+            return try parseList(at: token.offset, firstOptional: false)
+        case .punct("[?"):
+            advance()
+            return try parseList(at: token.offset, firstOptional: true)
         case .punct("{"):
             advance()
             return try parseMap(at: token.offset)
@@ -354,9 +357,9 @@ struct Parser {
         return node(.ident(qualified), at: token.offset)
     }
 
-    private mutating func parseList(at offset: Int) throws(Failure) -> Expr {
+    private mutating func parseList(at offset: Int, firstOptional: Bool) throws(Failure) -> Expr {
         var elements: [Expr] = []
-        var optionalIndices: [Int] = []
+        var optionalIndices: [Int] = firstOptional ? [0] : []
         while !isPunct("]") {
             if accept("?") { optionalIndices.append(elements.count) }
             elements.append(try parseExpr())
@@ -404,7 +407,28 @@ struct Parser {
 
     static let accumulator = "@result"
 
+    /// `opt.optMap(x, e)`: `opt.hasValue() ? optional.of(e[x := opt.value()]) : optional.none()`;
+    /// `optFlatMap` leaves out the `optional.of`. The binding is a fold over an empty list.
+    private mutating func optionalMacro(_ wraps: Bool, target: Expr, args: [Expr], at offset: Int) throws(Failure) -> Expr {
+        let name = try variableName(args[0])
+        let bound = Expr.Comprehension(
+            iterVar: "#unused", iterVar2: nil, iterRange: node(.list(elements: [], optionalIndices: []), at: offset),
+            accuVar: name, accuInit: call("value", [], at: offset, target: target),
+            loopCondition: node(.literal(.bool(false)), at: offset), loopStep: node(.ident(name), at: offset),
+            result: args[1], macro: nil)
+        var body = node(.comprehension(bound), at: offset)
+        if wraps { body = call("optional.of", [body], at: offset) }
+        return call("_?_:_", [call("hasValue", [], at: offset, target: target), body, call("optional.none", [], at: offset)], at: offset)
+    }
+
     private mutating func receiverMacro(_ name: String, target: Expr, args: [Expr], at offset: Int) throws(Failure) -> Expr? {
+        switch (name, args.count) {
+        case ("optMap", 2), ("optFlatMap", 2): return try optionalMacro(name == "optMap", target: target, args: args, at: offset)
+        case ("sortBy", 2):
+            let keys = try receiverMacro("map", target: target, args: args, at: offset)
+            return call("@sortByAssociatedKeys", [target, keys ?? target], at: offset)
+        default: break
+        }
         let twoVariables: Bool
         switch (name, args.count) {
         case ("all", 2), ("exists", 2), ("exists_one", 2), ("map", 2), ("map", 3), ("filter", 2): twoVariables = false

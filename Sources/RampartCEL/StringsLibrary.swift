@@ -54,7 +54,9 @@ enum StringsLibrary {
         let runes = Array(text.unicodeScalars), subRunes = Array(sub.unicodeScalars)
         if defaultOffset && last { offset = Int64(runes.count) }
         if subRunes.isEmpty { return .int(offset) }
-        guard offset >= 0 && offset < runes.count else { throw CELEvaluationError("index out of range: \(offset)") }
+        if !defaultOffset {
+            guard offset >= 0 && offset < runes.count else { throw CELEvaluationError("index out of range: \(offset)") }
+        }
         let limit = runes.count - subRunes.count
         if last {
             var i = min(Int(offset), limit)
