@@ -33,6 +33,8 @@ struct RegexParser {
         let height: Int
         /// The largest product of nested `{n,m}` counts along one path (Go's `repeatIsValid` measure).
         let repeatWeight: Int
+        /// Whether it can match the empty string.
+        let matchesEmpty: Bool
     }
 
     /// A group whose `)` has not been seen yet.
@@ -152,7 +154,16 @@ struct RegexParser {
     func piece(_ node: RegexNode, over children: [Piece]) throws(RegexSyntaxError) -> Piece {
         let height = 1 + (children.map(\.height).max() ?? 0)
         if height > Self.maximumHeight { throw RegexSyntaxError(.nestingTooDeep, source) }
-        return Piece(node: node, height: height, repeatWeight: children.map(\.repeatWeight).max() ?? 1)
+        let matchesEmpty: Bool
+        switch node {
+        case .empty, .assertion: matchesEmpty = true
+        case .literal, .anyScalar, .scalarClass: matchesEmpty = false
+        case .capture, .concatenation: matchesEmpty = children.allSatisfy(\.matchesEmpty)
+        case .alternation: matchesEmpty = children.contains(where: \.matchesEmpty)
+        case .repetition(_, let min, _, _, _): matchesEmpty = min == 0 || children.allSatisfy(\.matchesEmpty)
+        }
+        return Piece(
+            node: node, height: height, repeatWeight: children.map(\.repeatWeight).max() ?? 1, matchesEmpty: matchesEmpty)
     }
 
     mutating func append(_ node: RegexNode) throws(RegexSyntaxError) {
@@ -260,7 +271,10 @@ struct RegexParser {
             }
             weight = max == 0 ? 1 : Swift.min(Swift.max(count, 1) * operand.repeatWeight, Self.maximumRepeat + 1)
         }
-        let repeated = try piece(.repetition(operand.node, min: min, max: max, greedy: greedy), over: [operand])
-        groups[last].sequence.append(Piece(node: repeated.node, height: repeated.height, repeatWeight: weight))
+        let repetition = RegexNode.repetition(
+            operand.node, min: min, max: max, greedy: greedy, bodyMatchesEmpty: operand.matchesEmpty)
+        let repeated = try piece(repetition, over: [operand])
+        groups[last].sequence.append(
+            Piece(node: repeated.node, height: repeated.height, repeatWeight: weight, matchesEmpty: repeated.matchesEmpty))
     }
 }

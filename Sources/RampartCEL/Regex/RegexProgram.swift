@@ -39,20 +39,56 @@ struct RegexProgram: Sendable {
 
 /// Compiles a parse tree into a `RegexProgram`, as Go's `regexp/syntax` does after simplifying: counted
 /// repetitions are unrolled (`x{2,4}` is `xx(x(x)?)?`) and `x*` of a nullable `x` is `(x+)?`, which keeps
-/// Go's match priorities.
+/// Go's match priorities. The tree is walked with an explicit stack of tasks, not by recursion.
 struct RegexCompiler {
+    /// Work left: a node to emit, or the rest of a construct to finish once the code before it is emitted.
+    private enum Task {
+        case node(RegexNode)
+        case emit(RegexInstruction)
+        /// After alternative `index` (not the last), whose split is at `split`: its exit jump, the split's
+        /// other target, the next alternative.
+        case alternative([RegexNode], index: Int, split: Int)
+        /// `x+`: the body, then a split back to it.
+        case plus(RegexNode, greedy: Bool)
+        /// After the body of `x+` that starts at `start`.
+        case plusLoop(start: Int, greedy: Bool)
+        /// `x*`: a split into the body and a way back.
+        case star(RegexNode, greedy: Bool, bodyMatchesEmpty: Bool)
+        /// After the body of `x*` whose entry split is at `entry`.
+        case starLoop(entry: Int, greedy: Bool, bodyMatchesEmpty: Bool)
+        /// `remaining` more optional copies of `body`, each tried only after the one before matched.
+        case optionalCopies(RegexNode, remaining: Int, greedy: Bool)
+        /// Points the pending exits above `mark` (jumps, or splits whose body is the next instruction) to here.
+        case patchPending(mark: Int, splits: Bool, greedy: Bool)
+    }
+
     private var instructions: [RegexInstruction] = []
     private var classes: [ScalarClass] = []
     private var orbits: [[UInt32]] = []
+    private var tasks: [Task] = []
+    /// Jumps and splits that exit to the end of a construct still being emitted.
+    private var pending: [Int] = []
     private let source: String
 
     /// Compiles `parsed` (the pattern `source`), refusing programs over `RegexProgram.maximumInstructions`.
     static func compile(_ parsed: RegexParser.Parsed, source: String) throws(RegexSyntaxError) -> RegexProgram {
         var compiler = RegexCompiler(source: source)
         try compiler.emit(.save(0))
-        _ = try compiler.compile(parsed.root)
+        try compiler.run(parsed.root)
         try compiler.emit(.save(1))
         try compiler.emit(.match)
+        // The VM indexes its tables by these targets without bounds checks in release builds.
+        let addresses = 0..<compiler.instructions.count
+        let targetsValid = compiler.instructions.allSatisfy { instruction in
+            switch instruction {
+            case .split(let first, let second): addresses.contains(first) && addresses.contains(second)
+            case .jump(let target): addresses.contains(target)
+            default: true
+            }
+        }
+        guard targetsValid, case .match = compiler.instructions.last else {
+            throw RegexSyntaxError(.internalError, source)
+        }
         let first = compiler.instructions.dropFirst().first { if case .save = $0 { false } else { true } }
         return RegexProgram(
             instructions: compiler.instructions, classes: compiler.classes, orbits: compiler.orbits,
@@ -70,7 +106,7 @@ struct RegexCompiler {
         instructions.append(instruction)
     }
 
-    /// Emits a split whose targets are patched later; returns its address.
+    /// Emits a jump or split whose targets are patched later; returns its address.
     private mutating func emitPlaceholder() throws(RegexSyntaxError) -> Int {
         try emit(.jump(-1))
         return instructions.count - 1
@@ -81,11 +117,60 @@ struct RegexCompiler {
         instructions[address] = greedy ? .split(body, exit) : .split(exit, body)
     }
 
-    /// Emits `node`; returns whether it can match the empty string.
-    private mutating func compile(_ node: RegexNode) throws(RegexSyntaxError) -> Bool {
+    private mutating func run(_ root: RegexNode) throws(RegexSyntaxError) {
+        tasks.append(.node(root))
+        while let task = tasks.popLast() {
+            switch task {
+            case .node(let node):
+                try compile(node)
+            case .emit(let instruction):
+                try emit(instruction)
+            case .alternative(let alternatives, let index, let split):
+                pending.append(try emitPlaceholder())
+                patchSplit(split, body: split + 1, exit: instructions.count, greedy: true)
+                try startAlternative(alternatives, index: index + 1)
+            case .plus(let body, let greedy):
+                tasks.append(.plusLoop(start: instructions.count, greedy: greedy))
+                tasks.append(.node(body))
+            case .plusLoop(let start, let greedy):
+                let loop = try emitPlaceholder()
+                patchSplit(loop, body: start, exit: loop + 1, greedy: greedy)
+            case .star(let body, let greedy, let bodyMatchesEmpty):
+                let entry = try emitPlaceholder()
+                tasks.append(.starLoop(entry: entry, greedy: greedy, bodyMatchesEmpty: bodyMatchesEmpty))
+                tasks.append(.node(body))
+            case .starLoop(let entry, let greedy, let bodyMatchesEmpty):
+                if bodyMatchesEmpty {
+                    // (x+)?: loop back after the body, so that an empty body iteration ends the loop.
+                    let loop = try emitPlaceholder()
+                    patchSplit(loop, body: entry + 1, exit: loop + 1, greedy: greedy)
+                } else {
+                    try emit(.jump(entry))
+                }
+                patchSplit(entry, body: entry + 1, exit: instructions.count, greedy: greedy)
+            case .optionalCopies(let body, let remaining, let greedy):
+                guard remaining > 0 else { continue }
+                pending.append(try emitPlaceholder())
+                tasks.append(.optionalCopies(body, remaining: remaining - 1, greedy: greedy))
+                tasks.append(.node(body))
+            case .patchPending(let mark, let splits, let greedy):
+                for address in pending[mark...] {
+                    if splits {
+                        patchSplit(address, body: address + 1, exit: instructions.count, greedy: greedy)
+                    } else {
+                        instructions[address] = .jump(instructions.count)
+                    }
+                }
+                pending.removeSubrange(mark...)
+            }
+        }
+    }
+
+    /// Emits the code of a leaf, or schedules the parts of a composite node.
+    private mutating func compile(_ node: RegexNode) throws(RegexSyntaxError) {
         switch node {
         case .empty:
-            return true
+            break
         case .literal(let value, let foldCase):
             let orbit = foldCase ? CaseFolding.orbit(of: value) : [value]
             if orbit.count == 1 {
@@ -94,97 +179,48 @@ struct RegexCompiler {
                 orbits.append(orbit)
                 try emit(.foldedScalar(orbit: orbits.count - 1))
             }
-            return false
         case .anyScalar(let matchesNewline):
             try emit(matchesNewline ? .anyScalar : .anyScalarExceptNewline)
-            return false
         case .scalarClass(let scalarClass):
             classes.append(scalarClass)
             try emit(.scalarClass(classes.count - 1))
-            return false
         case .assertion(let assertion):
             try emit(.assertion(assertion))
-            return true
         case .capture(let index, let body):
             try emit(.save(2 * index))
-            let nullable = try compile(body)
-            try emit(.save(2 * index + 1))
-            return nullable
+            tasks.append(.emit(.save(2 * index + 1)))
+            tasks.append(.node(body))
         case .concatenation(let elements):
-            var nullable = true
-            for element in elements {
-                if !(try compile(element)) { nullable = false }
-            }
-            return nullable
+            tasks.append(contentsOf: elements.reversed().map(Task.node))
         case .alternation(let alternatives):
-            return try compileAlternation(alternatives)
-        case .repetition(let body, let min, let max, let greedy):
-            return try compileRepetition(body, min: min, max: max, greedy: greedy)
+            tasks.append(.patchPending(mark: pending.count, splits: false, greedy: true))
+            try startAlternative(alternatives, index: 0)
+        case .repetition(let body, let min, let max, let greedy, let bodyMatchesEmpty):
+            scheduleRepetition(body, min: min, max: max, greedy: greedy, bodyMatchesEmpty: bodyMatchesEmpty)
         }
     }
 
-    private mutating func compileAlternation(_ alternatives: [RegexNode]) throws(RegexSyntaxError) -> Bool {
-        var exits: [Int] = []
-        var nullable = false
-        for (offset, alternative) in alternatives.enumerated() {
-            let isLast = offset == alternatives.count - 1
-            let split = isLast ? nil : try emitPlaceholder()
-            if try compile(alternative) { nullable = true }
-            if !isLast {
-                exits.append(try emitPlaceholder())
-            }
-            if let split { patchSplit(split, body: split + 1, exit: instructions.count, greedy: true) }
+    /// Alternative `index`: a split to it and the next one (none for the last), then its code.
+    private mutating func startAlternative(_ alternatives: [RegexNode], index: Int) throws(RegexSyntaxError) {
+        guard index < alternatives.count else { return }
+        if index < alternatives.count - 1 {
+            tasks.append(.alternative(alternatives, index: index, split: try emitPlaceholder()))
         }
-        for exit in exits { instructions[exit] = .jump(instructions.count) }
-        return nullable
+        tasks.append(.node(alternatives[index]))
     }
 
-    private mutating func compileRepetition(_ body: RegexNode, min: Int, max: Int?, greedy: Bool) throws(RegexSyntaxError) -> Bool {
-        if max == 0 { return true }
-        guard let max else {
-            // x{n,}: n-1 copies, then x+ (or x* for n = 0).
-            let copiesNullable = try compileCopies(body, count: min - 1)
-            return min == 0 ? try compileStar(body, greedy: greedy) : try compilePlus(body, greedy: greedy) && copiesNullable
-        }
-        let nullable = try compileCopies(body, count: min)
-        // The optional copies, nested: each one is tried only after the previous matched.
-        var splits: [Int] = []
-        for _ in min..<max {
-            splits.append(try emitPlaceholder())
-            _ = try compile(body)
-        }
-        for split in splits { patchSplit(split, body: split + 1, exit: instructions.count, greedy: greedy) }
-        return nullable
-    }
-
-    /// `count` copies of the body in sequence; returns whether they can match the empty string.
-    private mutating func compileCopies(_ body: RegexNode, count: Int) throws(RegexSyntaxError) -> Bool {
-        var nullable = true
-        for _ in 0..<Swift.max(count, 0) {
-            if !(try compile(body)) { nullable = false }
-        }
-        return nullable
-    }
-
-    /// x+: the body, then a split back to it.
-    private mutating func compilePlus(_ body: RegexNode, greedy: Bool) throws(RegexSyntaxError) -> Bool {
-        let start = instructions.count
-        let nullable = try compile(body)
-        let loop = try emitPlaceholder()
-        patchSplit(loop, body: start, exit: loop + 1, greedy: greedy)
-        return nullable
-    }
-
-    /// x*: a split into the body and a jump back, or `(x+)?` when the body can match empty.
-    private mutating func compileStar(_ body: RegexNode, greedy: Bool) throws(RegexSyntaxError) -> Bool {
-        let entry = try emitPlaceholder()
-        if try compile(body) {
-            let loop = try emitPlaceholder()
-            patchSplit(loop, body: entry + 1, exit: loop + 1, greedy: greedy)
+    /// x{n,}: n-1 copies then x+ (x* for n = 0); x{n,m}: n copies, then m-n nested optional ones.
+    private mutating func scheduleRepetition(_ body: RegexNode, min: Int, max: Int?, greedy: Bool, bodyMatchesEmpty: Bool) {
+        if max == 0 { return }
+        if let max {
+            tasks.append(.patchPending(mark: pending.count, splits: true, greedy: greedy))
+            tasks.append(.optionalCopies(body, remaining: max - min, greedy: greedy))
+            tasks.append(contentsOf: Array(repeating: Task.node(body), count: min))
+        } else if min == 0 {
+            tasks.append(.star(body, greedy: greedy, bodyMatchesEmpty: bodyMatchesEmpty))
         } else {
-            try emit(.jump(entry))
+            tasks.append(.plus(body, greedy: greedy))
+            tasks.append(contentsOf: Array(repeating: Task.node(body), count: min - 1))
         }
-        patchSplit(entry, body: entry + 1, exit: instructions.count, greedy: greedy)
-        return true
     }
 }

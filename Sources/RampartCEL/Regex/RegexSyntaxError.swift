@@ -17,6 +17,8 @@ package struct RegexSyntaxError: Error, Equatable, Sendable, CustomStringConvert
         case unexpectedParenthesis = "unexpected )"
         case nestingTooDeep = "expression nests too deeply"
         case tooLarge = "expression too large"
+        /// A program that jumps outside itself: a bug of the compiler, refused rather than run.
+        case internalError = "regexp/syntax: internal error"
     }
 
     /// The kind of failure.

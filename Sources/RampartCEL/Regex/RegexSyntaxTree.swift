@@ -29,8 +29,9 @@ indirect enum RegexNode: Sendable {
     case assertion(RegexAssertion)
     /// A numbered capturing group (1-based).
     case capture(index: Int, RegexNode)
-    /// `x*`, `x+`, `x?`, `x{n}`, `x{n,}`, `x{n,m}`; `max == nil` is unbounded.
-    case repetition(RegexNode, min: Int, max: Int?, greedy: Bool)
+    /// `x*`, `x+`, `x?`, `x{n}`, `x{n,}`, `x{n,m}`; `max == nil` is unbounded. `bodyMatchesEmpty`: whether `x`
+    /// can match the empty string (then `x*` compiles as `(x+)?`, as in Go).
+    case repetition(RegexNode, min: Int, max: Int?, greedy: Bool, bodyMatchesEmpty: Bool)
     /// Sequence, at least two elements.
     case concatenation([RegexNode])
     /// Alternatives in priority order, at least two.

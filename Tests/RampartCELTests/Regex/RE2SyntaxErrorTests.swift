@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RampartCEL
 
@@ -90,6 +91,28 @@ struct RE2SyntaxErrorTests {
         #expect(try RE2Regex(flat).matches("a"))
         let unclosed = String(repeating: "(", count: 50_000)
         #expect(throws: RegexSyntaxError(.missingParenthesis, unclosed)) { try RE2Regex(unclosed) }
+    }
+
+    /// Parser, compiler and VM keep their own stacks: the deepest trees Go accepts compile and match on a thread
+    /// with a 256 KiB stack (in a debug build too).
+    @Test func theDeepestAcceptedPatternsNeedNoDeepStack() async {
+        let deepest = [
+            String(repeating: "(", count: 995) + "a" + String(repeating: ")", count: 995),
+            String(repeating: "(", count: 498) + "a" + String(repeating: ")*", count: 498),
+            String(repeating: "(", count: 498) + String(repeating: ")*", count: 498),
+            String(repeating: "(", count: 498) + "a" + String(repeating: "){1}", count: 498),
+            String(repeating: "(?:a|", count: 995) + "b" + String(repeating: ")", count: 995),
+        ]
+        let answers: [Bool] = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: deepest.map { pattern in
+                    (try? RE2Regex(pattern)).map { $0.matches("ab") && $0.firstMatchGroups(in: "ab") != nil } ?? false
+                })
+            }
+            thread.stackSize = 256 * 1024
+            thread.start()
+        }
+        #expect(answers == Array(repeating: true, count: deepest.count))
     }
 
     /// Rampart's size limit (Go's is 30 times larger): the VM's cost per scalar grows with the program.
