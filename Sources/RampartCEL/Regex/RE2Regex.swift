@@ -20,11 +20,12 @@ package struct RE2Regex: Sendable {
 
     /// Compiles `pattern`; throws Go's error for an invalid one.
     package init(_ pattern: String) throws(RegexSyntaxError) {
-        let parsed = try RegexParser.parse(pattern)
+        let (root, captureNames) = try RegexParser.parse(pattern)
         self.pattern = pattern
-        captureNames = parsed.captureNames
-        program = try RegexCompiler.compile(parsed, source: pattern)
+        self.captureNames = captureNames
+        program = try RegexCompiler.compile(root, captureCount: captureNames.count - 1, source: pattern)
         matchAutomaton = LazyMatchAutomaton(program)
+        RegexNode.release(consume root)
     }
 
     /// The number of capturing groups.

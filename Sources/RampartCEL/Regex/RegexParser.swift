@@ -13,15 +13,9 @@ struct RegexFlags: Sendable, Equatable {
 /// Parses RE2 syntax (Go's `regexp` with Perl flags) into a `RegexNode` tree and reports Go's errors.
 ///
 /// The parser keeps its open groups on an explicit stack, so nothing recurses on the pattern; trees deeper than
-/// `maximumHeight` (Go's limit) are refused, which bounds the recursion of the later passes over the tree.
+/// `maximumHeight` are refused with Go's error. No pass over the tree recurses either (see `RegexCompiler`,
+/// `RegexNode.release`).
 struct RegexParser {
-    /// A parsed pattern.
-    struct Parsed {
-        let root: RegexNode
-        /// The name of each capturing group by index; index 0 is the whole match and has none.
-        let captureNames: [String?]
-    }
-
     /// Go's `maxHeight`: the deepest tree accepted.
     static let maximumHeight = 1000
     /// Go's `maxRepeat`: the largest count in `x{n,m}`, and the largest product of nested counts.
@@ -59,10 +53,12 @@ struct RegexParser {
     var previousRepetitionStart: Int?
 
     /// Parses `source`.
-    static func parse(_ source: String) throws(RegexSyntaxError) -> Parsed {
+    /// Parses `source`: the tree, and the name of each capturing group by index (index 0, the whole match, has
+    /// none).
+    static func parse(_ source: String) throws(RegexSyntaxError) -> (root: RegexNode, captureNames: [String?]) {
         var parser = RegexParser(pattern: Array(source.unicodeScalars), source: source)
         let root = try parser.parseAll()
-        return Parsed(root: root, captureNames: parser.captureNames)
+        return (root, parser.captureNames)
     }
 
     private init(pattern: [Unicode.Scalar], source: String) {

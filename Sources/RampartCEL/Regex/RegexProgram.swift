@@ -70,11 +70,12 @@ struct RegexCompiler {
     private var pending: [Int] = []
     private let source: String
 
-    /// Compiles `parsed` (the pattern `source`), refusing programs over `RegexProgram.maximumInstructions`.
-    static func compile(_ parsed: RegexParser.Parsed, source: String) throws(RegexSyntaxError) -> RegexProgram {
+    /// Compiles the tree of the pattern `source` with `captureCount` groups, refusing programs over
+    /// `RegexProgram.maximumInstructions`.
+    static func compile(_ root: RegexNode, captureCount: Int, source: String) throws(RegexSyntaxError) -> RegexProgram {
         var compiler = RegexCompiler(source: source)
         try compiler.emit(.save(0))
-        try compiler.run(parsed.root)
+        try compiler.run(root)
         try compiler.emit(.save(1))
         try compiler.emit(.match)
         // The VM indexes its tables by these targets without bounds checks in release builds.
@@ -92,7 +93,7 @@ struct RegexCompiler {
         let first = compiler.instructions.dropFirst().first { if case .save = $0 { false } else { true } }
         return RegexProgram(
             instructions: compiler.instructions, classes: compiler.classes, orbits: compiler.orbits,
-            slotCount: 2 * parsed.captureNames.count, anchoredAtStart: first == .assertion(.beginText))
+            slotCount: 2 * (captureCount + 1), anchoredAtStart: first == .assertion(.beginText))
     }
 
     private init(source: String) {
