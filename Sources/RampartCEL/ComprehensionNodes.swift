@@ -43,64 +43,80 @@ struct IterationSlots: Sendable {
     }
 }
 
-/// A general comprehension (cel-spec's fold), for macros the evaluator has no direct form of.
-final class FoldNode: Node, @unchecked Sendable {
-    let range: Node, accuInit: Node, condition: Node, step: Node, result: Node
+/// A node that loops over a list or map with one or two iteration variables bound in slots.
+class IterationNode: Node, @unchecked Sendable {
+    let range: Node
     let iteration: IterationSlots
+
+    init(range: Node, iteration: IterationSlots) {
+        self.range = range
+        self.iteration = iteration
+    }
+
+    /// Evaluates the range and runs `body` on each element with the variables bound, one cost unit an
+    /// element; `body` returns false to stop early.
+    @inline(__always)
+    final func iterate(
+        _ a: Activation, _ body: (IterationRange, Int) throws(CELEvaluationError) -> Bool
+    ) throws(CELEvaluationError) {
+        let values = try IterationRange(try range.evaluate(a), twoVariables: iteration.second != nil)
+        defer { iteration.clear(a) }
+        for i in values.first.indices {
+            try a.spend(1)
+            iteration.bind(a, values, i)
+            if try !body(values, i) { return }
+        }
+    }
+}
+
+/// A general comprehension (cel-spec's fold), for macros the evaluator has no direct form of.
+final class FoldNode: IterationNode, @unchecked Sendable {
+    let accuInit: Node, condition: Node, step: Node, result: Node
     let accuSlot: Int
 
     init(range: Node, iteration: IterationSlots, accuSlot: Int, accuInit: Node, condition: Node, step: Node, result: Node) {
-        self.range = range
-        self.iteration = iteration
         self.accuSlot = accuSlot
         self.accuInit = accuInit
         self.condition = condition
         self.step = step
         self.result = result
+        super.init(range: range, iteration: iteration)
     }
 
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
-        let values = try IterationRange(try range.evaluate(a), twoVariables: iteration.second != nil)
         let saved = a.slots[accuSlot]
+        defer { a.slots[accuSlot] = saved }
         a.slots[accuSlot] = try accuInit.evaluate(a)
-        for i in values.first.indices {
-            try a.spend(1)
-            iteration.bind(a, values, i)
+        try iterate(a) { (_, _) throws(CELEvaluationError) in
             guard case .bool(let proceed) = try condition.evaluate(a) else { throw .noSuchOverload("loop condition") }
-            if !proceed { break }
-            a.slots[accuSlot] = try step.evaluate(a)
+            if proceed { a.slots[accuSlot] = try step.evaluate(a) }
+            return proceed
         }
-        iteration.clear(a)
-        let value = try result.evaluate(a)
-        a.slots[accuSlot] = saved
-        return value
+        return try result.evaluate(a)
     }
 }
 
 /// `all` (isAll) and `exists`: a decisive predicate result wins over errors seen on other elements.
-final class QuantifierNode: Node, @unchecked Sendable {
-    let range: Node, predicate: Node
-    let iteration: IterationSlots
+final class QuantifierNode: IterationNode, @unchecked Sendable {
+    let predicate: Node
     let isAll: Bool
 
     init(range: Node, iteration: IterationSlots, predicate: Node, isAll: Bool) {
-        self.range = range
-        self.iteration = iteration
         self.predicate = predicate
         self.isAll = isAll
+        super.init(range: range, iteration: iteration)
     }
 
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
-        let values = try IterationRange(try range.evaluate(a), twoVariables: iteration.second != nil)
-        defer { iteration.clear(a) }
         var pending: CELEvaluationError?
+        var decided = false
         let decisive = !isAll
-        for i in values.first.indices {
-            try a.spend(1)
-            iteration.bind(a, values, i)
-            do {
+        try iterate(a) { (_, _) throws(CELEvaluationError) in
+            do throws(CELEvaluationError) {
                 switch try predicate.evaluate(a) {
-                case .bool(decisive): return .bool(decisive)
+                case .bool(decisive):
+                    decided = true
+                    return false
                 case .bool: break
                 default: if pending == nil { pending = .noSuchOverload(isAll ? "_&&_" : "_||_") }
                 }
@@ -108,67 +124,56 @@ final class QuantifierNode: Node, @unchecked Sendable {
                 if error.isFatal { throw error }
                 if pending == nil { pending = error }
             }
+            return true
         }
+        if decided { return .bool(decisive) }
         if let pending { throw pending }
         return .bool(isAll)
     }
 }
 
 /// `exists_one`: exactly one element satisfies the predicate; errors are not absorbed.
-final class ExistsOneNode: Node, @unchecked Sendable {
-    let range: Node, predicate: Node
-    let iteration: IterationSlots
+final class ExistsOneNode: IterationNode, @unchecked Sendable {
+    let predicate: Node
 
     init(range: Node, iteration: IterationSlots, predicate: Node) {
-        self.range = range
-        self.iteration = iteration
         self.predicate = predicate
+        super.init(range: range, iteration: iteration)
     }
 
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
-        let values = try IterationRange(try range.evaluate(a), twoVariables: iteration.second != nil)
-        defer { iteration.clear(a) }
         var count = 0
-        for i in values.first.indices {
-            try a.spend(1)
-            iteration.bind(a, values, i)
+        try iterate(a) { (_, _) throws(CELEvaluationError) in
             guard case .bool(let hit) = try predicate.evaluate(a) else { throw .noSuchOverload("exists_one") }
             if hit { count += 1 }
+            return true
         }
         return .bool(count == 1)
     }
 }
 
 /// `map`, `filter`, `transformList` and `transformMap`: build a list (or map) element by element.
-final class CollectNode: Node, @unchecked Sendable {
+final class CollectNode: IterationNode, @unchecked Sendable {
     enum Output { case list, map }
-    let range: Node
     let filter: Node?
     /// Nil for `filter`: the element itself is kept.
     let transform: Node?
-    let iteration: IterationSlots
     let output: Output
 
     init(range: Node, iteration: IterationSlots, filter: Node?, transform: Node?, output: Output) {
-        self.range = range
-        self.iteration = iteration
         self.filter = filter
         self.transform = transform
         self.output = output
+        super.init(range: range, iteration: iteration)
     }
 
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
-        let values = try IterationRange(try range.evaluate(a), twoVariables: iteration.second != nil)
-        defer { iteration.clear(a) }
         var list: [CELValue] = []
         var map = CELMap()
-        if output == .list { list.reserveCapacity(values.first.count) }
-        for i in values.first.indices {
-            try a.spend(1)
-            iteration.bind(a, values, i)
+        try iterate(a) { (values, i) throws(CELEvaluationError) in
             if let filter {
                 guard case .bool(let keep) = try filter.evaluate(a) else { throw .noSuchOverload("filter") }
-                if !keep { continue }
+                if !keep { return true }
             }
             let value = try transform?.evaluate(a) ?? values.first[i]
             if output == .list {
@@ -176,6 +181,7 @@ final class CollectNode: Node, @unchecked Sendable {
             } else {
                 map.insert(values.first[i], value)
             }
+            return true
         }
         return output == .list ? .list(list) : .map(map)
     }

@@ -28,7 +28,7 @@ enum Formatting {
         return (digits, point + exponent)
     }
 
-    /// Go's `strconv.FormatFloat(d, 'g', -1, 64)`: `123.456`, `1e+06`, `1e-05`, `NaN`, `+Inf`.
+    /// Go's `fmt.Sprintf("%g", d)` (cel-go's `string(double)`): `123.456`, `1e+06`, `1e-05`, `NaN`, `+Inf`.
     static func double(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
@@ -37,7 +37,7 @@ enum Formatting {
         let sign = d < 0 ? "-" : ""
         let exponent = point - 1
         let text = digits.map { String($0) }
-        if exponent < -4 || exponent >= 21 {
+        if exponent < -4 || exponent >= 6 {
             var mantissa = text[0]
             if digits.count > 1 { mantissa += "." + text[1...].joined() }
             let e = Swift.abs(exponent)

@@ -58,14 +58,21 @@ final class NotNode: Node, @unchecked Sendable {
     }
 }
 
-/// `&&` and `||` with CEL's commutative absorption of errors: `false && error` is false either way round.
-final class LogicNode: Node, @unchecked Sendable {
+/// A node of two operands.
+class BinaryNode: Node, @unchecked Sendable {
     let left: Node, right: Node
-    let isAnd: Bool
-    init(_ left: Node, _ right: Node, isAnd: Bool) {
+    init(_ left: Node, _ right: Node) {
         self.left = left
         self.right = right
+    }
+}
+
+/// `&&` and `||` with CEL's commutative absorption of errors: `false && error` is false either way round.
+final class LogicNode: BinaryNode, @unchecked Sendable {
+    let isAnd: Bool
+    init(_ left: Node, _ right: Node, isAnd: Bool) {
         self.isAnd = isAnd
+        super.init(left, right)
     }
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
         let decisive = !isAnd
@@ -124,17 +131,16 @@ final class NotStrictlyFalseNode: Node, @unchecked Sendable {
     }
 }
 
-final class EqualsNode: Node, @unchecked Sendable {
-    let left: Node, right: Node
+final class EqualsNode: BinaryNode, @unchecked Sendable {
     let negated: Bool
     init(_ left: Node, _ right: Node, negated: Bool) {
-        self.left = left
-        self.right = right
         self.negated = negated
+        super.init(left, right)
     }
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
         let l = try left.evaluate(a)
         let r = try right.evaluate(a)
+        try a.spend(1 + l.sizeCost)
         return .bool(Operations.equals(l, r) != negated)
     }
 }
@@ -147,25 +153,26 @@ final class Call1Node: Node, @unchecked Sendable {
         self.function = function
     }
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
-        let result = try function(try argument.evaluate(a))
-        try a.spend(1 + result.sizeCost)
+        let x = try argument.evaluate(a)
+        try a.spend(1 + x.sizeCost)
+        let result = try function(x)
+        try a.spend(result.sizeCost)
         return result
     }
 }
 
-final class Call2Node: Node, @unchecked Sendable {
-    let first: Node, second: Node
+final class Call2Node: BinaryNode, @unchecked Sendable {
     let function: @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue
     init(_ first: Node, _ second: Node, _ function: @escaping @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue) {
-        self.first = first
-        self.second = second
         self.function = function
+        super.init(first, second)
     }
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
-        let x = try first.evaluate(a)
-        let y = try second.evaluate(a)
+        let x = try left.evaluate(a)
+        let y = try right.evaluate(a)
+        try a.spend(1 + x.sizeCost + y.sizeCost)
         let result = try function(x, y)
-        try a.spend(1 + result.sizeCost)
+        try a.spend(result.sizeCost)
         return result
     }
 }
@@ -180,9 +187,15 @@ final class CallNode: Node, @unchecked Sendable {
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
         var values: [CELValue] = []
         values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try argument.evaluate(a)) }
+        var cost = 1
+        for argument in arguments {
+            let value = try argument.evaluate(a)
+            cost += value.sizeCost
+            values.append(value)
+        }
+        try a.spend(cost)
         let result = try function(values)
-        try a.spend(1 + result.sizeCost)
+        try a.spend(result.sizeCost)
         return result
     }
 }
@@ -244,7 +257,8 @@ extension CELEvaluationError {
 }
 
 extension CELValue {
-    /// Cost units for producing the value, proportional to its size as the API server's tracker charges.
+    /// Cost units for taking or producing the value: proportional to its size, as the API server's
+    /// tracker charges string, list and map operations.
     var sizeCost: Int {
         switch self {
         case .string(let s): s.utf8.count / 10
