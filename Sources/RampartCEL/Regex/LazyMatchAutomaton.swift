@@ -1,10 +1,10 @@
 import Synchronization
 
-/// The `ASCIIMatchDFA` of a pattern, built when the pattern has served `matches` a few times: a pattern matched
-/// once (a CEL pattern computed during evaluation) does not pay for building it (about 100 µs), a pattern
-/// compiled once and matched on every object does, once. Shared by the copies of an `RE2Regex`.
+/// The `ASCIIMatchDFA` of a pattern, built when the pattern has served a few searches: a pattern used once (a
+/// CEL pattern computed during evaluation) does not pay for building it (10 to 100 µs), a pattern compiled once
+/// and matched on every object does, once. Shared by the copies of an `RE2Regex`.
 final class LazyMatchAutomaton: Sendable {
-    /// The `matches` call that builds the automaton.
+    /// The search that builds the automaton.
     static let usesBeforeBuilding = 3
 
     private let program: RegexProgram

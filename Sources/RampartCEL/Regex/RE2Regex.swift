@@ -45,16 +45,14 @@ package struct RE2Regex: Sendable {
 
     /// The leftmost-first match in `text` (CEL's `find`, Go's `FindString`), nil if there is none.
     package func firstMatch(in text: String) -> Substring? {
-        var vm = PikeVM(program, slotCount: 2)
-        guard let slots = Self.withUTF8(text, { vm.search($0, from: 0) }) else { return nil }
+        guard let slots = firstMatchSlots(in: text, slotCount: 2) else { return nil }
         return Self.substring(text, slots[0], slots[1])
     }
 
     /// The leftmost-first match and its groups: element 0 is the whole match, element k group k, nil for a
     /// group that did not take part (Go's `FindStringSubmatch`); nil if there is no match.
     package func firstMatchGroups(in text: String) -> [Substring?]? {
-        var vm = PikeVM(program, slotCount: program.slotCount)
-        guard let slots = Self.withUTF8(text, { vm.search($0, from: 0) }) else { return nil }
+        guard let slots = firstMatchSlots(in: text, slotCount: program.slotCount) else { return nil }
         return stride(from: 0, to: slots.count, by: 2).map { Self.substring(text, slots[$0], slots[$0 + 1]) }
     }
 
@@ -65,6 +63,7 @@ package struct RE2Regex: Sendable {
         var vm = PikeVM(program, slotCount: 2)
         let bounds: [(Int, Int)] = Self.withUTF8(text) { bytes in
             var bounds: [(Int, Int)] = []
+            if automatonRulesOutAMatch(bytes) { return bounds }
             var position = 0
             var previousEnd = -1
             while limit < 0 || bounds.count < limit, position <= bytes.count {
@@ -84,6 +83,20 @@ package struct RE2Regex: Sendable {
             return bounds
         }
         return bounds.compactMap { Self.substring(text, $0.0, $0.1) }
+    }
+
+    private func firstMatchSlots(in text: String, slotCount: Int) -> [Int]? {
+        Self.withUTF8(text) { bytes in
+            if automatonRulesOutAMatch(bytes) { return nil }
+            var vm = PikeVM(program, slotCount: slotCount)
+            return vm.search(bytes, from: 0)
+        }
+    }
+
+    /// Whether the ASCII automaton, if the pattern has one by now, says there is no match (a quick answer for
+    /// `find` and `findAll` too).
+    private func automatonRulesOutAMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        matchAutomaton.automaton()?.matches(bytes) == false
     }
 
     private static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
