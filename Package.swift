@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "RampartRBAC", dependencies: ["RampartModel"]),
         .target(name: "RampartNetwork", dependencies: ["RampartModel"]),
         .target(name: "RampartControlPlane", dependencies: ["RampartModel"]),
-        // The Common Expression Language with the Kubernetes libraries. No dependencies, no I/O.
+        // The Common Expression Language with the Kubernetes libraries: parse, check, evaluate. Foundation only.
         .target(name: "RampartCEL"),
         // The cluster's own admission evaluated offline: ValidatingAdmissionPolicies (CEL) and Pod Security.
         .target(name: "RampartClusterAdmission", dependencies: ["RampartModel", "RampartCEL", "RampartPSS"]),
@@ -94,6 +94,7 @@ let package = Package(
         .testTarget(name: "RampartLoadingTests", dependencies: ["RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartClusterAdmissionTests", dependencies: ["RampartClusterAdmission", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartPSSTests", dependencies: ["RampartPSS", "TestSupport"]),
+        .testTarget(name: "RampartCELTests", dependencies: ["RampartCEL", "TestSupport"]),
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),
         .testTarget(name: "RampartNetworkTests", dependencies: ["RampartNetwork", "TestSupport"]),
         .testTarget(name: "RampartControlPlaneTests", dependencies: ["RampartControlPlane", "RampartRules", "TestSupport"]),

@@ -22,6 +22,7 @@ struct Rampart: AsyncParsableCommand {
             Snapshot.self,
             ScannerRbac.self,
             Webhook.self,
+            Cel.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not

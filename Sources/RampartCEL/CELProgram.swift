@@ -1,0 +1,60 @@
+/// Declarations an expression is checked against: variables with their types, extra function
+/// signatures, the container (namespace) names resolve in, and whether macros are expanded.
+/// Every environment has the Kubernetes base libraries.
+public struct CELEnvironment: Sendable {
+    public var variables: [String: CELType]
+    public var container: String
+    public var macros: Bool
+    /// Function signatures beyond the libraries (declared for the checker; they have no implementation).
+    public var functions: [String: [CELOverload]]
+
+    public init(variables: [String: CELType] = [:], container: String = "", macros: Bool = true,
+                functions: [String: [CELOverload]] = [:]) {
+        self.variables = variables
+        self.container = container
+        self.macros = macros
+        self.functions = functions
+    }
+}
+
+/// A compiled expression: parsed, macro-expanded, type-checked and planned once; evaluated many times.
+public struct CELProgram: Sendable {
+    public let source: String
+    /// The type the checker deduced (`dyn` when unchecked or unknown).
+    public let resultType: CELType
+    private let root: Node
+    private let variableSlots: [(name: String, slot: Int)]
+    private let slotCount: Int
+
+    /// Compiles `source`; throws `CELCompileError` for syntax, type and program-construction errors.
+    public init(_ source: String, environment: CELEnvironment, typeCheck: Bool = true) throws {
+        self.source = source
+        var parser = Parser(macros: environment.macros)
+        let expr: Expr
+        do {
+            expr = try parser.parse(source)
+        } catch {
+            let (line, column) = LineIndex(source).position(of: error.offset)
+            throw CELCompileError(message: error.message, line: line, column: column)
+        }
+        var checker = Checker(environment: environment, strict: typeCheck, source: source)
+        let type = try checker.check(expr)
+        resultType = typeCheck ? type : .dyn
+        var compiler = Compiler(references: checker.references, registry: .kubernetes, source: source)
+        root = try compiler.compile(expr)
+        variableSlots = compiler.variableSlots.map { ($0.key, $0.value) }
+        slotCount = compiler.slotCount
+    }
+
+    /// Evaluates with variable values by full name; throws `CELEvaluationError` (including
+    /// "operation cancelled: actual cost limit exceeded" past `costLimit`).
+    public func evaluate(_ bindings: [String: CELValue], costLimit: Int = CELCost.perCallLimit) throws -> CELValue {
+        let activation = Activation(slotCount: slotCount, costLimit: costLimit)
+        for (name, slot) in variableSlots { activation.slots[slot] = bindings[name] }
+        do {
+            return try root.evaluate(activation)
+        } catch {
+            throw error
+        }
+    }
+}

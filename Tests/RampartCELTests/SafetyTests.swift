@@ -1,0 +1,48 @@
+import RampartCEL
+import Testing
+
+/// Hostile expressions end in a compile or evaluation error, never a crash or a hang.
+@Suite("CEL safety")
+struct SafetyTests {
+    @Test("10,000 nested parentheses are a compile error")
+    func deepParentheses() {
+        let source = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        #expect(throws: CELCompileError.self) { try CELProgram(source, environment: CELEnvironment()) }
+    }
+
+    @Test("a long operator chain and deep lists are compile errors", arguments: [
+        Array(repeating: "1", count: 5_000).joined(separator: " + "),
+        String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000),
+        String(repeating: "a.", count: 5_000) + "b",
+        String(repeating: "-(", count: 3_000) + "1" + String(repeating: ")", count: 3_000),
+    ])
+    func deepChains(_ source: String) {
+        #expect(throws: CELCompileError.self) { try CELProgram(source, environment: CELEnvironment(variables: ["a": .dyn])) }
+    }
+
+    @Test("a long || chain compiles and evaluates (it is balanced)")
+    func longDisjunction() throws {
+        let source = Array(repeating: "false", count: 2_000).joined(separator: " || ") + " || true"
+        #expect(try CELProgram(source, environment: CELEnvironment()).evaluate([:]) == .bool(true))
+    }
+
+    @Test("nested comprehensions stop at the cost limit", arguments: [
+        "lists.range(1000).map(x, lists.range(1000).map(y, x * y)).size() > 0",
+        "lists.range(100).all(a, lists.range(100).all(b, lists.range(100).all(c, a + b + c >= 0)))",
+        "lists.range(2000).all(i, lists.range(2000).all(j, 'abc'.contains('b')))",
+    ])
+    func costLimit(_ source: String) throws {
+        let program = try CELProgram(source, environment: CELEnvironment())
+        #expect {
+            _ = try program.evaluate([:])
+        } throws: { error in
+            "\(error)" == "operation cancelled: actual cost limit exceeded"
+        }
+    }
+
+    @Test("the cost limit cannot be absorbed by || or &&")
+    func costNotAbsorbed() throws {
+        let program = try CELProgram("lists.range(5000).map(x, lists.range(5000).size()).size() > 0 || true", environment: CELEnvironment())
+        #expect(throws: CELEvaluationError.self) { try program.evaluate([:]) }
+    }
+}
