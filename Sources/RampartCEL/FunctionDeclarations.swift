@@ -18,7 +18,7 @@ public struct CELOverload: Sendable {
 enum FunctionDeclarations {
     static let all: [String: [CELOverload]] = {
         var table: [String: [CELOverload]] = [:]
-        for text in [standard, strings, lists, kubernetes] {
+        for text in [standard, strings, lists, kubernetes, authorization] {
             for line in text.split(separator: "\n") where !line.isEmpty && !line.hasPrefix("#") {
                 guard let (name, overload) = parse(String(line)) else {
                     assertionFailure("bad declaration \(line)")
