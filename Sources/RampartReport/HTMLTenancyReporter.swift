@@ -1,3 +1,4 @@
+import RampartClusterAdmission
 import RampartModel
 import RampartRules
 import RampartTenancy
@@ -107,8 +108,29 @@ public enum HTMLTenancyReporter {
                 }
                 html += "</ul></details>\n"
             }
+            html += coverage(verdict.admissionCoverage)
         }
         return html
+    }
+
+    /// The admission coverage map of one tenant: a row per namespace, a column per control.
+    private static func coverage(_ cells: [CoverageCell]) -> String {
+        let controls = CoverageControl.allCases
+        var html = "<details><summary>Admission coverage</summary><table>\n<tr><th>namespace</th>"
+        html += controls.map { "<th>\(escape($0.rawValue))</th>" }.joined() + "</tr>\n"
+        for namespace in Array(Set(cells.map(\.namespace))).sorted() {
+            html += "<tr><td>\(escape(namespace))</td>"
+            for control in controls {
+                guard let cell = cells.first(where: { $0.namespace == namespace && $0.control == control }) else {
+                    html += "<td></td>"
+                    continue
+                }
+                let tag = cell.status == .enforced ? "pass" : (cell.status == .none ? "fail" : "warn")
+                html += "<td title=\"\(escape(cell.by.joined(separator: "; ")))\"><span class=\"tag \(tag)\">\(cell.status.rawValue)</span></td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</table></details>\n"
     }
 
     private static func bookOfWork(_ document: TenancyDocument) -> String {
