@@ -8,7 +8,7 @@ enum Arithmetic {
             return .int(r)
         case (.uint(let x), .uint(let y)):
             let (r, o) = x.addingReportingOverflow(y)
-            if o { throw .overflow }
+            if o { throw .uintOverflow }
             return .uint(r)
         case (.double(let x), .double(let y)): return .double(x + y)
         case (.string(let x), .string(let y)): return .string(x + y)
@@ -32,7 +32,7 @@ enum Arithmetic {
             return .int(r)
         case (.uint(let x), .uint(let y)):
             let (r, o) = x.subtractingReportingOverflow(y)
-            if o { throw .overflow }
+            if o { throw .uintOverflow }
             return .uint(r)
         case (.double(let x), .double(let y)): return .double(x - y)
         case (.timestamp(let x), .timestamp(let y)):
@@ -59,7 +59,7 @@ enum Arithmetic {
             return .int(r)
         case (.uint(let x), .uint(let y)):
             let (r, o) = x.multipliedReportingOverflow(by: y)
-            if o { throw .overflow }
+            if o { throw .uintOverflow }
             return .uint(r)
         case (.double(let x), .double(let y)): return .double(x * y)
         default: throw .noSuchOverload("_*_")
