@@ -70,4 +70,13 @@ struct SafetyTests {
     func nearLimit(_ source: String) throws {
         #expect(try CELProgram(source, environment: CELEnvironment()).evaluate([:]) == .bool(true))
     }
+
+    @Test("reading a large object stays within the cost limit (indexing costs one unit, not the map's size)")
+    func largeObject() throws {
+        let value = CELValue.string(String(repeating: "v", count: 1_000))
+        let data = CELMap(stringKeys: (0..<10_000).map { ("key\($0)", value) })
+        let program = try CELProgram("data.all(k, data[k].size() <= 1000 && has(data.key1))",
+                                     environment: CELEnvironment(variables: ["data": .map(.string, .string)]))
+        #expect(try program.evaluate(["data": .map(data)]) == .bool(true))
+    }
 }
