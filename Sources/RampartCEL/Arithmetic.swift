@@ -8,7 +8,7 @@ enum Arithmetic {
             return .int(r)
         case (.uint(let x), .uint(let y)):
             let (r, o) = x.addingReportingOverflow(y)
-            if o { throw .overflow }
+            if o { throw .uintOverflow }
             return .uint(r)
         case (.double(let x), .double(let y)): return .double(x + y)
         case (.string(let x), .string(let y)): return .string(x + y)
@@ -32,7 +32,7 @@ enum Arithmetic {
             return .int(r)
         case (.uint(let x), .uint(let y)):
             let (r, o) = x.subtractingReportingOverflow(y)
-            if o { throw .overflow }
+            if o { throw .uintOverflow }
             return .uint(r)
         case (.double(let x), .double(let y)): return .double(x - y)
         case (.timestamp(let x), .timestamp(let y)):
@@ -59,7 +59,7 @@ enum Arithmetic {
             return .int(r)
         case (.uint(let x), .uint(let y)):
             let (r, o) = x.multipliedReportingOverflow(by: y)
-            if o { throw .overflow }
+            if o { throw .uintOverflow }
             return .uint(r)
         case (.double(let x), .double(let y)): return .double(x * y)
         default: throw .noSuchOverload("_*_")
@@ -67,31 +67,29 @@ enum Arithmetic {
     }
 
     static func divide(_ a: CELValue, _ b: CELValue) throws(CELEvaluationError) -> CELValue {
-        switch (a, b) {
-        case (.int(let x), .int(let y)):
-            if y == 0 { throw .divisionByZero }
-            let (r, o) = x.dividedReportingOverflow(by: y)
-            if o { throw .overflow }
-            return .int(r)
-        case (.uint(let x), .uint(let y)):
-            if y == 0 { throw .divisionByZero }
-            return .uint(x / y)
-        case (.double(let x), .double(let y)): return .double(x / y)
-        default: throw .noSuchOverload("_/_")
-        }
+        if case (.double(let x), .double(let y)) = (a, b) { return .double(x / y) }
+        return try integerDivision(a, b, "_/_", .divisionByZero, { $0.dividedReportingOverflow(by: $1) }, { $0 / $1 })
     }
 
     static func modulo(_ a: CELValue, _ b: CELValue) throws(CELEvaluationError) -> CELValue {
+        try integerDivision(a, b, "_%_", .moduloByZero, { $0.remainderReportingOverflow(dividingBy: $1) }, { $0 % $1 })
+    }
+
+    /// `/` or `%` of ints or uints: a zero divisor is an error, and so is `Int64.min / -1`.
+    private static func integerDivision(
+        _ a: CELValue, _ b: CELValue, _ name: String, _ byZero: CELEvaluationError,
+        _ signed: (Int64, Int64) -> (partialValue: Int64, overflow: Bool), _ unsigned: (UInt64, UInt64) -> UInt64
+    ) throws(CELEvaluationError) -> CELValue {
         switch (a, b) {
         case (.int(let x), .int(let y)):
-            if y == 0 { throw .moduloByZero }
-            let (r, o) = x.remainderReportingOverflow(dividingBy: y)
+            if y == 0 { throw byZero }
+            let (r, o) = signed(x, y)
             if o { throw .overflow }
             return .int(r)
         case (.uint(let x), .uint(let y)):
-            if y == 0 { throw .moduloByZero }
-            return .uint(x % y)
-        default: throw .noSuchOverload("_%_")
+            if y == 0 { throw byZero }
+            return .uint(unsigned(x, y))
+        default: throw .noSuchOverload(name)
         }
     }
 

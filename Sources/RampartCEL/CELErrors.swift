@@ -34,5 +34,6 @@ public struct CELEvaluationError: Error, Sendable, CustomStringConvertible {
     static let costLimitExceeded = CELEvaluationError("operation cancelled: actual cost limit exceeded")
     static let divisionByZero = CELEvaluationError("division by zero")
     static let moduloByZero = CELEvaluationError("modulus by zero")
-    static let overflow = CELEvaluationError("return error for overflow")
+    static let overflow = CELEvaluationError("integer overflow")
+    static let uintOverflow = CELEvaluationError("unsigned integer overflow")
 }

@@ -3,7 +3,11 @@
 public struct CELMap: Sendable, Hashable {
     public private(set) var keys: [CELValue] = []
     public private(set) var values: [CELValue] = []
-    private var index: [MapKey: Int] = [:]
+    /// Positions by key, built once the map outgrows a linear scan (small maps, the common case in
+    /// Kubernetes objects, are searched in place: cheaper to build and as fast to read).
+    private var index: [MapKey: Int]?
+
+    private static let linearLimit = 8
 
     public init() {}
 
@@ -26,39 +30,56 @@ public struct CELMap: Sendable, Hashable {
     public mutating func reserveCapacity(_ n: Int) {
         keys.reserveCapacity(n)
         values.reserveCapacity(n)
-        index.reserveCapacity(n)
+    }
+
+    private func position(of key: MapKey) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex { MapKey($0) == key }
     }
 
     /// Adds or replaces an entry; false when the key is not a valid map key (bool, int, uint, string).
     @discardableResult
     public mutating func insert(_ key: CELValue, _ value: CELValue) -> Bool {
         guard let mapKey = MapKey(key) else { return false }
-        if let position = index[mapKey] {
-            values[position] = value
-        } else {
-            index[mapKey] = keys.count
-            keys.append(key)
-            values.append(value)
+        if let existing = position(of: mapKey) {
+            values[existing] = value
+            return true
+        }
+        keys.append(key)
+        values.append(value)
+        if index != nil {
+            index?[mapKey] = keys.count - 1
+        } else if keys.count > Self.linearLimit {
+            var built: [MapKey: Int] = [:]
+            built.reserveCapacity(keys.count * 2)
+            for (offset, k) in keys.enumerated() { if let m = MapKey(k) { built[m] = offset } }
+            index = built
         }
         return true
     }
 
     /// The value under a key numerically or textually equal to `key`, or nil.
     public subscript(key: CELValue) -> CELValue? {
-        guard let mapKey = MapKey(lookup: key), let position = index[mapKey] else { return nil }
-        return values[position]
+        guard let mapKey = MapKey(lookup: key), let found = position(of: mapKey) else { return nil }
+        return values[found]
     }
 
     /// The value under a string key.
     public subscript(string key: String) -> CELValue? {
-        guard let position = index[.string(key)] else { return nil }
-        return values[position]
+        if let index {
+            guard let found = index[.string(key)] else { return nil }
+            return values[found]
+        }
+        for (offset, k) in keys.enumerated() {
+            if case .string(let candidate) = k, candidate == key { return values[offset] }
+        }
+        return nil
     }
 
     public static func == (lhs: CELMap, rhs: CELMap) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        for (key, position) in lhs.index {
-            guard let other = rhs.index[key], lhs.values[position] == rhs.values[other] else { return false }
+        for (key, value) in lhs.entries {
+            guard let other = rhs[key], value == other else { return false }
         }
         return true
     }

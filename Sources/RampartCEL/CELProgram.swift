@@ -46,15 +46,20 @@ public struct CELProgram: Sendable {
         slotCount = compiler.slotCount
     }
 
+    /// The full names of the variables the expression reads; a caller need only convert these.
+    public var referencedVariables: [String] { variableSlots.map(\.name).sorted() }
+
     /// Evaluates with variable values by full name; throws `CELEvaluationError` (including
     /// "operation cancelled: actual cost limit exceeded" past `costLimit`).
     public func evaluate(_ bindings: [String: CELValue], costLimit: Int = CELCost.perCallLimit) throws -> CELValue {
+        try evaluate(costLimit: costLimit) { bindings[$0] }
+    }
+
+    /// Evaluates, asking `value` once for each variable the expression reads (nil: unbound), so that a
+    /// caller converts only what the expression uses.
+    public func evaluate(costLimit: Int = CELCost.perCallLimit, _ value: (String) throws -> CELValue?) throws -> CELValue {
         let activation = Activation(slotCount: slotCount, costLimit: costLimit)
-        for (name, slot) in variableSlots { activation.slots[slot] = bindings[name] }
-        do {
-            return try root.evaluate(activation)
-        } catch {
-            throw error
-        }
+        for (name, slot) in variableSlots { activation.slots[slot] = try value(name) }
+        return try root.evaluate(activation)
     }
 }

@@ -105,14 +105,21 @@ struct Compiler {
         if let node = try constantRegexCall(name, member: member, args, rawArgs: rawArgs, at: expr) { return node }
         guard let implementation = registry.lookup(name, member: member, arity: args.count) else {
             let shown = name
-            return CallNode(args) { (_) throws(CELEvaluationError) in throw CELEvaluationError("no matching overload for '\(shown)'") }
+            return CallNode(args, sized: false) { (_) throws(CELEvaluationError) in throw CELEvaluationError("no matching overload for '\(shown)'") }
         }
+        let sized = !Self.constantTime.contains(name)
         switch implementation {
-        case .unary(let f): return Call1Node(args[0], f)
-        case .binary(let f): return Call2Node(args[0], args[1], f)
-        case .nary(let f): return CallNode(args, f)
+        case .unary(let f): return Call1Node(args[0], sized: sized, f)
+        case .binary(let f): return Call2Node(args[0], args[1], sized: sized, f)
+        case .nary(let f): return CallNode(args, sized: sized, f)
         }
     }
+
+    /// Functions whose work does not grow with their arguments: one cost unit, whatever the sizes.
+    static let constantTime: Set<String> = [
+        "_[_]", "_[?_]", "_?._", "size", "dyn", "type", "optional.of", "optional.ofNonZeroValue", "optional.none",
+        "hasValue", "value", "or", "orValue", "first", "last", "int", "uint", "double", "bool", "duration", "timestamp",
+    ]
 
     /// `s.matches('re')`, `s.find('re')`, `s.findAll('re'[, n])` with a literal pattern: compiled now.
     private func constantRegexCall(_ name: String, member: Bool, _ args: [Node], rawArgs: [Expr], at expr: Expr) throws(CELCompileError) -> Node? {
@@ -126,22 +133,22 @@ struct Compiler {
         }
         switch (name, args.count) {
         case ("matches", 2):
-            return Call1Node(args[0]) { (s) throws(CELEvaluationError) in
+            return Call1Node(args[0], sized: true) { (s) throws(CELEvaluationError) in
                 guard case .string(let text) = s else { throw .noSuchOverload("matches") }
                 return .bool(regex.matches(text))
             }
         case ("find", 2) where member:
-            return Call1Node(args[0]) { (s) throws(CELEvaluationError) in
+            return Call1Node(args[0], sized: true) { (s) throws(CELEvaluationError) in
                 guard case .string(let text) = s else { throw .noSuchOverload("find") }
                 return .string(regex.find(text))
             }
         case ("findAll", 2) where member:
-            return Call1Node(args[0]) { (s) throws(CELEvaluationError) in
+            return Call1Node(args[0], sized: true) { (s) throws(CELEvaluationError) in
                 guard case .string(let text) = s else { throw .noSuchOverload("findAll") }
                 return .list(regex.findAll(text, limit: -1).map { .string($0) })
             }
         case ("findAll", 3) where member:
-            return Call2Node(args[0], args[2]) { (s, n) throws(CELEvaluationError) in
+            return Call2Node(args[0], args[2], sized: true) { (s, n) throws(CELEvaluationError) in
                 guard case .string(let text) = s, case .int(let limit) = n else { throw .noSuchOverload("findAll") }
                 return .list(regex.findAll(text, limit: Int(clamping: limit)).map { .string($0) })
             }

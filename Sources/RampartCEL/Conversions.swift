@@ -79,7 +79,8 @@ enum Conversions {
             guard d.isFinite, d > -1, d < 1.8446744073709551616e19 else { throw CELEvaluationError("range error converting \(d) to uint") }
             return .uint(UInt64(d))
         case .string(let s):
-            guard let u = UInt64(s) else { throw CELEvaluationError("cannot convert '\(s)' to uint") }
+            // Go's ParseUint takes no sign.
+            guard !s.hasPrefix("+"), let u = UInt64(s) else { throw CELEvaluationError("cannot convert '\(s)' to uint") }
             return .uint(u)
         default: throw .noSuchOverload("uint")
         }

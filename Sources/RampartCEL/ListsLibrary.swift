@@ -39,11 +39,10 @@ enum ListsLibrary {
             return .list(try flatten(try elements(l, "flatten"), depth: depth))
         }
         r.member("distinct") { (l) throws(CELEvaluationError) in
-            var seen: [CELValue] = []
-            for element in try elements(l, "distinct") where !seen.contains(where: { Operations.equals($0, element) }) {
-                seen.append(element)
-            }
-            return .list(seen)
+            var seen = ValueSet()
+            var kept: [CELValue] = []
+            for element in try elements(l, "distinct") where try seen.insert(element) { kept.append(element) }
+            return .list(kept)
         }
         r.member("reverse") { (l) throws(CELEvaluationError) in .list(try elements(l, "reverse").reversed()) }
         r.member("sort") { (l) throws(CELEvaluationError) in .list(try sorted(try elements(l, "sort"), keys: nil)) }
@@ -58,18 +57,25 @@ enum ListsLibrary {
         r.member("first") { (l) throws(CELEvaluationError) in .optional(try elements(l, "first").first) }
         r.member("last") { (l) throws(CELEvaluationError) in .optional(try elements(l, "last").last) }
         r.global("sets.contains") { (a, b) throws(CELEvaluationError) in
-            let (x, y) = (try elements(a, "sets.contains"), try elements(b, "sets.contains"))
-            return .bool(y.allSatisfy { e in x.contains { Operations.equals($0, e) } })
+            .bool(try containsAll(try elements(a, "sets.contains"), try elements(b, "sets.contains")))
         }
         r.global("sets.equivalent") { (a, b) throws(CELEvaluationError) in
             let (x, y) = (try elements(a, "sets.equivalent"), try elements(b, "sets.equivalent"))
-            return .bool(y.allSatisfy { e in x.contains { Operations.equals($0, e) } }
-                && x.allSatisfy { e in y.contains { Operations.equals($0, e) } })
+            guard try containsAll(x, y) else { return .bool(false) }
+            return .bool(try containsAll(y, x))
         }
         r.global("sets.intersects") { (a, b) throws(CELEvaluationError) in
-            let (x, y) = (try elements(a, "sets.intersects"), try elements(b, "sets.intersects"))
-            return .bool(y.contains { e in x.contains { Operations.equals($0, e) } })
+            var set = ValueSet(try elements(a, "sets.intersects"))
+            for element in try elements(b, "sets.intersects") where try set.contains(element) { return .bool(true) }
+            return .bool(false)
         }
+    }
+
+    /// Whether every element of `subset` is in `list`, by CEL equality.
+    private static func containsAll(_ list: [CELValue], _ subset: [CELValue]) throws(CELEvaluationError) -> Bool {
+        var set = ValueSet(list)
+        for element in subset where try !set.contains(element) { return false }
+        return true
     }
 
     static func elements(_ value: CELValue, _ function: String) throws(CELEvaluationError) -> [CELValue] {

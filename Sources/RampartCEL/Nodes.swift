@@ -145,43 +145,54 @@ final class EqualsNode: BinaryNode, @unchecked Sendable {
     }
 }
 
+/// A call of a one-argument function. A `sized` call also costs the size of its argument and result
+/// (string, list and map work); others (indexing, size, optionals) cost one unit.
 final class Call1Node: Node, @unchecked Sendable {
     let argument: Node
+    let sized: Bool
     let function: @Sendable (CELValue) throws(CELEvaluationError) -> CELValue
-    init(_ argument: Node, _ function: @escaping @Sendable (CELValue) throws(CELEvaluationError) -> CELValue) {
+    init(_ argument: Node, sized: Bool, _ function: @escaping @Sendable (CELValue) throws(CELEvaluationError) -> CELValue) {
         self.argument = argument
+        self.sized = sized
         self.function = function
     }
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
         let x = try argument.evaluate(a)
-        try a.spend(1 + x.sizeCost)
+        try a.spend(sized ? 1 + x.sizeCost : 1)
         let result = try function(x)
-        try a.spend(result.sizeCost)
+        if sized { try a.spend(result.sizeCost) }
         return result
     }
 }
 
+/// A call of a two-argument function, costed as `Call1Node`.
 final class Call2Node: BinaryNode, @unchecked Sendable {
+    let sized: Bool
     let function: @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue
-    init(_ first: Node, _ second: Node, _ function: @escaping @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue) {
+    init(_ first: Node, _ second: Node, sized: Bool,
+         _ function: @escaping @Sendable (CELValue, CELValue) throws(CELEvaluationError) -> CELValue) {
+        self.sized = sized
         self.function = function
         super.init(first, second)
     }
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
         let x = try left.evaluate(a)
         let y = try right.evaluate(a)
-        try a.spend(1 + x.sizeCost + y.sizeCost)
+        try a.spend(sized ? 1 + x.sizeCost + y.sizeCost : 1)
         let result = try function(x, y)
-        try a.spend(result.sizeCost)
+        if sized { try a.spend(result.sizeCost) }
         return result
     }
 }
 
+/// A call of any number of arguments, costed as `Call1Node`.
 final class CallNode: Node, @unchecked Sendable {
     let arguments: [Node]
+    let sized: Bool
     let function: @Sendable ([CELValue]) throws(CELEvaluationError) -> CELValue
-    init(_ arguments: [Node], _ function: @escaping @Sendable ([CELValue]) throws(CELEvaluationError) -> CELValue) {
+    init(_ arguments: [Node], sized: Bool, _ function: @escaping @Sendable ([CELValue]) throws(CELEvaluationError) -> CELValue) {
         self.arguments = arguments
+        self.sized = sized
         self.function = function
     }
     override func evaluate(_ a: Activation) throws(CELEvaluationError) -> CELValue {
@@ -190,12 +201,12 @@ final class CallNode: Node, @unchecked Sendable {
         var cost = 1
         for argument in arguments {
             let value = try argument.evaluate(a)
-            cost += value.sizeCost
+            if sized { cost += value.sizeCost }
             values.append(value)
         }
         try a.spend(cost)
         let result = try function(values)
-        try a.spend(result.sizeCost)
+        if sized { try a.spend(result.sizeCost) }
         return result
     }
 }

@@ -138,15 +138,38 @@ struct Parser {
     private static let relations: [String: String] = [
         "<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_", "==": "_==_", "!=": "_!=_",
     ]
+    private static let additions: [String: String] = ["+": "_+_", "-": "_-_"]
+    private static let multiplications: [String: String] = ["*": "_*_", "/": "_/_", "%": "_%_"]
 
     private mutating func parseRelation() throws(Failure) -> Expr {
-        var left = try parseAddition()
+        try parseLeftAssociative(Self.relations, allowsIn: true) { (p: inout Parser) throws(Failure) in try p.parseAddition() }
+    }
+
+    private mutating func parseAddition() throws(Failure) -> Expr {
+        try parseLeftAssociative(Self.additions, allowsIn: false) { (p: inout Parser) throws(Failure) in try p.parseMultiplication() }
+    }
+
+    private mutating func parseMultiplication() throws(Failure) -> Expr {
+        try parseLeftAssociative(Self.multiplications, allowsIn: false) { (p: inout Parser) throws(Failure) in try p.parseUnary() }
+    }
+
+    private func chainLimit(_ chain: Int) throws(Failure) {
+        if chain + depth > Self.maxDepth {
+            throw Failure(message: "expression recursion limit exceeded: \(Self.maxDepth)", offset: current.offset)
+        }
+    }
+
+    /// One level of left-associative binary operators; the chain counts against the nesting limit.
+    private mutating func parseLeftAssociative(
+        _ operators: [String: String], allowsIn: Bool, operand: (inout Parser) throws(Failure) -> Expr
+    ) throws(Failure) -> Expr {
+        var left = try operand(&self)
         var chain = 0
         while true {
             let function: String
-            if case .inKeyword = current.kind {
+            if allowsIn, case .inKeyword = current.kind {
                 function = "@in"
-            } else if case .punct(let p) = current.kind, let f = Self.relations[p] {
+            } else if case .punct(let p) = current.kind, let f = operators[p] {
                 function = f
             } else {
                 return left
@@ -155,42 +178,8 @@ struct Parser {
             advance()
             chain += 1
             try chainLimit(chain)
-            left = call(function, [left, try parseAddition()], at: offset)
+            left = call(function, [left, try operand(&self)], at: offset)
         }
-    }
-
-    private mutating func chainLimit(_ chain: Int) throws(Failure) {
-        if chain + depth > Self.maxDepth {
-            throw Failure(message: "expression recursion limit exceeded: \(Self.maxDepth)", offset: current.offset)
-        }
-    }
-
-    private mutating func parseAddition() throws(Failure) -> Expr {
-        var left = try parseMultiplication()
-        var chain = 0
-        while isPunct("+") || isPunct("-") {
-            let function = isPunct("+") ? "_+_" : "_-_"
-            let offset = current.offset
-            advance()
-            chain += 1
-            try chainLimit(chain)
-            left = call(function, [left, try parseMultiplication()], at: offset)
-        }
-        return left
-    }
-
-    private mutating func parseMultiplication() throws(Failure) -> Expr {
-        var left = try parseUnary()
-        var chain = 0
-        while isPunct("*") || isPunct("/") || isPunct("%") {
-            let function = isPunct("*") ? "_*_" : isPunct("/") ? "_/_" : "_%_"
-            let offset = current.offset
-            advance()
-            chain += 1
-            try chainLimit(chain)
-            left = call(function, [left, try parseUnary()], at: offset)
-        }
-        return left
     }
 
     private mutating func parseUnary() throws(Failure) -> Expr {

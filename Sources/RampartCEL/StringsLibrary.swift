@@ -80,6 +80,12 @@ enum StringsLibrary {
         }
         if count == 0 { return s }
         let runes = Array(text.unicodeScalars), oldRunes = Array(old.unicodeScalars)
+        // The only string function whose output can outgrow its inputs many times: refuse a result
+        // past ten times the cost limit before building it.
+        var replacements = oldRunes.isEmpty ? runes.count + 1 : runes.count / oldRunes.count
+        if count > 0 { replacements = min(replacements, Int(clamping: count)) }
+        let growth = replacements.multipliedReportingOverflow(by: new.unicodeScalars.count)
+        if growth.overflow || growth.partialValue > 10 * CELCost.perCallLimit { throw .costLimitExceeded }
         var out = String.UnicodeScalarView()
         var replaced: Int64 = 0
         var i = 0

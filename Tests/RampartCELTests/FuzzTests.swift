@@ -5,6 +5,7 @@ import TestSupport
 
 /// Seeded fuzzing of the whole engine: mutations of every conformance expression and random
 /// expressions from a small grammar are compiled and evaluated; nothing may crash or run long.
+/// `RAMPART_FUZZ_ITERATIONS` (default 6,000) is the number of mutants, shared by the seeds.
 @Suite("CEL fuzz")
 struct FuzzTests {
     static let fragments = [
@@ -72,11 +73,17 @@ struct FuzzTests {
         }
     }
 
-    @Test("mutated conformance expressions", arguments: [UInt64(1), 2, 3])
+    static let mutationSeeds: [UInt64] = [1, 2, 3]
+
+    static var iterationsPerSeed: Int {
+        (Int(ProcessInfo.processInfo.environment["RAMPART_FUZZ_ITERATIONS"] ?? "") ?? 6_000) / mutationSeeds.count
+    }
+
+    @Test("mutated conformance expressions", arguments: mutationSeeds)
     func mutations(_ seed: UInt64) {
         var rng = SplitMix64(seed: seed)
         #expect(!Self.seeds.isEmpty)
-        for _ in 0..<2_000 {
+        for _ in 0..<Self.iterationsPerSeed {
             let source = Self.mutate(Self.seeds.randomElement(using: &rng) ?? "1", &rng)
             Self.exercise(source)
         }

@@ -45,4 +45,18 @@ struct ProgramTests {
             (error as? CELCompileError)?.column == column
         }
     }
+
+    @Test("only the variables an expression reads are asked for")
+    func referencedVariables() throws {
+        let environment = CELEnvironment(variables: ["object": .dyn, "oldObject": .dyn, "params": .dyn])
+        let program = try CELProgram("object.spec.containers.size() > 0 || params.max == 1", environment: environment)
+        #expect(program.referencedVariables == ["object", "params"])
+        var asked: [String] = []
+        let result = try program.evaluate { name in
+            asked.append(name)
+            return name == "object" ? Self.pod(privileged: [nil]) : nil
+        }
+        #expect(result == .bool(true))
+        #expect(asked.sorted() == ["object", "params"])
+    }
 }

@@ -45,4 +45,38 @@ struct SafetyTests {
         let program = try CELProgram("lists.range(5000).map(x, lists.range(5000).size()).size() > 0 || true", environment: CELEnvironment())
         #expect(throws: CELEvaluationError.self) { try program.evaluate([:]) }
     }
+
+    @Test("set operations on long lists are near linear", arguments: [
+        "lists.range(200000).distinct().size() == 200000",
+        "sets.contains(lists.range(200000), lists.range(200000))",
+        "sets.equivalent(lists.range(100000), lists.range(100000).reverse())",
+    ])
+    func longSets(_ source: String) throws {
+        #expect(try CELProgram(source, environment: CELEnvironment()).evaluate([:]) == .bool(true))
+    }
+
+    @Test("a replace that would multiply a string is refused")
+    func replaceGrowth() throws {
+        let program = try CELProgram("x.replace('', x).size()", environment: CELEnvironment(variables: ["x": .string]))
+        let large = CELValue.string(String(repeating: "a", count: 20_000))
+        #expect(throws: CELEvaluationError.self) { try program.evaluate(["x": large]) }
+    }
+
+    @Test("expressions just inside the nesting limit compile and evaluate", arguments: [
+        String(repeating: "[", count: 200) + "1" + String(repeating: "]", count: 200) + " != []",
+        String(repeating: "(", count: 200) + "1" + String(repeating: " + 1)", count: 200) + " == 201",
+        String(repeating: "[1].all(x, ", count: 60) + "true" + String(repeating: ")", count: 60),
+    ])
+    func nearLimit(_ source: String) throws {
+        #expect(try CELProgram(source, environment: CELEnvironment()).evaluate([:]) == .bool(true))
+    }
+
+    @Test("reading a large object stays within the cost limit (indexing costs one unit, not the map's size)")
+    func largeObject() throws {
+        let value = CELValue.string(String(repeating: "v", count: 1_000))
+        let data = CELMap(stringKeys: (0..<10_000).map { ("key\($0)", value) })
+        let program = try CELProgram("data.all(k, data[k].size() <= 1000 && has(data.key1))",
+                                     environment: CELEnvironment(variables: ["data": .map(.string, .string)]))
+        #expect(try program.evaluate(["data": .map(data)]) == .bool(true))
+    }
 }

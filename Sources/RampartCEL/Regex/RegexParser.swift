@@ -148,7 +148,7 @@ struct RegexParser {
 
     /// A piece over `children`, refused if it makes the tree too deep.
     func piece(_ node: RegexNode, over children: [Piece]) throws(RegexSyntaxError) -> Piece {
-        let height = 1 + (children.map(\.height).max() ?? 0)
+        let height = 1 + children.reduce(0) { max($0, $1.height) }
         if height > Self.maximumHeight { throw RegexSyntaxError(.nestingTooDeep, source) }
         let matchesEmpty: Bool
         switch node {
@@ -159,7 +159,8 @@ struct RegexParser {
         case .repetition(_, let min, _, _, _): matchesEmpty = min == 0 || children.allSatisfy(\.matchesEmpty)
         }
         return Piece(
-            node: node, height: height, repeatWeight: children.map(\.repeatWeight).max() ?? 1, matchesEmpty: matchesEmpty)
+            node: node, height: height, repeatWeight: children.reduce(1) { max($0, $1.repeatWeight) },
+            matchesEmpty: matchesEmpty)
     }
 
     mutating func append(_ node: RegexNode) throws(RegexSyntaxError) {

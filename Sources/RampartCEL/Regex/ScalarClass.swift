@@ -65,11 +65,7 @@ struct ScalarClass: Sendable {
         var low: UInt64 = 0
         var high: UInt64 = 0
         for item in items {
-            var itemLow: UInt64 = 0
-            var itemHigh: UInt64 = 0
-            for value in Self.asciiMembers(of: item, foldCase: foldCase) {
-                if value < 64 { itemLow |= 1 << UInt64(value) } else { itemHigh |= 1 << UInt64(value - 64) }
-            }
+            var (itemLow, itemHigh) = Self.asciiMembers(of: item, foldCase: foldCase)
             if item.negated { (itemLow, itemHigh) = (~itemLow, ~itemHigh) }
             low |= itemLow
             high |= itemHigh
@@ -85,14 +81,24 @@ struct ScalarClass: Sendable {
         return Self.evaluate(value, items: items, negated: negated, foldCase: foldCase)
     }
 
-    /// The ASCII scalars in an item's set (before the item's negation), folded if asked.
-    private static func asciiMembers(of item: ScalarClassItem, foldCase: Bool) -> [UInt32] {
+    /// The ASCII scalars in an item's set (before the item's negation), folded if asked, as two 64-bit masks.
+    private static func asciiMembers(of item: ScalarClassItem, foldCase: Bool) -> (UInt64, UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        func add(_ value: UInt32) {
+            if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+        }
         if case .ranges(let ranges) = item.set, !foldCase {
-            return ranges.filter { $0.lowerBound < 128 }.flatMap { $0.lowerBound...min($0.upperBound, 127) }
+            for range in ranges where range.lowerBound < 128 {
+                for value in range.lowerBound...min(range.upperBound, 127) { add(value) }
+            }
+        } else {
+            for value in UInt32(0)..<128
+            where foldCase ? CaseFolding.orbit(of: value).contains(where: item.set.contains) : item.set.contains(value) {
+                add(value)
+            }
         }
-        return (0..<128).filter { value in
-            foldCase ? CaseFolding.orbit(of: value).contains(where: item.set.contains) : item.set.contains(value)
-        }
+        return (low, high)
     }
 
     private static func evaluate(_ value: UInt32, items: [ScalarClassItem], negated: Bool, foldCase: Bool) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import RampartCEL
 
@@ -80,16 +81,18 @@ struct RE2HostilityTests {
     }
 
     @Test func seededFuzzNeverCrashesAndAnswersConsistently() {
-        var random = RegexFuzzGenerator(seed: 0x5EED_CE1)
+        var random = SplitMix64(seed: 0x5EED_CE1)
         var compiled = 0
         var automatonAnswers = 0
         for _ in 0..<3_000 {
-            let pattern = random.nextInt(4) == 0 ? Self.junkPattern(&random) : Self.grammarPattern(&random, depth: 0)
+            let junk = Int.random(in: 0..<4, using: &random) == 0
+            let pattern = junk ? Self.junkPattern(&random) : Self.grammarPattern(&random, depth: 0)
             guard let regex = try? RE2Regex(pattern) else { continue }
             compiled += 1
             let automaton = ASCIIMatchDFA(regex.program)
             for _ in 0..<4 {
-                let text = String((0..<random.nextInt(16)).map { _ in Self.alphabet[random.nextInt(Self.alphabet.count)] })
+                let length = Int.random(in: 0..<16, using: &random)
+                let text = String((0..<length).map { _ in Self.pick(Self.alphabet, &random) })
                 let first = regex.firstMatch(in: text)
                 let all = regex.allMatches(in: text)
                 #expect(regex.matches(text) == (first != nil), "\(pattern) on \(text.debugDescription)")
@@ -116,38 +119,28 @@ struct RE2HostilityTests {
     private static let junk = Array("()[]{}*+?|\\^$.-:,<>=!PpQEx0123456789aAb_ikmsU").map(String.init)
         + ["\\p{", "(?", "(?P<", "[[:", ":]", "\\x{", "é"]
 
-    private static func grammarPattern(_ random: inout RegexFuzzGenerator, depth: Int) -> String {
+    private static func grammarPattern(_ random: inout SplitMix64, depth: Int) -> String {
         var pattern: String
-        switch depth > 3 ? 0 : random.nextInt(4) {
-        case 0: pattern = atoms[random.nextInt(atoms.count)]
-        case 1: pattern = (0..<2 + random.nextInt(2)).map { _ in grammarPattern(&random, depth: depth + 1) }.joined()
-        case 2: pattern = (0..<2 + random.nextInt(2)).map { _ in grammarPattern(&random, depth: depth + 1) }.joined(separator: "|")
+        let choice = depth > 3 ? 0 : Int.random(in: 0..<4, using: &random)
+        switch choice {
+        case 0:
+            pattern = pick(atoms, &random)
+        case 1, 2:
+            let parts = (0..<Int.random(in: 2...3, using: &random)).map { _ in grammarPattern(&random, depth: depth + 1) }
+            pattern = parts.joined(separator: choice == 1 ? "" : "|")
         default:
-            let opening = ["(", "(?:", "(?i:", "(?P<g>", "(?s:"][random.nextInt(5)]
+            let opening = pick(["(", "(?:", "(?i:", "(?P<g>", "(?s:"], &random)
             pattern = opening + grammarPattern(&random, depth: depth + 1) + ")"
         }
-        if random.nextInt(3) == 0 { pattern += quantifiers[random.nextInt(quantifiers.count)] }
+        if Int.random(in: 0..<3, using: &random) == 0 { pattern += pick(quantifiers, &random) }
         return pattern
     }
 
-    private static func junkPattern(_ random: inout RegexFuzzGenerator) -> String {
-        (0..<1 + random.nextInt(10)).map { _ in junk[random.nextInt(junk.count)] }.joined()
-    }
-}
-
-/// A small seeded generator, so a failing fuzz case can be replayed.
-struct RegexFuzzGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    private static func junkPattern(_ random: inout SplitMix64) -> String {
+        (0..<Int.random(in: 1...10, using: &random)).map { _ in pick(junk, &random) }.joined()
     }
 
-    mutating func nextInt(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    private static func pick<Element>(_ elements: [Element], _ random: inout SplitMix64) -> Element {
+        elements[Int.random(in: 0..<elements.count, using: &random)]
+    }
 }
