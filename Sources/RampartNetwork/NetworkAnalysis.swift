@@ -17,6 +17,8 @@ public struct NetworkAnalysis: Sendable {
         var policies: [TrafficDirection: [Int]] = [:]
         /// Every rule that applies to the group, per direction, in evaluation order (indices into `rules`).
         var rules: [TrafficDirection: [Int]] = [:]
+        /// The same rules cut into the runs the tier walk takes.
+        var runs: [TrafficDirection: [RuleRun]] = [:]
     }
 
     /// A rule with what matching it needs, precomputed.
@@ -122,11 +124,11 @@ public struct NetworkAnalysis: Sendable {
                 }
             }
         }
-        if policies.count > self.policies.count {
-            for group in groups.indices {
-                for (direction, indices) in groups[group].rules {
-                    groups[group].rules[direction] = indices.sorted { IndexedRule.precedes(rules[$0], rules[$1]) }
-                }
+        for group in groups.indices {
+            for (direction, indices) in groups[group].rules {
+                let sorted = policies.count > self.policies.count ? indices.sorted { IndexedRule.precedes(rules[$0], rules[$1]) } : indices
+                groups[group].rules[direction] = sorted
+                groups[group].runs[direction] = RuleRun.runs(sorted, rules)
             }
         }
         self.groups = groups
@@ -161,12 +163,19 @@ struct PeerGroupMatcher {
     let namespaceLabels: [String: [String: String]]
     let groupsByNamespace: [String: [Int]]
     let blockIndex: [IPRangeSet: Int]
+    /// The groups whose addresses fall in each block (by index into the distinct blocks).
+    let groupsByBlock: [Int: [Int]]
 
     init(groups: [NetworkAnalysis.PodGroup], namespaceLabels: [String: [String: String]], blockIndex: [IPRangeSet: Int]) {
         self.groups = groups
         self.namespaceLabels = namespaceLabels
         self.blockIndex = blockIndex
         groupsByNamespace = Dictionary(grouping: groups.indices, by: { groups[$0].namespace })
+        var byBlock: [Int: [Int]] = [:]
+        for (index, group) in groups.enumerated() {
+            for block in group.ipBlocks { byBlock[block, default: []].append(index) }
+        }
+        groupsByBlock = byBlock
     }
 
     func index(_ rule: PolicyRule, of policy: CompiledPolicy, at policyIndex: Int) -> NetworkAnalysis.IndexedRule {
@@ -198,7 +207,7 @@ struct PeerGroupMatcher {
                 .filter { pods.matches(groups[$0].labels) }
         case .ipBlock(let block):
             guard block.matchesPods, let block = blockIndex[block.addresses] else { return [] }
-            return groups.indices.filter { groups[$0].ipBlocks.contains(block) }
+            return groupsByBlock[block] ?? []
         case .unknownAddresses, .invalid:
             return []
         }

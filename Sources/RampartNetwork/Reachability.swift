@@ -64,8 +64,9 @@ extension NetworkAnalysis {
     }
 
     /// Calls `body` with every ordered pair of groups (distinct or not) that has a connection, and
-    /// the connections. Pairs are pruned by peers on both sides first, so isolated clusters cost little.
-    func forEachConnectedGroupPair(_ body: (Int, Int, ConnectionSet) -> Void) {
+    /// the connections. Pairs are pruned by peers on both sides first, so isolated clusters cost little,
+    /// and pairs for which `settled` is true are left out.
+    func forEachConnectedGroupPair(settled: (Int, Int) -> Bool = { _, _ in false }, _ body: (Int, Int, ConnectionSet) -> Void) {
         // admittedBy[s]: the destinations whose ingress peers may include s.
         var admittedBy = Array(repeating: GroupSet(capacity: groups.count), count: groups.count)
         for destination in groups.indices {
@@ -73,6 +74,7 @@ extension NetworkAnalysis {
         }
         for source in groups.indices {
             candidatePeers(of: source, .egress).intersection(admittedBy[source]).forEach { destination in
+                guard !settled(source, destination) else { return }
                 let connections = connections(fromGroup: source, toGroup: destination)
                 if !connections.isEmpty { body(source, destination, connections) }
             }

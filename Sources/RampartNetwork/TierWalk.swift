@@ -45,7 +45,7 @@ extension NetworkAnalysis {
     /// what no rule allows is denied), then the baseline tier, then allow. `trace` receives the steps.
     func resolve(_ direction: TrafficDirection, subject: Int, peer: GroupEndpoint,
                  trace: ((DecisionStep) -> Void)? = nil) -> SideOutcome {
-        let indices = groups[subject].rules[direction] ?? []
+        let runs = groups[subject].runs[direction] ?? []
         let destination: Int?
         switch peer {
         case .group(let group): destination = direction == .ingress ? subject : group
@@ -56,22 +56,23 @@ extension NetworkAnalysis {
         var position = 0
         for tier in PolicyTier.allCases {
             var state = TierState(remaining: undecided)
-            while position < indices.count, rules[indices[position]].tier == tier {
-                let end = levelEnd(indices, from: position)
-                if !state.remaining.isEmpty {
-                    let level = indices[position..<end]
-                    if Set(level.map { rules[$0].policy }).count > 1 {
-                        applyTied(level, peer: peer, destination: destination, to: &state)
-                    } else {
-                        for index in level { apply(index, peer: peer, destination: destination, to: &state) }
-                    }
+            while position < runs.count, runs[position].tier == tier {
+                let run = runs[position]
+                position += 1
+                guard !state.remaining.isEmpty else { continue }
+                switch run.kind {
+                case .action(let action):
+                    apply(run.rules, action, peer: peer, destination: destination, to: &state, tracing: trace != nil)
+                case .tied:
+                    applyTied(run.rules, peer: peer, destination: destination, to: &state)
                 }
-                position = end
             }
             if tier == .application, isIsolated(subject, direction), !state.remaining.isEmpty {
-                let isolating = (groups[subject].policies[direction] ?? []).map { allPolicies[$0].id }
-                state.steps.append(DecisionStep(connections: state.remaining, verdict: .denied, rule: nil,
-                                                reason: "isolated by \(isolating.joined(separator: ", ")) and no \(direction.rawValue) rule allows it"))
+                if trace != nil {
+                    let isolating = (groups[subject].policies[direction] ?? []).map { allPolicies[$0].id }
+                    state.steps.append(DecisionStep(connections: state.remaining, verdict: .denied, rule: nil,
+                                                    reason: "isolated by \(isolating.joined(separator: ", ")) and no \(direction.rawValue) rule allows it"))
+                }
                 state.remaining = .none
             }
             outcome.allowed = outcome.allowed.union(state.allowed)
@@ -83,25 +84,11 @@ extension NetworkAnalysis {
         if !undecided.isEmpty {
             outcome.allowed = outcome.allowed.union(undecided)
             trace?(DecisionStep(connections: undecided, verdict: .allowed, rule: nil,
-                                reason: indices.isEmpty && !isIsolated(subject, direction)
+                                reason: runs.isEmpty && !isIsolated(subject, direction)
                                     ? "no policy selects the pod for \(direction.rawValue): not isolated"
                                     : "no rule decides it: allowed by default"))
         }
         return outcome
-    }
-
-    /// The end of the run of rules from `start` that share its tier and precedence when ties there are
-    /// ambiguous (a level whose policies have no order between them); else just past `start`'s policy.
-    private func levelEnd(_ indices: [Int], from start: Int) -> Int {
-        let first = rules[indices[start]]
-        var end = start + 1
-        while end < indices.count {
-            let next = rules[indices[end]]
-            let sameLevel = next.tier == first.tier && next.precedence == first.precedence
-            guard sameLevel && (first.tiesAreAmbiguous || next.policy == first.policy) else { break }
-            end += 1
-        }
-        return end
     }
 
     private func match(_ rule: IndexedRule, _ peer: GroupEndpoint) -> RuleMatch? {
@@ -114,30 +101,47 @@ extension NetworkAnalysis {
         }
     }
 
-    /// Applies rule `index` to the connections still open in the tier.
-    private func apply(_ index: Int, peer: GroupEndpoint, destination: Int?, to state: inout TierState) {
-        let rule = rules[index]
-        guard let match = match(rule, peer) else { return }
-        let matched = connections(of: rule, at: destination).intersection(state.remaining)
-        guard !matched.isEmpty else { return }
-        state.remaining = state.remaining.subtracting(matched)
-        let verdict: DecisionStep.Verdict
-        if case .maybe(let reason) = match {
-            state.unknown = state.unknown.union(matched)
-            verdict = .unknown("\(reason), and \(rule.rule.action.rawValue) would decide it")
-        } else {
-            switch rule.rule.action {
-            case .allow:
-                state.allowed = state.allowed.union(matched)
-                verdict = .allowed
-            case .deny:
-                verdict = .denied
-            case .pass:
-                state.passed = state.passed.union(matched)
-                verdict = .passed
+    /// Applies rules that share one action to the connections still open in the tier: what some rule
+    /// surely matches is decided by the action; what only a rule that may match covers is unknown.
+    private func apply(_ run: ArraySlice<Int>, _ action: RuleAction, peer: GroupEndpoint, destination: Int?,
+                       to state: inout TierState, tracing: Bool) {
+        var matched = ConnectionSet.none
+        var maybe = ConnectionSet.none
+        var matching: [(rule: Int, sure: Bool, connections: ConnectionSet)] = []
+        for index in run {
+            let rule = rules[index]
+            guard let match = match(rule, peer) else { continue }
+            let connections = self.connections(of: rule, at: destination)
+            if case .match = match { matched = matched.union(connections) } else { maybe = maybe.union(connections) }
+            if tracing { matching.append((index, { if case .match = match { true } else { false } }(), connections)) }
+        }
+        let decided = matched.intersection(state.remaining)
+        let unknown = maybe.subtracting(matched).intersection(state.remaining)
+        guard !decided.isEmpty || !unknown.isEmpty else { return }
+        state.remaining = state.remaining.subtracting(decided).subtracting(unknown)
+        state.unknown = state.unknown.union(unknown)
+        switch action {
+        case .allow: state.allowed = state.allowed.union(decided)
+        case .deny: break
+        case .pass: state.passed = state.passed.union(decided)
+        }
+        guard tracing else { return }
+        var attributed = ConnectionSet.none
+        for entry in matching where entry.sure {
+            let piece = entry.connections.intersection(decided).subtracting(attributed)
+            attributed = attributed.union(piece)
+            let verdict: DecisionStep.Verdict = action == .allow ? .allowed : action == .deny ? .denied : .passed
+            if !piece.isEmpty { state.steps.append(DecisionStep(connections: piece, verdict: verdict, rule: entry.rule, reason: "")) }
+        }
+        for entry in matching where !entry.sure {
+            let piece = entry.connections.intersection(unknown).subtracting(attributed)
+            attributed = attributed.union(piece)
+            let reason = rules[entry.rule].unknownExternal ?? ""
+            if !piece.isEmpty {
+                state.steps.append(DecisionStep(connections: piece, verdict: .unknown("\(reason), and \(action.rawValue) would decide it"),
+                                                rule: entry.rule, reason: ""))
             }
         }
-        state.steps.append(DecisionStep(connections: matched, verdict: verdict, rule: index, reason: ""))
     }
 
     /// Applies a level of rules from several policies of equal precedence whose order is undefined:
@@ -149,7 +153,8 @@ extension NetworkAnalysis {
         for index in level {
             let policy = rules[index].policy
             if byPolicy[policy] == nil { order.append(policy) }
-            apply(index, peer: peer, destination: destination, to: &byPolicy[policy, default: TierState(remaining: start)])
+            apply(ArraySlice([index]), rules[index].rule.action, peer: peer, destination: destination,
+                  to: &byPolicy[policy, default: TierState(remaining: start)], tracing: true)
         }
         let states = order.compactMap { byPolicy[$0] }
         let allowed = states.reduce(ConnectionSet.none) { $0.union($1.allowed) }

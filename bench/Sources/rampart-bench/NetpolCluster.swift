@@ -7,17 +7,18 @@ struct NetpolPlan {
 }
 
 extension ClusterGenerator {
-    /// A cluster for the reachability engine: `namespaces` tenant namespaces (two per tenant) holding
-    /// `pods` Pods with addresses and named ports, `policies` NetworkPolicies spread over the
-    /// namespaces (default deny, same namespace, ingress controller to web, api to db, DNS egress), and
-    /// `adminPolicies` admin-tier policies: AdminNetworkPolicies and ClusterNetworkPolicies isolating
-    /// tenants from each other, passing monitoring and DNS to NetworkPolicy, and one baseline.
+    /// A cluster for the reachability engine: `namespaces` namespaces (`monitoring` and `kube-system`,
+    /// then two per tenant) holding `pods` Pods with addresses and named ports, `policies`
+    /// NetworkPolicies spread over them (default deny, same namespace, ingress to web, api to db,
+    /// egress by ipBlock), and `adminPolicies` admin-tier policies: AdminNetworkPolicies isolating
+    /// tenants from each other but letting monitoring scrape, ClusterNetworkPolicies allowing DNS to
+    /// kube-system, and one baseline denying ingress across namespaces.
     mutating func runNetpol(_ plan: NetpolPlan) {
-        let namespaces = (0..<plan.namespaces).map { "tenant-\($0 / 2)-\($0 % 2 == 0 ? "app" : "data")" }
+        let namespaces = ["monitoring", "kube-system"].prefix(plan.namespaces)
+            + (0..<max(plan.namespaces - 2, 0)).map { "tenant-\($0 / 2)-\($0 % 2 == 0 ? "app" : "data")" }
         for (index, ns) in namespaces.enumerated() {
-            sink.emit(object("v1", "Namespace", metadata(ns, namespace: nil, labels: [
-                ("kubernetes.io/metadata.name", ns), ("tenant", "tenant-\(index / 2)"),
-            ]), []))
+            let tenant = index < 2 ? "platform" : "tenant-\((index - 2) / 2)"
+            sink.emit(object("v1", "Namespace", metadata(ns, namespace: nil, labels: [("kubernetes.io/metadata.name", ns), ("tenant", tenant)]), []))
         }
         let tiers = ["web", "api", "db", "worker"]
         for index in 0..<plan.pods {
@@ -37,7 +38,7 @@ extension ClusterGenerator {
             networkPolicy(index, in: namespaces[index % namespaces.count], round: index / namespaces.count)
         }
         for index in 0..<plan.adminPolicies {
-            adminPolicy(index, tenants: (plan.namespaces + 1) / 2)
+            adminPolicy(index, tenants: max((plan.namespaces - 1) / 2, 1))
         }
         sink.flush()
     }
@@ -74,7 +75,7 @@ extension ClusterGenerator {
             sink.emit(object("policy.networking.k8s.io/v1alpha1", "AdminNetworkPolicy", metadata("isolate-\(tenant)", namespace: nil), [
                 ("spec", ["priority": .integer(10 + index), "subject": ["namespaces": own],
                           "ingress": [["name": "pass-same-tenant", "action": "Pass", "from": [["namespaces": own]]],
-                                      ["name": "allow-monitoring", "action": "Allow", "from": [["pods": ["namespaceSelector": others, "podSelector": ["matchLabels": ["app": "app-0"]]]]],
+                                      ["name": "allow-monitoring", "action": "Allow", "from": [["namespaces": ["matchLabels": ["kubernetes.io/metadata.name": "monitoring"]]]],
                                        "ports": [["portNumber": ["protocol": "TCP", "port": 9090]]]],
                                       ["name": "deny-other-tenants", "action": "Deny", "from": [["namespaces": others]]]],
                           "egress": [["name": "deny-metadata", "action": "Deny", "to": [["networks": ["169.254.169.254/32"]]]]]]),
@@ -82,7 +83,7 @@ extension ClusterGenerator {
         } else {
             sink.emit(object("policy.networking.k8s.io/v1alpha2", "ClusterNetworkPolicy", metadata("dns-\(tenant)", namespace: nil), [
                 ("spec", ["tier": "Admin", "priority": .integer(10 + index), "subject": ["namespaces": own],
-                          "egress": [["name": "allow-dns", "action": "Accept", "to": [["namespaces": ["matchLabels": ["tenant": "tenant-0"]]]],
+                          "egress": [["name": "allow-dns", "action": "Accept", "to": [["namespaces": ["matchLabels": ["kubernetes.io/metadata.name": "kube-system"]]]],
                                       "protocols": [["udp": ["destinationPort": ["number": 53]]]]]]]),
             ]))
         }
