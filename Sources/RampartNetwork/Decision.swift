@@ -113,8 +113,14 @@ extension NetworkAnalysis {
             if rule.rule.action == .allow, connections.contains(proto, port) { allowing.append(reference) }
         }
         var deciding: DecisionStep?
+        var passedBy: [RuleReference] = []
         _ = resolve(direction, subject: group, peer: other) { step in
-            if deciding == nil, step.connections.contains(proto, port), !step.isPass { deciding = step }
+            guard deciding == nil, step.connections.contains(proto, port) else { return }
+            if step.isPass {
+                if let rule = step.rule { passedBy.append(reference(rules[rule])) }
+            } else {
+                deciding = step
+            }
         }
         let decidedBy = deciding?.rule.map { reference(rules[$0]) }
         let verdict: ConnectionVerdict
@@ -123,12 +129,15 @@ extension NetworkAnalysis {
         case .unknown(let reason): verdict = .unknown(reason)
         case .allowed, .passed, nil: verdict = .allowed
         }
-        let reason: String
+        var reason: String
         if let decidedBy, let step = deciding {
             let tier = rules[step.rule ?? 0].tier
             reason = "\(step.verdictWord) by \(decidedBy.text) (\(tier.name) tier)"
         } else {
             reason = deciding?.reason ?? "no rule decides it: allowed by default"
+        }
+        if !passedBy.isEmpty {
+            reason = "passed on by " + passedBy.map(\.text).joined(separator: ", then ") + "; " + reason
         }
         let unknownReason: String
         if case .unknown(let why) = verdict { unknownReason = "unknown, because \(why)" } else { unknownReason = reason }

@@ -63,10 +63,10 @@ extension NetworkAnalysis {
         return set
     }
 
-    /// Calls `body` with every ordered pair of groups (distinct or not) that has a connection, and
-    /// the connections. Pairs are pruned by peers on both sides first, so isolated clusters cost little,
-    /// and pairs for which `settled` is true are left out.
-    func forEachConnectedGroupPair(settled: (Int, Int) -> Bool = { _, _ in false }, _ body: (Int, Int, ConnectionSet) -> Void) {
+    /// Calls `body` with every ordered pair of groups (distinct or not) that has a connection allowed
+    /// or undecided, and the outcome. Pairs are pruned by peers on both sides first, so isolated
+    /// clusters cost little, and pairs for which `settled` is true are left out.
+    func forEachConnectedGroupPair(settled: (Int, Int) -> Bool = { _, _ in false }, _ body: (Int, Int, SideOutcome) -> Void) {
         // admittedBy[s]: the destinations whose ingress peers may include s.
         var admittedBy = Array(repeating: GroupSet(capacity: groups.count), count: groups.count)
         for destination in groups.indices {
@@ -75,18 +75,23 @@ extension NetworkAnalysis {
         for source in groups.indices {
             candidatePeers(of: source, .egress).intersection(admittedBy[source]).forEach { destination in
                 guard !settled(source, destination) else { return }
-                let connections = connections(fromGroup: source, toGroup: destination)
-                if !connections.isEmpty { body(source, destination, connections) }
+                let outcome = outcome(fromGroup: source, toGroup: destination)
+                if !outcome.allowed.isEmpty || !outcome.unknown.isEmpty { body(source, destination, outcome) }
             }
         }
     }
 
     /// What `group` allows in `direction` with addresses outside the cluster, as disjoint
-    /// (addresses, connections) entries: the address space is cut at every range a rule names, and
-    /// each piece decided through the tiers.
+    /// (addresses, connections) entries.
     func externalEntries(of group: Int, _ direction: TrafficDirection) -> [(addresses: IPRangeSet, connections: ConnectionSet)] {
+        externalOutcomes(of: group, direction).compactMap { $0.outcome.allowed.isEmpty ? nil : ($0.addresses, $0.outcome.allowed) }
+    }
+
+    /// The outcome of `direction` for `group` with addresses outside the cluster: the address space
+    /// is cut at every range a rule names, and each piece decided through the tiers.
+    func externalOutcomes(of group: Int, _ direction: TrafficDirection) -> [(addresses: IPRangeSet, outcome: SideOutcome)] {
         let indices = groups[group].rules[direction] ?? []
-        guard !indices.isEmpty || isIsolated(group, direction) else { return [(.everything, .all)] }
+        guard !indices.isEmpty || isIsolated(group, direction) else { return [(.everything, SideOutcome(allowed: .all))] }
         var cuts: [IPAddress.Family: Set<IPAddress>] = [:]
         for family in IPAddress.Family.allCases { cuts[family] = [.first(family)] }
         for index in indices {
@@ -95,13 +100,15 @@ extension NetworkAnalysis {
                 if let next = range.last.successor { cuts[range.family, default: []].insert(next) }
             }
         }
-        var entries: [(addresses: IPRangeSet, connections: ConnectionSet)] = []
+        var entries: [(addresses: IPRangeSet, outcome: SideOutcome)] = []
         for family in IPAddress.Family.allCases {
             let starts = (cuts[family] ?? []).sorted()
             for (position, start) in starts.enumerated() {
                 let end = position + 1 < starts.count ? starts[position + 1].predecessor ?? start : .last(family)
-                let allowed = resolve(direction, subject: group, peer: .external(start)).allowed
-                if !allowed.isEmpty { entries.append((IPRangeSet([IPRange(first: start, last: end)]), allowed)) }
+                let outcome = resolve(direction, subject: group, peer: .external(start))
+                if !outcome.allowed.isEmpty || !outcome.unknown.isEmpty {
+                    entries.append((IPRangeSet([IPRange(first: start, last: end)]), outcome))
+                }
             }
         }
         return entries

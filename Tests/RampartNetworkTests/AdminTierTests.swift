@@ -55,6 +55,8 @@ import Testing
             return range.family == .v4
         }
         #expect(v4Egress.isEmpty, "IPv4 egress is unknown or denied, never listed as allowed")
+        let undecided = analysis.undecidedConnections().filter { $0.from == .workload(analysis.pods[pod].workload) }
+        #expect(undecided.map(\.to.text) == ["0.0.0.0-255.255.255.255[External]"], "listed apart, as unknown")
     }
 
     @Test func passHandsOverToNetworkPolicyAndBaselineDecidesUnselectedPods() {
