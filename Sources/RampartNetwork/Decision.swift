@@ -57,6 +57,9 @@ public struct SideDecision: Sendable, Hashable {
     public let verdict: ConnectionVerdict
     /// Why, in one sentence.
     public let reason: String
+    /// What compiling the policies whose rules match this connection noted: defaults applied, parts
+    /// not modelled (Cilium's L7 rules, say).
+    public let notes: [String]
 
     public var allowed: Bool { verdict == .allowed }
 }
@@ -107,10 +110,13 @@ extension NetworkAnalysis {
         }
         var matching: [RuleReference] = []
         var allowing: [RuleReference] = []
+        var noting: [Int] = []
         forEachMatchingRule(direction, subject: group, peer: other) { rule, connections in
             let reference = self.reference(rule)
             matching.append(reference)
-            if rule.rule.action == .allow, connections.contains(proto, port) { allowing.append(reference) }
+            guard connections.contains(proto, port) else { return }
+            if rule.rule.action == .allow { allowing.append(reference) }
+            if !noting.contains(rule.policy) { noting.append(rule.policy) }
         }
         var deciding: DecisionStep?
         var passedBy: [RuleReference] = []
@@ -143,7 +149,8 @@ extension NetworkAnalysis {
         if case .unknown(let why) = verdict { unknownReason = "unknown, because \(why)" } else { unknownReason = reason }
         return SideDecision(direction: direction, selectedBy: selectedBy, matchingRules: matching, allowedBy: allowing,
                             decidedBy: decidedBy, tier: deciding?.rule.map { rules[$0].tier },
-                            verdict: verdict, reason: unknownReason)
+                            verdict: verdict, reason: unknownReason,
+                            notes: noting.flatMap { index in allPolicies[index].notes.map { "\(allPolicies[index].id): \($0)" } })
     }
 
     private func reference(_ rule: IndexedRule) -> RuleReference {

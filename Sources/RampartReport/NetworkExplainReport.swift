@@ -19,6 +19,8 @@ public struct NetworkExplainReport: AnswerReport {
         /// `allowed`, `denied` or `unknown`.
         public let verdict: String
         public let reason: String
+        /// What the deciding policy's compilation noted (parts not modelled); absent when nothing.
+        public let notes: [String]?
 
         public init(_ side: SideDecision) {
             direction = side.direction.rawValue
@@ -30,6 +32,7 @@ public struct NetworkExplainReport: AnswerReport {
             tier = side.tier?.name
             allowed = side.allowed
             verdict = side.verdict.word
+            notes = side.notes.isEmpty ? nil : side.notes
             reason = side.reason
         }
     }
@@ -71,6 +74,6 @@ public struct NetworkExplainReport: AnswerReport {
 
     private static func line(_ side: Side) -> String {
         let word = ["allowed": "allows", "denied": "denies"][side.verdict] ?? "cannot be decided"
-        return "\(word) — \(side.reason)"
+        return "\(word) — \(side.reason)" + (side.notes ?? []).map { "\n      note: \($0)" }.joined()
     }
 }

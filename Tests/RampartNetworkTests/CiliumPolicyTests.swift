@@ -75,6 +75,10 @@ import Testing
         #expect(analysis.allows("x/b", "x/a", .udp, 80) == false)
         let notes = analysis.allPolicies[0].notes
         #expect(notes.contains { $0.contains("L7 rules (http) are not modelled") })
+        let decision = analysis.decide(from: .pod(try #require(analysis.pod("x/b"))), to: .pod(try #require(analysis.pod("x/a"))),
+                                       proto: .tcp, port: 80)
+        #expect(decision?.ingress?.notes.contains { $0.hasPrefix("CiliumNetworkPolicy x/l4-l7: spec.ingress[0]: L7 rules") } == true,
+                "the explanation says the L7 part is not modelled")
     }
 
     @Test func entitiesAndCIDRsNameAddressesOutsideTheCluster() throws {
