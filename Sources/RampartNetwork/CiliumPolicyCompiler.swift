@@ -42,6 +42,7 @@ enum CiliumPolicy {
             notes.append("no endpointSelector (a host policy's nodeSelector selects nodes): no pod is selected")
         }
         var rules: [TrafficDirection: [PolicyRule]] = [:]
+        var problems: [String] = []
         var directions: Set<TrafficDirection> = []
         for direction in TrafficDirection.allCases {
             let allow = spec[direction.field]?.items ?? []
@@ -56,12 +57,13 @@ enum CiliumPolicy {
                                  name: "\(direction.field)Deny[\(index)]", namespace: namespace, notes: &notes))
             }
             rules[direction] = list
+            for rule in list { problems += PolicyCompiler.problems(of: rule, at: "\(rule.path)") }
             let defaultDeny = spec["enableDefaultDeny"]?[direction.field]?.bool ?? true
             if spec[direction.field] != nil || spec[direction.field + "Deny"] != nil, defaultDeny { directions.insert(direction) }
         }
         return CompiledPolicy(object: object, namespace: namespace ?? "", name: object.name, subject: subject,
                               directions: directions, ingress: rules[.ingress] ?? [], egress: rules[.egress] ?? [],
-                              notes: notes, problems: [])
+                              notes: notes, problems: problems)
     }
 
     private static func rule(_ node: Node, _ direction: TrafficDirection, index: Int, action: RuleAction, path: FieldPath,
