@@ -14,7 +14,7 @@ public enum PolicyFamily: String, Sendable, Hashable, CaseIterable, Comparable {
     public init(_ policy: CompiledPolicy) {
         switch policy.object.reference.group {
         case "cilium.io": self = .cilium
-        case "projectcalico.org": self = .calico
+        case "projectcalico.org", "crd.projectcalico.org": self = .calico
         case "policy.networking.k8s.io": self = policy.object.kind == "ClusterNetworkPolicy" ? .clusterNetworkPolicy : .adminNetworkPolicy
         default: self = .networkPolicy
         }

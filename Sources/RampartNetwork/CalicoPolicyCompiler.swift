@@ -20,6 +20,27 @@ enum CalicoGlobalNetworkPolicyCompiler: PolicyKindCompiler {
     }
 }
 
+/// Calico NetworkPolicy as Calico's datastore keeps it (`crd.projectcalico.org/v1`, the form cluster
+/// dumps of the CRDs hold): the same spec.
+enum CalicoStoredNetworkPolicyCompiler: PolicyKindCompiler {
+    static let group = "crd.projectcalico.org"
+    static let kind = "NetworkPolicy"
+
+    static func compile(_ object: KubeObject) -> [CompiledPolicy] {
+        CalicoNetworkPolicyCompiler.compile(object)
+    }
+}
+
+/// Calico GlobalNetworkPolicy as Calico's datastore keeps it (`crd.projectcalico.org/v1`).
+enum CalicoStoredGlobalNetworkPolicyCompiler: PolicyKindCompiler {
+    static let group = "crd.projectcalico.org"
+    static let kind = "GlobalNetworkPolicy"
+
+    static func compile(_ object: KubeObject) -> [CompiledPolicy] {
+        CalicoGlobalNetworkPolicyCompiler.compile(object)
+    }
+}
+
 /// What the two Calico kinds share. Policies run by ascending `order` (none: last), Kubernetes
 /// NetworkPolicies among them at order 1000; rules in order, the first match decides (Allow, Deny,
 /// Pass to the next tier; Log records and goes on). A selected pod is isolated in its `types`.

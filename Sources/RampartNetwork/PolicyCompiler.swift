@@ -19,6 +19,7 @@ public enum PolicyCompiler {
         NetworkPolicyCompiler.self, AdminNetworkPolicyCompiler.self, BaselineAdminNetworkPolicyCompiler.self,
         ClusterNetworkPolicyCompiler.self, CiliumNetworkPolicyCompiler.self, CiliumClusterwideNetworkPolicyCompiler.self,
         CalicoNetworkPolicyCompiler.self, CalicoGlobalNetworkPolicyCompiler.self,
+        CalicoStoredNetworkPolicyCompiler.self, CalicoStoredGlobalNetworkPolicyCompiler.self,
     ]
 
     /// Every policy of the inventory, compiled: NetworkPolicies first, then the other kinds, each in input order.

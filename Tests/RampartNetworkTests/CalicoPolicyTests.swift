@@ -55,9 +55,10 @@ import Testing
         #expect(analysis.allows("x/b", "x/a") == true, "the NetworkPolicy allows it")
     }
 
+    /// The datastore's own form (`crd.projectcalico.org/v1`, as a dump of the CRDs holds it) reads the same.
     @Test func netsAndDenyWithoutOrderComeLast() throws {
         let analysis = NetworkAnalysis(yaml: e2eCluster("""
-            apiVersion: projectcalico.org/v3
+            apiVersion: crd.projectcalico.org/v1
             kind: NetworkPolicy
             metadata: {name: egress, namespace: x}
             spec:
