@@ -139,6 +139,8 @@ extension NetworkAnalysis {
         if let decidedBy, let step = deciding {
             let tier = rules[step.rule ?? 0].tier
             reason = "\(step.verdictWord) by \(decidedBy.text) (\(tier.name) tier)"
+        } else if groups[group].rules[direction] == nil, !isIsolated(group, direction) {
+            reason = "no policy selects \(pods[pod].id) for \(direction.rawValue): not isolated"
         } else {
             reason = deciding?.reason ?? "no rule decides it: allowed by default"
         }

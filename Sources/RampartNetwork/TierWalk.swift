@@ -83,10 +83,7 @@ extension NetworkAnalysis {
         }
         if !undecided.isEmpty {
             outcome.allowed = outcome.allowed.union(undecided)
-            trace?(DecisionStep(connections: undecided, verdict: .allowed, rule: nil,
-                                reason: runs.isEmpty && !isIsolated(subject, direction)
-                                    ? "no policy selects the pod for \(direction.rawValue): not isolated"
-                                    : "no rule decides it: allowed by default"))
+            trace?(DecisionStep(connections: undecided, verdict: .allowed, rule: nil, reason: "no rule decides it: allowed by default"))
         }
         return outcome
     }
