@@ -39,9 +39,26 @@ extension NetworkAnalysis {
     /// Every allowed connection between distinct workloads, and between workloads and addresses
     /// outside the cluster, with maximal port ranges; sorted.
     public func connectionList() -> [ListedConnection] {
+        listed(\.allowed)
+    }
+
+    /// The connections Rampart cannot decide (`decide` says why), listed as `connectionList` lists the allowed ones.
+    public func undecidedConnections() -> [ListedConnection] {
+        listed(\.unknown)
+    }
+
+    /// The allowed connections between workloads and addresses outside the cluster only, sorted:
+    /// linear in the number of workloads, unlike the full list.
+    public func externalConnections() -> [ListedConnection] {
+        externalConnections(workloadsOfGroup, \.allowed).sorted()
+    }
+
+    private func listed(_ part: KeyPath<SideOutcome, ConnectionSet>) -> [ListedConnection] {
         var byPair: [WorkloadPair: ConnectionSet] = [:]
         let workloadsOfGroup = self.workloadsOfGroup
-        forEachConnectedGroupPair { source, destination, connections in
+        forEachConnectedGroupPair { source, destination, outcome in
+            let connections = outcome[keyPath: part]
+            guard !connections.isEmpty else { return }
             for from in workloadsOfGroup[source] {
                 for to in workloadsOfGroup[destination] where from != to {
                     byPair[WorkloadPair(from: from, to: to), default: .none] = byPair[WorkloadPair(from: from, to: to), default: .none].union(connections)
@@ -49,25 +66,19 @@ extension NetworkAnalysis {
             }
         }
         let list = byPair.map { ListedConnection(from: .workload($0.key.from), to: .workload($0.key.to), connections: $0.value) }
-        return (list + externalConnections(workloadsOfGroup)).sorted()
-    }
-
-    /// The allowed connections between workloads and addresses outside the cluster only, sorted:
-    /// linear in the number of workloads, unlike the full list.
-    public func externalConnections() -> [ListedConnection] {
-        externalConnections(workloadsOfGroup).sorted()
+        return (list + externalConnections(workloadsOfGroup, part)).sorted()
     }
 
     private var workloadsOfGroup: [[WorkloadID]] {
         groups.map { group in Set(group.pods.map { pods[$0].workload }).sorted() }
     }
 
-    private func externalConnections(_ workloadsOfGroup: [[WorkloadID]]) -> [ListedConnection] {
+    private func externalConnections(_ workloadsOfGroup: [[WorkloadID]], _ part: KeyPath<SideOutcome, ConnectionSet>) -> [ListedConnection] {
         var list: [ListedConnection] = []
         for (workload, groupIndices) in groupsByWorkload(workloadsOfGroup) {
             for direction in TrafficDirection.allCases {
-                let map = AddressMap(groupIndices.flatMap { externalEntries(of: $0, direction) })
-                for piece in map.pieces {
+                let entries = groupIndices.flatMap { externalOutcomes(of: $0, direction) }.map { ($0.addresses, $0.outcome[keyPath: part]) }
+                for piece in AddressMap(entries).pieces {
                     let (from, to): (ConnectionPeer, ConnectionPeer) = direction == .ingress
                         ? (.addresses(piece.range), .workload(workload)) : (.workload(workload), .addresses(piece.range))
                     list.append(ListedConnection(from: from, to: to, connections: piece.connections))

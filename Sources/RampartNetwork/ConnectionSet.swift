@@ -108,6 +108,26 @@ public struct ConnectionSet: Sendable, Hashable {
         return result
     }
 
+    /// The connections of `self` that are not in `other`.
+    public func subtracting(_ other: ConnectionSet) -> ConnectionSet {
+        if other.isEmpty || isEmpty { return self }
+        if other.isAll { return .none }
+        var result = ConnectionSet.none
+        for proto in NetworkProtocol.allCases {
+            var ranges: [PortRange] = []
+            for range in self[proto] {
+                var start = range.from
+                for cut in other[proto] where cut.to >= start && cut.from <= range.to {
+                    if cut.from > start { ranges.append(PortRange(from: start, to: cut.from - 1)) }
+                    start = cut.to + 1
+                }
+                if start <= range.to { ranges.append(PortRange(from: start, to: range.to)) }
+            }
+            result[proto] = ranges
+        }
+        return result
+    }
+
     /// Protocols that have ports, with their ranges, in protocol order.
     public var byProtocol: [(proto: NetworkProtocol, ranges: [PortRange])] {
         NetworkProtocol.allCases.compactMap { self[$0].isEmpty ? nil : ($0, self[$0]) }

@@ -14,8 +14,12 @@ extension NetworkAnalysis {
     /// only when the pod's group holds another pod.
     public func namespaceReachability() -> [NamespaceFlow] {
         var flows: [NamespacePair: ConnectionSet] = [:]
-        forEachConnectedGroupPair { source, destination, connections in
-            guard source != destination || groups[source].pods.count > 1 else { return }
+        let settled = { (source: Int, destination: Int) -> Bool in
+            flows[NamespacePair(from: self.groups[source].namespace, to: self.groups[destination].namespace)]?.isAll ?? false
+        }
+        forEachConnectedGroupPair(settled: settled) { source, destination, outcome in
+            let connections = outcome.allowed
+            guard !connections.isEmpty, source != destination || groups[source].pods.count > 1 else { return }
             let pair = NamespacePair(from: groups[source].namespace, to: groups[destination].namespace)
             flows[pair] = flows[pair, default: .none].union(connections)
         }

@@ -1,8 +1,8 @@
 import RampartModel
 
 /// The compiled network of an inventory: pods grouped by everything policies can see (namespace,
-/// labels, served ports, ipBlock membership), policies compiled, and for every rule the groups its
-/// peers match. Built once; every reachability query reads it.
+/// labels, served ports, ipBlock membership), policies of every kind compiled, and for every rule the
+/// groups its peers match. Built once; every reachability query reads it.
 public struct NetworkAnalysis: Sendable {
     /// Pods that share namespace, labels, served ports and the ipBlocks their addresses fall in:
     /// every policy treats them alike.
@@ -13,22 +13,37 @@ public struct NetworkAnalysis: Sendable {
         /// The ipBlocks (indices into the analysis' distinct blocks) the pods' addresses fall in.
         let ipBlocks: Set<Int>
         var pods: [Int] = []
-        /// Policies that select the group, per direction (indices into `policies`).
+        /// Application-tier policies that select and so isolate the group, per direction (indices into `allPolicies`).
         var policies: [TrafficDirection: [Int]] = [:]
-        /// Rules of those policies, per direction (indices into `rules`).
+        /// Every rule that applies to the group, per direction, in evaluation order (indices into `rules`).
         var rules: [TrafficDirection: [Int]] = [:]
+        /// The same rules cut into the runs the tier walk takes.
+        var runs: [TrafficDirection: [RuleRun]] = [:]
     }
 
     /// A rule with what matching it needs, precomputed.
     struct IndexedRule: Sendable {
+        /// Index into `allPolicies`.
         let policy: Int
         let rule: PolicyRule
+        let tier: PolicyTier
+        let precedence: Double
+        /// True when another policy of the same tier and precedence may decide the same traffic differently.
+        let tiesAreAmbiguous: Bool
         /// The groups the rule's peers match; nil when the rule names no peers (everyone).
         let peerGroups: GroupSet?
         /// The addresses outside the cluster its peers match.
         let externalAddresses: IPRangeSet
+        /// Why an address outside the cluster that `externalAddresses` lacks may still match; nil: it does not.
+        let unknownExternal: String?
         /// The connections it allows when it has no named port (those resolve per destination).
         let fixedConnections: ConnectionSet?
+
+        /// The order of evaluation: tier, precedence, rank, then the policy and the rule as written.
+        static func precedes(_ a: IndexedRule, _ b: IndexedRule) -> Bool {
+            (a.tier.rawValue, a.precedence, a.rule.rank, a.policy, a.rule.index)
+                < (b.tier.rawValue, b.precedence, b.rule.rank, b.policy, b.rule.index)
+        }
     }
 
     private struct GroupKey: Hashable {
@@ -39,6 +54,10 @@ public struct NetworkAnalysis: Sendable {
     }
 
     public let pods: [NetworkPod]
+    /// Every compiled policy of every kind: the NetworkPolicies first (as `policies` lists them, same
+    /// indices), then the other kinds.
+    public let allPolicies: [CompiledPolicy]
+    /// The namespaced NetworkPolicies alone (the first entries of `allPolicies`).
     public let policies: [CompiledPolicy]
     /// Labels of every namespace with pods or policies (`kubernetes.io/metadata.name` always set).
     public let namespaceLabels: [String: [String: String]]
@@ -52,9 +71,10 @@ public struct NetworkAnalysis: Sendable {
 
     init(pods: [NetworkPod], policies: [CompiledPolicy], inventory: Inventory) {
         self.pods = pods
-        self.policies = policies
+        allPolicies = policies
+        self.policies = Array(policies.prefix { $0.isNetworkPolicy })
         var labels: [String: [String: String]] = [:]
-        for namespace in Set(inventory.namespaceNames + pods.map(\.namespace) + policies.map(\.namespace)) {
+        for namespace in Set(inventory.namespaceNames + pods.map(\.namespace) + policies.map(\.namespace)) where !namespace.isEmpty {
             var own = inventory.namespaceLabels(namespace) ?? [:]
             own["kubernetes.io/metadata.name"] = namespace
             labels[namespace] = own
@@ -64,7 +84,7 @@ public struct NetworkAnalysis: Sendable {
         let blocks = Array(Set(policies.flatMap { policy in
             (policy.ingress + policy.egress).flatMap { rule in
                 (rule.peers ?? []).compactMap { peer -> IPRangeSet? in
-                    if case .ipBlock(let block) = peer { return block.addresses }
+                    if case .ipBlock(let block) = peer, block.matchesPods { return block.addresses }
                     return nil
                 }
             }
@@ -88,17 +108,27 @@ public struct NetworkAnalysis: Sendable {
         let matcher = PeerGroupMatcher(groups: groups, namespaceLabels: labels, blockIndex: blockIndex)
         var rules: [IndexedRule] = []
         for (policyIndex, policy) in policies.enumerated() {
-            let selected = (matcher.groupsByNamespace[policy.namespace] ?? []).filter { policy.podSelector.matches(groups[$0].labels) }
-            for direction in policy.directions.sorted(by: { $0.rawValue > $1.rawValue }) {
+            var selected = GroupSet(capacity: groups.count)
+            for entry in policy.subject { matcher.members(of: entry).forEach { selected.insert($0) } }
+            for direction in TrafficDirection.allCases {
                 var ruleIndices: [Int] = []
-                for rule in policy.rules(direction) {
+                for rule in policy.appliesRules(direction) ? policy.rules(direction) : [] {
                     ruleIndices.append(rules.count)
-                    rules.append(matcher.index(rule, policy: policyIndex))
+                    rules.append(matcher.index(rule, of: policy, at: policyIndex))
                 }
-                for group in selected {
-                    groups[group].policies[direction, default: []].append(policyIndex)
+                let isolates = policy.tier == .application && policy.directions.contains(direction)
+                guard isolates || !ruleIndices.isEmpty else { continue }
+                selected.forEach { group in
+                    if isolates { groups[group].policies[direction, default: []].append(policyIndex) }
                     groups[group].rules[direction, default: []] += ruleIndices
                 }
+            }
+        }
+        for group in groups.indices {
+            for (direction, indices) in groups[group].rules {
+                let sorted = policies.count > self.policies.count ? indices.sorted { IndexedRule.precedes(rules[$0], rules[$1]) } : indices
+                groups[group].rules[direction] = sorted
+                groups[group].runs[direction] = RuleRun.runs(sorted, rules)
             }
         }
         self.groups = groups
@@ -106,12 +136,12 @@ public struct NetworkAnalysis: Sendable {
         self.rules = rules
     }
 
-    /// True when some policy selects the pod's group in `direction` (the pod is isolated that way).
+    /// True when some application-tier policy selects the pod's group in `direction` (the pod is isolated that way).
     func isIsolated(_ group: Int, _ direction: TrafficDirection) -> Bool {
         groups[group].policies[direction] != nil
     }
 
-    /// The connections a rule allows towards a destination group (nil: an address outside the
+    /// The connections a rule matches towards a destination group (nil: an address outside the
     /// cluster, where named ports resolve to nothing).
     func connections(of rule: IndexedRule, at destination: Int?) -> ConnectionSet {
         if let fixed = rule.fixedConnections { return fixed }
@@ -119,33 +149,54 @@ public struct NetworkAnalysis: Sendable {
     }
 }
 
+extension CompiledPolicy {
+    /// True when the policy's rules of `direction` take effect: a NetworkPolicy's only in the
+    /// directions of its `policyTypes`, every other kind's always.
+    func appliesRules(_ direction: TrafficDirection) -> Bool {
+        !isNetworkPolicy || directions.contains(direction)
+    }
+}
+
 /// Finds the groups a peer matches, using per-namespace indexes.
-private struct PeerGroupMatcher {
+struct PeerGroupMatcher {
     let groups: [NetworkAnalysis.PodGroup]
     let namespaceLabels: [String: [String: String]]
     let groupsByNamespace: [String: [Int]]
     let blockIndex: [IPRangeSet: Int]
+    /// The groups whose addresses fall in each block (by index into the distinct blocks).
+    let groupsByBlock: [Int: [Int]]
 
     init(groups: [NetworkAnalysis.PodGroup], namespaceLabels: [String: [String: String]], blockIndex: [IPRangeSet: Int]) {
         self.groups = groups
         self.namespaceLabels = namespaceLabels
         self.blockIndex = blockIndex
         groupsByNamespace = Dictionary(grouping: groups.indices, by: { groups[$0].namespace })
+        var byBlock: [Int: [Int]] = [:]
+        for (index, group) in groups.enumerated() {
+            for block in group.ipBlocks { byBlock[block, default: []].append(index) }
+        }
+        groupsByBlock = byBlock
     }
 
-    func index(_ rule: PolicyRule, policy: Int) -> NetworkAnalysis.IndexedRule {
+    func index(_ rule: PolicyRule, of policy: CompiledPolicy, at policyIndex: Int) -> NetworkAnalysis.IndexedRule {
         var peerGroups: GroupSet?
+        var unknownExternal: String?
         if let peers = rule.peers {
             var set = GroupSet(capacity: groups.count)
-            for peer in peers { members(of: peer).forEach { set.insert($0) } }
+            for peer in peers {
+                members(of: peer).forEach { set.insert($0) }
+                if case .unknownAddresses(let reason) = peer { unknownExternal = reason }
+            }
             peerGroups = set
         }
         return NetworkAnalysis.IndexedRule(
-            policy: policy, rule: rule, peerGroups: peerGroups, externalAddresses: rule.externalAddresses,
+            policy: policyIndex, rule: rule, tier: policy.tier, precedence: policy.precedence,
+            tiesAreAmbiguous: policy.tiesAreAmbiguous, peerGroups: peerGroups,
+            externalAddresses: rule.externalAddresses, unknownExternal: unknownExternal,
             fixedConnections: rule.hasNamedPort ? nil : rule.connections())
     }
 
-    private func members(of peer: PeerMatcher) -> [Int] {
+    func members(of peer: PeerMatcher) -> [Int] {
         switch peer {
         case .pods(let selector, let namespace):
             return (groupsByNamespace[namespace] ?? []).filter { selector.matches(groups[$0].labels) }
@@ -155,9 +206,9 @@ private struct PeerGroupMatcher {
             return self.namespaces(matching: namespaces).flatMap { groupsByNamespace[$0] ?? [] }
                 .filter { pods.matches(groups[$0].labels) }
         case .ipBlock(let block):
-            guard let block = blockIndex[block.addresses] else { return [] }
-            return groups.indices.filter { groups[$0].ipBlocks.contains(block) }
-        case .invalid:
+            guard block.matchesPods, let block = blockIndex[block.addresses] else { return [] }
+            return groupsByBlock[block] ?? []
+        case .unknownAddresses, .invalid:
             return []
         }
     }

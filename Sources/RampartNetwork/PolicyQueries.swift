@@ -1,8 +1,10 @@
 extension NetworkAnalysis {
-    /// The pods (indices into `pods`) that policy `index` selects.
+    /// The pods (indices into `pods`) that policy `index` (into `allPolicies`) selects.
     public func podsSelected(byPolicy index: Int) -> [Int] {
-        let policy = policies[index]
-        return pods.indices.filter { policy.selects(namespace: pods[$0].namespace, labels: pods[$0].labels) }
+        let matcher = PeerGroupMatcher(groups: groups, namespaceLabels: namespaceLabels, blockIndex: [:])
+        var selected = GroupSet(capacity: groups.count)
+        for entry in allPolicies[index].subject { matcher.members(of: entry).forEach { selected.insert($0) } }
+        return pods.indices.filter { selected.contains(groupOfPod[$0]) }
     }
 
     /// The pods that `rule` of policy `index` names as peers; nil when the rule names no peers
@@ -15,7 +17,7 @@ extension NetworkAnalysis {
         return pods.indices.filter { peerGroups.contains(groupOfPod[$0]) }
     }
 
-    /// True when some policy selects pod `index` in `direction`.
+    /// True when some application-tier policy selects pod `index` in `direction`.
     public func isIsolated(pod index: Int, _ direction: TrafficDirection) -> Bool {
         isIsolated(groupOfPod[index], direction)
     }

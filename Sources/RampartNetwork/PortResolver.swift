@@ -13,7 +13,7 @@ enum PortResolver {
             case .named(let proto, let name):
                 let numbers = served.filter { $0.name == name && $0.proto == proto }.map { PortRange(from: $0.port, to: $0.port) }
                 result = result.union(ConnectionSet(proto, numbers))
-            case .invalid:
+            case .otherProtocol, .invalid:
                 continue
             }
         }

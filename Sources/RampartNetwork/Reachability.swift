@@ -5,9 +5,9 @@ enum GroupEndpoint {
 }
 
 extension NetworkAnalysis {
-    /// Calls `body` with every rule of the policies selecting `subject` in `direction` whose peers
-    /// match `peer` (ingress: peer → subject; egress: subject → peer), and the connections it allows,
-    /// named ports resolved at the destination.
+    /// Calls `body` with every rule that applies to `subject` in `direction` whose peers match `peer`
+    /// (ingress: peer → subject; egress: subject → peer), and the connections it matches, named ports
+    /// resolved at the destination, whatever rules of higher precedence decide.
     func forEachMatchingRule(_ direction: TrafficDirection, subject: Int, peer: GroupEndpoint,
                              _ body: (IndexedRule, ConnectionSet) -> Void) {
         for ruleIndex in groups[subject].rules[direction] ?? [] {
@@ -25,22 +25,20 @@ extension NetworkAnalysis {
         }
     }
 
-    /// What `direction`'s policies of `subject` allow towards `peer`: everything when none selects it.
-    func allowed(_ direction: TrafficDirection, subject: Int, peer: GroupEndpoint) -> ConnectionSet {
-        guard isIsolated(subject, direction) else { return .all }
-        var result = ConnectionSet.none
-        forEachMatchingRule(direction, subject: subject, peer: peer) { _, connections in
-            result = result.union(connections)
-        }
-        return result
+    /// The connections from group `source` to group `destination`: egress of the source AND
+    /// ingress of the destination; unknown where either side cannot be decided and neither denies.
+    func outcome(fromGroup source: Int, toGroup destination: Int) -> SideOutcome {
+        let egress = resolve(.egress, subject: source, peer: .group(destination))
+        if egress.allowed.isEmpty && egress.unknown.isEmpty { return SideOutcome() }
+        let ingress = resolve(.ingress, subject: destination, peer: .group(source))
+        let allowed = egress.allowed.intersection(ingress.allowed)
+        let open = egress.allowed.union(egress.unknown).intersection(ingress.allowed.union(ingress.unknown))
+        return SideOutcome(allowed: allowed, unknown: open.subtracting(allowed))
     }
 
-    /// The connections from group `source` to group `destination`: egress of the source AND
-    /// ingress of the destination.
+    /// The connections allowed from group `source` to group `destination`.
     func connections(fromGroup source: Int, toGroup destination: Int) -> ConnectionSet {
-        let egress = allowed(.egress, subject: source, peer: .group(destination))
-        if egress.isEmpty { return .none }
-        return egress.intersection(allowed(.ingress, subject: destination, peer: .group(source)))
+        outcome(fromGroup: source, toGroup: destination).allowed
     }
 
     /// The connections from pod `source` to pod `destination` (indices into `pods`).
@@ -53,21 +51,22 @@ extension NetworkAnalysis {
         connections(from: source, to: destination).contains(proto, port)
     }
 
-    /// Groups that may have any connection to `group` in `direction`, judged by peers only
-    /// (a superset of the real peers; every group when the group is not isolated that way).
+    /// Groups that may have any connection to `group` in `direction`, judged by peers only (a superset
+    /// of the real peers): those of allow and pass rules when the group is isolated, else every group.
     func candidatePeers(of group: Int, _ direction: TrafficDirection) -> GroupSet {
         guard isIsolated(group, direction) else { return .full(capacity: groups.count) }
         var set = GroupSet(capacity: groups.count)
-        for ruleIndex in groups[group].rules[direction] ?? [] {
+        for ruleIndex in groups[group].rules[direction] ?? [] where rules[ruleIndex].rule.action != .deny {
             guard let peers = rules[ruleIndex].peerGroups else { return .full(capacity: groups.count) }
             set.formUnion(peers)
         }
         return set
     }
 
-    /// Calls `body` with every ordered pair of groups (distinct or not) that has a connection, and
-    /// the connections. Pairs are pruned by peers on both sides first, so isolated clusters cost little.
-    func forEachConnectedGroupPair(_ body: (Int, Int, ConnectionSet) -> Void) {
+    /// Calls `body` with every ordered pair of groups (distinct or not) that has a connection allowed
+    /// or undecided, and the outcome. Pairs are pruned by peers on both sides first, so isolated
+    /// clusters cost little, and pairs for which `settled` is true are left out.
+    func forEachConnectedGroupPair(settled: (Int, Int) -> Bool = { _, _ in false }, _ body: (Int, Int, SideOutcome) -> Void) {
         // admittedBy[s]: the destinations whose ingress peers may include s.
         var admittedBy = Array(repeating: GroupSet(capacity: groups.count), count: groups.count)
         for destination in groups.indices {
@@ -75,20 +74,52 @@ extension NetworkAnalysis {
         }
         for source in groups.indices {
             candidatePeers(of: source, .egress).intersection(admittedBy[source]).forEach { destination in
-                let connections = connections(fromGroup: source, toGroup: destination)
-                if !connections.isEmpty { body(source, destination, connections) }
+                guard !settled(source, destination) else { return }
+                let outcome = outcome(fromGroup: source, toGroup: destination)
+                if !outcome.allowed.isEmpty || !outcome.unknown.isEmpty { body(source, destination, outcome) }
             }
         }
     }
 
-    /// What `group` allows in `direction` with addresses outside the cluster, as (addresses, connections) entries.
+    /// What `group` allows in `direction` with addresses outside the cluster, as disjoint
+    /// (addresses, connections) entries.
     func externalEntries(of group: Int, _ direction: TrafficDirection) -> [(addresses: IPRangeSet, connections: ConnectionSet)] {
-        guard isIsolated(group, direction) else { return [(.everything, .all)] }
-        return (groups[group].rules[direction] ?? []).compactMap { ruleIndex in
-            let rule = rules[ruleIndex]
-            guard !rule.externalAddresses.isEmpty else { return nil }
-            let connections = connections(of: rule, at: direction == .ingress ? group : nil)
-            return connections.isEmpty ? nil : (rule.externalAddresses, connections)
+        externalOutcomes(of: group, direction).compactMap { $0.outcome.allowed.isEmpty ? nil : ($0.addresses, $0.outcome.allowed) }
+    }
+
+    /// The outcome of `direction` for `group` with addresses outside the cluster: the address space
+    /// is cut at every range a rule names, and each piece decided through the tiers.
+    func externalOutcomes(of group: Int, _ direction: TrafficDirection) -> [(addresses: IPRangeSet, outcome: SideOutcome)] {
+        let indices = groups[group].rules[direction] ?? []
+        guard !indices.isEmpty || isIsolated(group, direction) else { return [(.everything, SideOutcome(allowed: .all))] }
+        var cuts: [IPAddress.Family: Set<IPAddress>] = [:]
+        for family in IPAddress.Family.allCases { cuts[family] = [.first(family)] }
+        for index in indices {
+            for range in rules[index].externalAddresses.ranges {
+                cuts[range.family, default: []].insert(range.first)
+                if let next = range.last.successor { cuts[range.family, default: []].insert(next) }
+            }
         }
+        var entries: [(addresses: IPRangeSet, outcome: SideOutcome)] = []
+        for family in IPAddress.Family.allCases {
+            let starts = (cuts[family] ?? []).sorted()
+            for (position, start) in starts.enumerated() {
+                let end = position + 1 < starts.count ? starts[position + 1].predecessor ?? start : .last(family)
+                let outcome = resolve(direction, subject: group, peer: .external(start))
+                if !outcome.allowed.isEmpty || !outcome.unknown.isEmpty {
+                    entries.append((IPRangeSet([IPRange(first: start, last: end)]), outcome))
+                }
+            }
+        }
+        return entries
+    }
+}
+
+extension NetworkAnalysis {
+    /// Everything allowed from pod `source` to pod `destination`, and everything Rampart cannot decide
+    /// (`decide` says why); every other connection is denied.
+    public func outcome(from source: Int, to destination: Int) -> (allowed: ConnectionSet, unknown: ConnectionSet) {
+        let outcome = outcome(fromGroup: groupOfPod[source], toGroup: groupOfPod[destination])
+        return (outcome.allowed, outcome.unknown)
     }
 }

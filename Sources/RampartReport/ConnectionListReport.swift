@@ -17,7 +17,9 @@ public struct ConnectionPorts: Sendable, Encodable {
 
 /// The answer of `rampart netpol connlist`: the allowed connections between workloads and external
 /// address ranges, sorted. JSON: `{"connections":[{"from":PEER, "to":PEER, "all":bool,
-/// "ports":[…]}], "errors":[…]}` (DESIGN.md); text: np-guard's `src => dst : connections` lines.
+/// "ports":[…]}], "errors":[…]}` (DESIGN.md), plus `"unknown":[…]` in the same form when some
+/// connections cannot be decided; text: np-guard's `src => dst : connections` lines, then the
+/// undecided ones marked `(unknown)`.
 public struct ConnectionListReport: AnswerReport {
     /// One end of a connection: `{"kind":…, "namespace":…, "name":…}` or `{"ipRange":"FIRST-LAST"}`.
     public struct Peer: Sendable, Encodable {
@@ -55,25 +57,29 @@ public struct ConnectionListReport: AnswerReport {
 
     /// The connections as the engine lists them.
     public let listed: [ListedConnection]
+    /// The connections Rampart cannot decide (`netpol explain` says why).
+    public let undecided: [ListedConnection]
     public let errors: [InputError]
 
-    public init(_ listed: [ListedConnection], errors: [InputError]) {
+    public init(_ listed: [ListedConnection], undecided: [ListedConnection] = [], errors: [InputError]) {
         self.listed = listed
+        self.undecided = undecided
         self.errors = errors
     }
 
     /// The connections as the JSON writes them.
     public var connections: [Connection] { listed.map(Connection.init) }
 
-    private enum CodingKeys: String, CodingKey { case connections, errors }
+    private enum CodingKeys: String, CodingKey { case connections, unknown, errors }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(connections, forKey: .connections)
+        if !undecided.isEmpty { try container.encode(undecided.map(Connection.init), forKey: .unknown) }
         try container.encode(errors, forKey: .errors)
     }
 
     /// The list describes; it never fails a run.
     public var failed: Bool { false }
-    public var text: String { listed.map(\.text).joined(separator: "\n") }
+    public var text: String { (listed.map(\.text) + undecided.map { $0.text + " (unknown)" }).joined(separator: "\n") }
 }

@@ -12,8 +12,15 @@ public struct NetworkExplainReport: AnswerReport {
         public let selectedBy: [String]
         public let matchingRules: [String]
         public let allowedBy: [String]
+        /// The rule that decided this side and its tier; absent when a default did.
+        public let decidedBy: String?
+        public let tier: String?
         public let allowed: Bool
+        /// `allowed`, `denied` or `unknown`.
+        public let verdict: String
         public let reason: String
+        /// What the deciding policy's compilation noted (parts not modelled); absent when nothing.
+        public let notes: [String]?
 
         public init(_ side: SideDecision) {
             direction = side.direction.rawValue
@@ -21,7 +28,11 @@ public struct NetworkExplainReport: AnswerReport {
             selectedBy = side.selectedBy
             matchingRules = side.matchingRules.map(\.text)
             allowedBy = side.allowedBy.map(\.text)
+            decidedBy = side.decidedBy?.text
+            tier = side.tier?.name
             allowed = side.allowed
+            verdict = side.verdict.word
+            notes = side.notes.isEmpty ? nil : side.notes
             reason = side.reason
         }
     }
@@ -32,6 +43,8 @@ public struct NetworkExplainReport: AnswerReport {
     public let `protocol`: String
     public let port: Int
     public let allowed: Bool
+    /// `allowed`, `denied` or `unknown` (the reason is in the side that cannot be decided).
+    public let verdict: String
     public let egress: Side?
     public let ingress: Side?
     public let errors: [InputError]
@@ -42,6 +55,7 @@ public struct NetworkExplainReport: AnswerReport {
         `protocol` = decision.proto.rawValue
         port = decision.port
         allowed = decision.allowed
+        verdict = decision.verdict.word
         egress = decision.egress.map(Side.init)
         ingress = decision.ingress.map(Side.init)
         self.errors = errors
@@ -52,9 +66,14 @@ public struct NetworkExplainReport: AnswerReport {
 
     /// The decision, then one line per side.
     public var text: String {
-        var lines = ["\(from) -> \(to) \(port)/\(`protocol`): \(allowed ? "ALLOWED" : "DENIED")"]
-        lines.append("  egress of \(from): " + (egress.map { "\($0.allowed ? "allows" : "denies") — \($0.reason)" } ?? "outside the cluster, no policy applies"))
-        lines.append("  ingress of \(to): " + (ingress.map { "\($0.allowed ? "allows" : "denies") — \($0.reason)" } ?? "outside the cluster, no policy applies"))
+        var lines = ["\(from) -> \(to) \(port)/\(`protocol`): \(verdict.uppercased())"]
+        lines.append("  egress of \(from): " + (egress.map(Self.line) ?? "outside the cluster, no policy applies"))
+        lines.append("  ingress of \(to): " + (ingress.map(Self.line) ?? "outside the cluster, no policy applies"))
         return lines.joined(separator: "\n")
+    }
+
+    private static func line(_ side: Side) -> String {
+        let word = ["allowed": "allows", "denied": "denies"][side.verdict] ?? "cannot be decided"
+        return "\(word) — \(side.reason)" + (side.notes ?? []).map { "\n      note: \($0)" }.joined()
     }
 }

@@ -32,6 +32,9 @@ public struct NetworkMatrixReport: AnswerReport {
         public let `protocol`: String
         public let port: Int
         public let allowed: Bool
+        /// True when Rampart cannot decide this connection (then `allowed` is false and `reason` says why).
+        public let unknown: Bool?
+        public let reason: String?
     }
 
     /// Per probe, per source pod, per destination pod (analysis order).
@@ -44,13 +47,23 @@ public struct NetworkMatrixReport: AnswerReport {
     /// Decides every ordered pair of distinct pods of `analysis` for each of `probes`.
     public init(_ analysis: NetworkAnalysis, probes: [NetworkProbe], errors: [InputError]) {
         var connections: [Connection] = []
+        var outcomes: [PodPair: (allowed: ConnectionSet, unknown: ConnectionSet)] = [:]
         for probe in probes {
             for source in analysis.pods.indices {
                 for destination in analysis.pods.indices where source != destination {
+                    let pair = PodPair(source: source, destination: destination)
+                    let outcome = outcomes[pair] ?? analysis.outcome(from: source, to: destination)
+                    outcomes[pair] = outcome
+                    let unknown = outcome.unknown.contains(probe.proto, probe.port)
+                    let reason = unknown ? analysis.decide(from: .pod(source), to: .pod(destination), proto: probe.proto, port: probe.port)
+                        .flatMap { decision -> String? in
+                            if case .unknown(let why) = decision.verdict { return why }
+                            return nil
+                        } : nil
                     connections.append(Connection(
                         from: analysis.pods[source].id, to: analysis.pods[destination].id,
                         protocol: probe.proto.rawValue, port: probe.port,
-                        allowed: analysis.isAllowed(from: source, to: destination, proto: probe.proto, port: probe.port)))
+                        allowed: outcome.allowed.contains(probe.proto, probe.port), unknown: unknown ? true : nil, reason: reason))
                 }
             }
         }
@@ -65,22 +78,25 @@ public struct NetworkMatrixReport: AnswerReport {
     /// The matrix describes; it never fails a run.
     public var failed: Bool { false }
 
-    /// One grid per probe: a row per source, a column per destination (`.` allowed, `X` denied).
+    /// One grid per probe: a row per source, a column per destination (`.` allowed, `X` denied, `?` unknown).
     public var text: String {
         var allowed: Set<String> = []
-        for connection in connections where connection.allowed {
-            allowed.insert("\(connection.protocol)/\(connection.port)|\(connection.from)|\(connection.to)")
+        var unknown: Set<String> = []
+        for connection in connections where connection.allowed || connection.unknown == true {
+            let key = "\(connection.protocol)/\(connection.port)|\(connection.from)|\(connection.to)"
+            if connection.allowed { allowed.insert(key) } else { unknown.insert(key) }
         }
         let width = (pods.map(\.count).max() ?? 0) + 1
         var lines: [String] = []
         for probe in probes {
-            lines.append("\(probe.text)  (rows: from, columns: to; . allowed, X denied)")
+            lines.append("\(probe.text)  (rows: from, columns: to; . allowed, X denied, ? unknown)")
             for (index, pod) in pods.enumerated() {
                 lines.append(String(repeating: " ", count: width) + String(repeating: "| ", count: index) + pod)
             }
             for source in pods {
                 let cells = pods.map { destination in
-                    source == destination ? "-" : allowed.contains("\(probe.text)|\(source)|\(destination)") ? "." : "X"
+                    let key = "\(probe.text)|\(source)|\(destination)"
+                    return source == destination ? "-" : allowed.contains(key) ? "." : unknown.contains(key) ? "?" : "X"
                 }
                 lines.append(source.padding(toLength: width, withPad: " ", startingAt: 0) + cells.joined(separator: " "))
             }
@@ -88,4 +104,10 @@ public struct NetworkMatrixReport: AnswerReport {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// An ordered pair of pods (indices into the analysis' pods).
+private struct PodPair: Hashable {
+    let source: Int
+    let destination: Int
 }

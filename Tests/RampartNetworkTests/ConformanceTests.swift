@@ -5,20 +5,25 @@ import TestSupport
 @testable import RampartNetwork
 
 /// The shared conformance cases (skipped when ../shared is absent): the transcribed Kubernetes e2e
-/// matrices and np-guard's golden connection lists.
+/// matrices and np-guard's golden connection lists, for NetworkPolicy alone (`netpol`) and beside the
+/// admin-tier kinds (`netpol-admin`, whose network-policy-api cases share the e2e format).
 @Suite struct ConformanceTests {
-    static let root = Fixtures.sharedDirectory?.appendingPathComponent("conformance/netpol")
+    static let conformance = Fixtures.sharedDirectory?.appendingPathComponent("conformance")
 
     static var e2eCases: [URL] {
-        root.map { Fixtures.files(under: $0.appendingPathComponent("k8s-e2e")) } ?? []
+        guard let conformance else { return [] }
+        return Fixtures.files(under: conformance.appendingPathComponent("netpol/k8s-e2e"))
+            + Fixtures.files(under: conformance.appendingPathComponent("netpol-admin/network-policy-api"))
     }
 
     static var npGuardCases: [URL] {
-        guard let root else { return [] }
-        let folder = root.appendingPathComponent("np-guard")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().map { folder.appendingPathComponent($0) }
-            .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected_connlist.txt").path) }
+        guard let conformance else { return [] }
+        return ["netpol/np-guard", "netpol-admin/np-guard"].flatMap { path in
+            let folder = conformance.appendingPathComponent(path)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.sorted().map { folder.appendingPathComponent($0) }
+                .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected_connlist.txt").path) }
+        }
     }
 
     @Test(arguments: e2eCases)

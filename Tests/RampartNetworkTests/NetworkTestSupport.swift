@@ -45,3 +45,16 @@ func e2eCluster(_ policies: String) -> String {
     }
     return (documents + [policies]).joined(separator: "\n---\n")
 }
+
+/// A NetworkPolicy that isolates every pod of namespace x for ingress and admits everything, as a
+/// further document of `e2eCluster`'s policies.
+let allowAllIngressInX = """
+
+    ---
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata: {name: allow-all, namespace: x}
+    spec:
+      podSelector: {}
+      ingress: [{}]
+    """

@@ -257,11 +257,13 @@ import TestSupport
         let decision = try #require(analysis.decide(from: .pod(web), to: .pod(api), proto: .tcp, port: 80))
         let report = NetworkExplainReport(from: "shop/web", to: "shop/api", decision: decision, errors: Self.errors)
         let json = try Self.json(report)
-        #expect(Set(json.keys) == ["from", "to", "protocol", "port", "allowed", "egress", "ingress", "errors"])
+        #expect(Set(json.keys) == ["from", "to", "protocol", "port", "allowed", "verdict", "egress", "ingress", "errors"])
         try Self.expectErrors(json)
         #expect(json["allowed"] as? Bool == false)
+        #expect(json["verdict"] as? String == "denied")
         let ingress = try #require(json["ingress"] as? [String: Any])
-        #expect(Set(ingress.keys) == ["direction", "isolated", "selectedBy", "matchingRules", "allowedBy", "allowed", "reason"])
+        #expect(Set(ingress.keys) == ["direction", "isolated", "selectedBy", "matchingRules", "allowedBy", "allowed", "verdict", "reason"],
+                "decidedBy and tier are left out when isolation, not a rule, decides")
         #expect(ingress["selectedBy"] as? [String] == ["shop/api-ingress"])
         #expect(report.text.hasPrefix("shop/web -> shop/api 80/TCP: DENIED\n"))
     }

@@ -10,5 +10,6 @@ public enum NetworkRules {
         NetpolEgressToMetadata(),
         NetpolDeadPolicy(),
         NetpolUnresolvedNamedPort(),
+        NetpolPolicyNotEnforced(),
     ]
 }

@@ -5,10 +5,11 @@ import RampartReport
 import RampartNetwork
 
 extension Rampart {
-    /// `rampart netpol`: NetworkPolicy reachability (matrix, connection list, explanations).
+    /// `rampart netpol`: reachability under NetworkPolicy and the admin-tier, Cilium and Calico kinds
+/// (matrix, connection list, explanations).
     struct Netpol: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compute what can talk to what under the NetworkPolicies of the inputs.",
+            abstract: "Compute what can talk to what under the network policies of the inputs (NetworkPolicy, admin tier, Cilium, Calico).",
             subcommands: [NetpolMatrix.self, NetpolConnlist.self, NetpolNamespaces.self, NetpolExplain.self])
     }
 }
@@ -61,7 +62,8 @@ struct NetpolConnlist: ParsableCommand {
 
     func run() throws {
         let run = NetpolInput(input)
-        try run.finish(ConnectionListReport(run.analysis.connectionList(), errors: run.loaded.errors), output)
+        try run.finish(ConnectionListReport(run.analysis.connectionList(), undecided: run.analysis.undecidedConnections(),
+                                            errors: run.loaded.errors), output)
     }
 }
 

@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     rampart-bench generate --objects N [--seed S] [-o FILE]
 ///     rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]
+///     rampart-bench generate-netpol --pods P --namespaces N --policies K --admin A [--seed S] [-o FILE]
 ///     rampart-bench floor FILE...
 ///     rampart-bench load FILE...
 ///     rampart-bench decide REVIEW.json [ITERATIONS]
@@ -11,6 +12,7 @@ import Foundation
 let usage = """
     usage: rampart-bench generate --objects N [--seed S] [-o FILE]
            rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]   (R >= 5, B >= 1)
+           rampart-bench generate-netpol --pods P --namespaces N --policies K --admin A [--seed S] [-o FILE]   (N >= 1)
            rampart-bench floor FILE...
            rampart-bench load FILE...
            rampart-bench decide REVIEW.json [ITERATIONS]
@@ -65,6 +67,14 @@ func generateRBAC(_ arguments: [String]) {
     generator.runRBAC(RBACPlan(roles: roles, bindings: bindings))
 }
 
+func generateNetpol(_ arguments: [String]) {
+    let options = GenerateOptions(arguments, counts: ["--pods", "--namespaces", "--policies", "--admin"])
+    guard let pods = options.counts["--pods"], let namespaces = options.counts["--namespaces"], namespaces >= 1,
+          let policies = options.counts["--policies"], let admin = options.counts["--admin"] else { fail(usage) }
+    var generator = ClusterGenerator(seed: options.seed, sink: ObjectSink(capacity: Int.max, handle: options.handle()))
+    generator.runNetpol(NetpolPlan(pods: pods, namespaces: namespaces, policies: policies, adminPolicies: admin))
+}
+
 func floor(_ paths: [String]) {
     guard !paths.isEmpty else { fail(usage) }
     let start = Date()
@@ -84,6 +94,7 @@ let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "generate": generate(Array(arguments.dropFirst()))
 case "generate-rbac": generateRBAC(Array(arguments.dropFirst()))
+case "generate-netpol": generateNetpol(Array(arguments.dropFirst()))
 case "floor": floor(Array(arguments.dropFirst()))
 case "load": load(Array(arguments.dropFirst()))
 case "decide": decide(Array(arguments.dropFirst()))
