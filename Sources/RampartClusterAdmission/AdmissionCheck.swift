@@ -26,9 +26,25 @@ public struct AdmissionCheckResult: Sendable {
         public var enforced: Bool
     }
 
+    /// The decision of another admission step the caller judged (Rampart's own webhook).
+    public struct StepVerdict: Sendable {
+        public var name: String
+        public var allowed: Bool
+        /// The denial message and the warnings.
+        public var messages: [String]
+
+        public init(name: String, allowed: Bool, messages: [String]) {
+            self.name = name
+            self.allowed = allowed
+            self.messages = messages
+        }
+    }
+
     public var object: KubeObject
     public var decision: Decision
     public var policies: [PolicyVerdict]
+    /// Rampart's own webhook, when the check was given its configuration.
+    public var webhook: StepVerdict?
     public var auditAnnotations: [String: String]
     public var podSecurity: PodSecurityOutcome?
 }
@@ -36,18 +52,26 @@ public struct AdmissionCheckResult: Sendable {
 /// `admission check`: every object among the inputs judged by the cluster's admission as read from
 /// the same inputs.
 public enum AdmissionCheck {
-    /// Judges every object of `inventory` that is not itself admission configuration.
-    public static func run(_ inventory: Inventory, operation: AdmissionOperation = .create,
-                           user: AdmissionUser? = nil) -> [AdmissionCheckResult] {
+    /// Judges every object of `inventory` that is not itself admission configuration, nor a
+    /// component's configuration file that no API request carries (KubeletConfiguration, a kubeconfig).
+    /// `webhook` judges an object as Rampart's own webhook would (nil: not deployed here).
+    public static func run(_ inventory: Inventory, operation: AdmissionOperation = .create, user: AdmissionUser? = nil,
+                           webhook: ((AdmissionAttributes) -> AdmissionCheckResult.StepVerdict?)? = nil) -> [AdmissionCheckResult] {
         let admission = ClusterAdmission(inventory)
         var podSecurity: [ObjectReference: PodVerdict] = [:]
         for verdict in PodVerdict.evaluate(inventory) { podSecurity[verdict.pod.object.reference] = verdict }
-        return inventory.objects.filter { !admission.isConfiguration($0) }.map { object in
-            let result = admission.evaluate(AdmissionAttributes(operation: operation, object: object), user: user)
+        return inventory.objects.filter { !admission.isConfiguration($0) && !isComponentFile($0.reference) }.map { object in
+            let request = AdmissionAttributes(operation: operation, object: object)
+            let result = admission.evaluate(request, user: user)
             let pss = operation == .delete ? nil : podSecurity[object.reference].map(outcome)
-            return AdmissionCheckResult(object: object, decision: decision(result.verdicts, pss), policies: result.verdicts,
-                                        auditAnnotations: result.auditAnnotations, podSecurity: pss)
+            let step = webhook?(request)
+            return AdmissionCheckResult(object: object, decision: decision(result.verdicts, pss, step), policies: result.verdicts,
+                                        webhook: step, auditAnnotations: result.auditAnnotations, podSecurity: pss)
         }
+    }
+
+    private static func isComponentFile(_ reference: ObjectReference) -> Bool {
+        reference.group.hasSuffix(".config.k8s.io") || (reference.group.isEmpty && reference.kind == "Config")
     }
 
     private static func outcome(_ verdict: PodVerdict) -> AdmissionCheckResult.PodSecurityOutcome {
@@ -58,11 +82,13 @@ public enum AdmissionCheck {
             enforced: verdict.pod.object.kind == "Pod" && verdict.pod.object.reference.group.isEmpty)
     }
 
-    private static func decision(_ verdicts: [PolicyVerdict],
-                                 _ podSecurity: AdmissionCheckResult.PodSecurityOutcome?) -> AdmissionCheckResult.Decision {
+    private static func decision(_ verdicts: [PolicyVerdict], _ podSecurity: AdmissionCheckResult.PodSecurityOutcome?,
+                                 _ webhook: AdmissionCheckResult.StepVerdict?) -> AdmissionCheckResult.Decision {
         if verdicts.contains(where: { $0.actions.contains(.deny) }) { return .deny }
         if let podSecurity, podSecurity.enforced, !podSecurity.enforceViolations.isEmpty { return .deny }
+        if let webhook, !webhook.allowed { return .deny }
         if verdicts.contains(where: { $0.actions.contains(.warn) }) { return .warn }
+        if let webhook, !webhook.messages.isEmpty { return .warn }
         if let podSecurity, !podSecurity.enforceViolations.isEmpty || !podSecurity.warnViolations.isEmpty { return .warn }
         return .admit
     }

@@ -35,6 +35,13 @@ public struct AdmissionCheckReport: AnswerReport {
         public var undetermined: [String]
         public var auditAnnotations: [String: String]
         public var podSecurity: PodSecurity?
+        public var webhook: Webhook?
+    }
+
+    /// Rampart's own webhook's decision.
+    public struct Webhook: Sendable, Encodable {
+        public var allowed: Bool
+        public var messages: [String]
     }
 
     /// A problem of a policy or binding, at its line.
@@ -62,7 +69,8 @@ public struct AdmissionCheckReport: AnswerReport {
                    podSecurity: result.podSecurity.map {
                        PodSecurity(enforce: $0.enforce, enforced: $0.enforced, violations: $0.enforceViolations,
                                    warnings: $0.warnViolations)
-                   })
+                   },
+                   webhook: result.webhook.map { Webhook(allowed: $0.allowed, messages: $0.messages) })
         }
         configurationProblems = problems.map { Problem(object: $0.object.reference, location: $0.location, message: $0.message) }
         self.errors = errors
@@ -92,6 +100,9 @@ public struct AdmissionCheckReport: AnswerReport {
                 let effect = pss.enforced ? "Deny" : "Warn"
                 lines += pss.violations.map { "        \(effect): pod security \(pss.enforce): \($0)" }
                 lines += pss.warnings.map { "        Warn: pod security warn level: \($0)" }
+            }
+            if let webhook = result.webhook {
+                lines += webhook.messages.map { "        \(webhook.allowed ? "Warn" : "Deny"): rampart webhook: \($0)" }
             }
         }
         let denied = results.count { $0.decision == .deny }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import RampartAdmission
 import RampartClusterAdmission
 import RampartModel
 import RampartReport
@@ -22,7 +24,8 @@ extension Rampart.Admission {
             discussion: """
                 The ValidatingAdmissionPolicies, their bindings and params are read from the same inputs (or the \
                 live cluster) and are not themselves judged. Pods are also judged by the Pod Security admission of \
-                their namespace's labels (templates of workloads get its warnings). Exit status: 0 every object \
+                their namespace's labels (templates of workloads get its warnings). With --webhook-config, Rampart's \
+                own webhook judges them too, as `webhook serve --config` would. Exit status: 0 every object \
                 admitted, 1 an object denied, 2 usage or input error.
                 """)
 
@@ -37,15 +40,34 @@ extension Rampart.Admission {
                 })
         var operation: AdmissionOperation = .create
 
+        @Option(help: "Judge with Rampart's own webhook too, configured by this file (as `webhook serve --config`).")
+        var webhookConfig: String?
+
         @OptionGroup var output: OutputOptions<AnswerFormat>
 
         func run() throws {
             let loaded = InputReader.load(input)
             let inventory = Inventory(objects: loaded.objects)
-            let report = AdmissionCheckReport(results: AdmissionCheck.run(inventory, operation: operation),
-                                              problems: ClusterAdmission(inventory).problems, errors: loaded.errors)
+            let webhook = try webhookConfig.map { AdmissionController(config: try WebhookConfigFile.load($0)) }
+            let results = AdmissionCheck.run(inventory, operation: operation, webhook: webhook.map { controller in
+                { request in Self.decide(request, controller) }
+            })
+            let report = AdmissionCheckReport(results: results, problems: ClusterAdmission(inventory).problems, errors: loaded.errors)
             try output.render(report)
             try RunStatus(report, cleanInputs: loaded.cleanInputs).finish()
+        }
+    
+        /// Rampart's webhook's decision on the request, as the API server would send it the review.
+        private static func decide(_ request: AdmissionAttributes, _ controller: AdmissionController) -> AdmissionCheckResult.StepVerdict {
+            let review = AdmissionRequest(uid: "offline", group: request.group, kind: request.kind, resource: request.resource,
+                                          namespace: request.namespace, name: request.name,
+                                          operation: AdmissionRequest.Operation(rawValue: request.operation.rawValue) ?? .create,
+                                          userInfo: AdmissionRequest.UserInfo(username: "offline"),
+                                          object: request.object?.root, oldObject: request.oldObject?.root)
+            let today = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withFullDate])
+            let response = controller.decide(review, today: today).response
+            return AdmissionCheckResult.StepVerdict(name: "rampart", allowed: response.allowed,
+                                                    messages: (response.message.map { [$0] } ?? []) + response.warnings)
         }
     }
 }
