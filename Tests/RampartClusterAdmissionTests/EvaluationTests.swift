@@ -153,4 +153,14 @@ struct EvaluationTests {
         #expect(result?.policies.map(\.actions) == [[]])
         #expect(result?.policies.first?.message.hasPrefix("not evaluated offline") == true)
     }
+
+    @Test func anotherStepsVerdictJoinsTheDecision() {
+        let inventory = Fixtures.inventory(Self.pod)
+        func decision(_ step: AdmissionCheckResult.StepVerdict) -> AdmissionCheckResult.Decision? {
+            AdmissionCheck.run(inventory, webhook: { _ in step }).first?.decision
+        }
+        #expect(decision(.init(name: "rampart", allowed: false, messages: ["denied"])) == .deny)
+        #expect(decision(.init(name: "rampart", allowed: true, messages: ["careful"])) == .warn)
+        #expect(decision(.init(name: "rampart", allowed: true, messages: [])) == .admit)
+    }
 }
