@@ -74,7 +74,7 @@ public enum CELValue: Sendable, Hashable {
         case .duration(let v): hasher.combine(v)
         case .type(let v): hasher.combine(v)
         case .optional(let v): hasher.combine(v)
-        case .opaque(let v): hasher.combine(v.description)
+        case .opaque(let v): hasher.combine(v.celType.runtimeName)  // equal values may print differently (1Gi, 1024Mi)
         }
     }
 }

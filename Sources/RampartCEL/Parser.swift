@@ -135,50 +135,43 @@ struct Parser {
         return call(function, [left, right], at: offsets[middle - 1])
     }
 
-    private static let relations: [String: String] = [
-        "<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_", "==": "_==_", "!=": "_!=_",
+    /// Binary operators below `&&`, by precedence level: relations, then additions, then multiplications.
+    private static let binaryOperators: [String: (function: String, level: Int)] = [
+        "<": ("_<_", 1), "<=": ("_<=_", 1), ">": ("_>_", 1), ">=": ("_>=_", 1), "==": ("_==_", 1), "!=": ("_!=_", 1),
+        "+": ("_+_", 2), "-": ("_-_", 2), "*": ("_*_", 3), "/": ("_/_", 3), "%": ("_%_", 3),
     ]
-    private static let additions: [String: String] = ["+": "_+_", "-": "_-_"]
-    private static let multiplications: [String: String] = ["*": "_*_", "/": "_/_", "%": "_%_"]
+
+    private func binaryOperator() -> (function: String, level: Int)? {
+        switch current.kind {
+        case .inKeyword: ("@in", 1)
+        case .punct(let p): Self.binaryOperators[p]
+        default: nil
+        }
+    }
 
     private mutating func parseRelation() throws(Failure) -> Expr {
-        try parseLeftAssociative(Self.relations, allowsIn: true) { (p: inout Parser) throws(Failure) in try p.parseAddition() }
+        try parseBinary(above: 1)
     }
 
-    private mutating func parseAddition() throws(Failure) -> Expr {
-        try parseLeftAssociative(Self.additions, allowsIn: false) { (p: inout Parser) throws(Failure) in try p.parseMultiplication() }
-    }
-
-    private mutating func parseMultiplication() throws(Failure) -> Expr {
-        try parseLeftAssociative(Self.multiplications, allowsIn: false) { (p: inout Parser) throws(Failure) in try p.parseUnary() }
+    /// Left-associative binary operators of at least `minimum` level, by precedence climbing (one
+    /// function for the three levels keeps the stack shallow); a chain counts against the nesting limit.
+    private mutating func parseBinary(above minimum: Int) throws(Failure) -> Expr {
+        var left = try parseUnary()
+        var chain = 0
+        while let (function, level) = binaryOperator(), level >= minimum {
+            let offset = current.offset
+            advance()
+            chain += 1
+            try chainLimit(chain)
+            let right = try parseBinary(above: level + 1)
+            left = call(function, [left, right], at: offset)
+        }
+        return left
     }
 
     private func chainLimit(_ chain: Int) throws(Failure) {
         if chain + depth > Self.maxDepth {
             throw Failure(message: "expression recursion limit exceeded: \(Self.maxDepth)", offset: current.offset)
-        }
-    }
-
-    /// One level of left-associative binary operators; the chain counts against the nesting limit.
-    private mutating func parseLeftAssociative(
-        _ operators: [String: String], allowsIn: Bool, operand: (inout Parser) throws(Failure) -> Expr
-    ) throws(Failure) -> Expr {
-        var left = try operand(&self)
-        var chain = 0
-        while true {
-            let function: String
-            if allowsIn, case .inKeyword = current.kind {
-                function = "@in"
-            } else if case .punct(let p) = current.kind, let f = operators[p] {
-                function = f
-            } else {
-                return left
-            }
-            let offset = current.offset
-            advance()
-            chain += 1
-            try chainLimit(chain)
-            left = call(function, [left, try operand(&self)], at: offset)
         }
     }
 

@@ -182,10 +182,13 @@ enum TimeSupport {
 
     /// The offset in seconds east of UTC of a zone (`UTC`, `+05:30`, `-08:00`, `America/New_York`) at a moment.
     static func offset(zone: String, at seconds: Int64) -> Int64? {
-        if let first = zone.first, (first == "+" || first == "-"), zone.contains(":") {
-            let parts = zone.dropFirst().split(separator: ":")
-            guard parts.count == 2, let h = Int64(parts[0]), let m = Int64(parts[1]) else { return nil }
-            return (first == "-" ? -1 : 1) * (h * 3600 + m * 60)
+        if zone.contains(":") {  // a fixed offset: +HH:MM, -HH:MM or HH:MM
+            let negative = zone.hasPrefix("-")
+            let unsigned = zone.hasPrefix("+") || negative ? zone.dropFirst() : Substring(zone)
+            let parts = unsigned.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+                  let h = Int64(parts[0]), let m = Int64(parts[1]), h >= 0, h < 24, m >= 0, m < 60 else { return nil }
+            return (negative ? -1 : 1) * (h * 3600 + m * 60)
         }
         if zone == "UTC" || zone == "Z" { return 0 }
         guard let tz = TimeZone(identifier: zone) else { return nil }
