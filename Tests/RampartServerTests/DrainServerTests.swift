@@ -1,0 +1,61 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import RampartAdmission
+import RampartPolicy
+import RampartServer
+import Testing
+
+/// Graceful shutdown as Kubernetes expects (issue 22, item 8): the listener closes at once, the
+/// request in progress is answered with `Connection: close` (so the client sends nothing more on that
+/// connection), and the server returns as soon as its connections are done. The shutdown signal here
+/// is SIGUSR2, raised in this process; the command uses SIGTERM and SIGINT the same way.
+@Suite("Webhook server drains on its shutdown signal", .serialized)
+struct DrainServerTests {
+    @Test func answersTheRequestInProgressWithConnectionCloseAndStopsAccepting() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-drain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ca = try TestServer.writeCertificates(to: directory)
+        var options = WebhookServer.Options(certificatePath: directory.appendingPathComponent("tls.crt").path,
+                                            keyPath: directory.appendingPathComponent("tls.key").path)
+        options.host = "127.0.0.1"
+        options.port = 0
+        options.logLevel = "critical"
+        let webhook = try WebhookServer(options: options, controller: AdmissionController(config: WebhookConfig()))
+        let (ports, running) = AsyncStream<Int>.makeStream()
+        let application = webhook.application { running.yield($0) }
+        let serving = Task { try await application.runService(gracefulShutdownSignals: [.sigusr2]) }
+        defer { serving.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        let server = TestServer(server: webhook, port: port, directory: directory)
+        let client = try TestServer.client(trusting: ca)
+        defer { _ = client.shutdown() }
+        #expect(try await server.send(client, body: Array(privilegedPodReview.utf8)).status == 200)
+
+        let review = Array(privilegedPodReview.utf8)
+        let (body, sending) = AsyncStream<ByteBuffer>.makeStream()
+        sending.yield(ByteBuffer(bytes: review.prefix(100)))
+        async let inProgress = client.execute(server.review(streaming: body, length: review.count), timeout: .seconds(10))
+        try await Task.sleep(for: .milliseconds(300))
+        let signalled = ContinuousClock.now
+        kill(getpid(), SIGUSR2)
+        try await Task.sleep(for: .milliseconds(300))
+
+        let late = try TestServer.client(trusting: ca)
+        defer { _ = late.shutdown() }
+        await #expect(throws: (any Error).self, "no new connection once draining") {
+            try await server.send(late, path: "/healthz", method: .GET, contentType: nil, timeout: .seconds(2))
+        }
+
+        sending.yield(ByteBuffer(bytes: review.dropFirst(100)))
+        sending.finish()
+        let response = try await inProgress
+        #expect(response.status == .ok)
+        #expect(response.headers["connection"].map { $0.lowercased() } == ["close"])
+        #expect(String(buffer: try await response.body.collect(upTo: 1 << 16)).contains(#""allowed":false"#))
+        try await serving.value
+        #expect(ContinuousClock.now - signalled < .seconds(3), "the server returns once its last request is answered")
+    }
+}
