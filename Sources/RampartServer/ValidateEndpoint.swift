@@ -70,10 +70,21 @@ struct ValidateEndpoint: Sendable {
         }
         guard body.readableBytes >= Self.offloadThreshold else { return judge(body) }
         do {
-            return try await NIOThreadPool.singleton.runIfActive { [self, body] in judge(body) }
+            return try await NIOThreadPool.singleton.runIfActive { [self, body] in
+                defer { Self.returnFreedMemory() }
+                return judge(body)
+            }
         } catch {
             return reject(.serviceUnavailable, "the server is shutting down", outcome: "unavailable")
         }
+    }
+
+    /// Hands the memory freed by a large review back to the system: glibc's malloc kept it (a review
+    /// of 30,000 containers left the server 60 MB larger). `malloc_trim` is looked up at run time:
+    /// Swift's Glibc module does not declare it, and other allocators (jemalloc) have none.
+    private static func returnFreedMemory() {
+        guard let trim = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
     }
 
     /// Decodes the review in `body`, decides, counts, logs, and encodes the answer.
