@@ -8,7 +8,8 @@ import Testing
 
 /// Graceful shutdown as Kubernetes expects (issue 22, item 8): the listener closes at once, the
 /// request in progress is answered with `Connection: close` (so the client sends nothing more on that
-/// connection), and the server returns as soon as its connections are done. The shutdown signal here
+/// connection), so is a request sent on an idle keep-alive connection just after the signal, and the
+/// server returns as soon as its connections are done. The shutdown signal here
 /// is SIGUSR2, raised in this process; the command uses SIGTERM and SIGINT the same way.
 @Suite("Webhook server drains on its shutdown signal", .serialized)
 struct DrainServerTests {
@@ -32,7 +33,10 @@ struct DrainServerTests {
         let server = TestServer(server: webhook, port: port, directory: directory)
         let client = try TestServer.client(trusting: ca)
         defer { _ = client.shutdown() }
-        #expect(try await server.send(client, body: Array(privilegedPodReview.utf8)).status == 200)
+        // A keep-alive connection left idle, whose client sends again just after the signal.
+        let idle = try TestServer.client(trusting: ca)
+        defer { _ = idle.shutdown() }
+        #expect(try await server.send(idle, body: Array(privilegedPodReview.utf8)).status == 200)
 
         let review = Array(privilegedPodReview.utf8)
         let (body, sending) = AsyncStream<ByteBuffer>.makeStream()
@@ -41,12 +45,20 @@ struct DrainServerTests {
         try await Task.sleep(for: .milliseconds(300))
         let signalled = ContinuousClock.now
         kill(getpid(), SIGUSR2)
+        try await Task.sleep(for: .milliseconds(80))
+        var again = HTTPClientRequest(url: "https://localhost:\(port)/validate")
+        again.method = .POST
+        again.headers.add(name: "Content-Type", value: "application/json")
+        again.body = .bytes(ByteBuffer(bytes: Array(privilegedPodReview.utf8)))
+        let late = try await idle.execute(again, timeout: .seconds(5))
+        #expect(late.status == .ok, "a request on an idle connection just after the signal is answered")
+        #expect(late.headers["connection"].map { $0.lowercased() } == ["close"])
         try await Task.sleep(for: .milliseconds(300))
 
-        let late = try TestServer.client(trusting: ca)
-        defer { _ = late.shutdown() }
+        let newcomer = try TestServer.client(trusting: ca)
+        defer { _ = newcomer.shutdown() }
         await #expect(throws: (any Error).self, "no new connection once draining") {
-            try await server.send(late, path: "/healthz", method: .GET, contentType: nil, timeout: .seconds(2))
+            try await server.send(newcomer, path: "/healthz", method: .GET, contentType: nil, timeout: .seconds(2))
         }
 
         sending.yield(ByteBuffer(bytes: review.dropFirst(100)))
