@@ -40,9 +40,7 @@ struct ValidateEndpoint: Sendable {
             return reject(.badRequest, "Content-Type must be application/json", outcome: "bad_request")
         }
         let declared = request.headers[.contentLength].flatMap { Int($0) }
-        if let declared, declared > Self.bodyLimit {
-            return reject(.contentTooLarge, "body larger than \(Self.bodyLimit) bytes", outcome: "too_large")
-        }
+        if let declared, declared > Self.bodyLimit { return refuseAsTooLarge(context) }
         var reserved = 0
         defer { budget.release(reserved) }
         if let declared {
@@ -53,9 +51,7 @@ struct ValidateEndpoint: Sendable {
         do {
             for try await chunk in request.body {
                 let size = body.readableBytes + chunk.readableBytes
-                guard size <= Self.bodyLimit else {
-                    return reject(.contentTooLarge, "body larger than \(Self.bodyLimit) bytes", outcome: "too_large")
-                }
+                guard size <= Self.bodyLimit else { return refuseAsTooLarge(context) }
                 if size > reserved {
                     guard budget.reserve(size - reserved) else { return refuseForBudget(context) }
                     reserved = size
@@ -103,6 +99,13 @@ struct ValidateEndpoint: Sendable {
         let json = AdmissionReview.encode(decision.response, apiVersion: review.apiVersion)
         return (Response(status: .ok, headers: [.contentType: "application/json"],
                          body: ResponseBody(byteBuffer: ByteBuffer(bytes: json))), decision.outcome)
+    }
+
+    /// 413 for a body past `bodyLimit`; the connection closes after the answer, so the rest of the
+    /// body (endless, for all the server knows) is not read.
+    private func refuseAsTooLarge(_ context: WebhookRequestContext) -> (Response, String) {
+        context.closeAfterResponse()
+        return reject(.contentTooLarge, "body larger than \(Self.bodyLimit) bytes", outcome: "too_large")
     }
 
     /// 503 when the bodies the server already holds leave no room for this one: the client retries
