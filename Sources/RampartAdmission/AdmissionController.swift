@@ -15,6 +15,9 @@ public struct AdmissionController: Sendable {
     public static let maximumWarnings = 20
     /// The API server may truncate longer warnings; they are cut here, where the cut is visible.
     public static let maximumWarningLength = 256
+    /// Most denying findings named in a denial's message (and findings in the server's log line); the
+    /// rest are counted, so an object with a million findings gets an answer of a few kilobytes.
+    public static let maximumListedFindings = 20
     /// Subresources whose object is judged (the Pod with its new ephemeral containers).
     public static let judgedSubresources: Set<String> = ["ephemeralcontainers"]
 
@@ -109,28 +112,36 @@ public struct AdmissionController: Sendable {
         finding.ruleId + "|" + finding.path
     }
 
-    /// The response: denied when any finding denies, with every denying finding in the message;
-    /// warnings for the findings the client should see.
+    /// The response: denied when any finding denies, with the first `maximumListedFindings` denying
+    /// findings in the message (each cut like a warning) and the count of the others; warnings for the
+    /// findings the client should see.
     static func response(uid: String, _ judged: [AdmissionDecision.Judged], kind: String, mode: AdmissionMode) -> AdmissionResponse {
-        let denials = judged.filter { $0.effect == .deny }.map(\.finding)
-        var warnings = judged.compactMap { item -> String? in
+        // Only the findings shown are described: describing a million to show twenty cost seconds.
+        let shown = judged.lazy.filter { $0.effect == .warn || $0.effect == .preexisting || $0.effect == .builtIn }
+        let shownCount = shown.count
+        let described = shownCount > maximumWarnings ? maximumWarnings - 1 : shownCount
+        var warnings: [String] = shown.prefix(described).map { item in
             switch item.effect {
-            case .warn: return describe(item.finding)
-            case .preexisting: return describe(item.finding) + " (already present before this update)"
-            case .builtIn: return describe(item.finding) + " (object Kubernetes creates itself: not denied)"
-            case .deny, .audit, .excepted, .claimed: return nil
+            case .preexisting: clipped(describe(item.finding) + " (already present before this update)", to: maximumWarningLength)
+            case .builtIn: clipped(describe(item.finding) + " (object Kubernetes creates itself: not denied)", to: maximumWarningLength)
+            default: clipped(describe(item.finding), to: maximumWarningLength)
             }
         }
-        if warnings.count > maximumWarnings {
-            let more = warnings.count - maximumWarnings + 1
-            warnings = Array(warnings.prefix(maximumWarnings - 1)) + ["rampart: \(more) more findings not shown"]
+        if shownCount > described { warnings.append("rampart: \(shownCount - described) more findings not shown") }
+        let denials = judged.lazy.filter { $0.effect == .deny }.map(\.finding)
+        let denialCount = denials.count
+        guard denialCount > 0 else { return AdmissionResponse(uid: uid, allowed: true, warnings: warnings) }
+        var message = "rampart denied this \(kind) (namespace mode \(mode.rawValue)): "
+            + denials.prefix(maximumListedFindings).map { clipped(describe($0), to: maximumWarningLength) as String }.joined(separator: "; ")
+        if denialCount > maximumListedFindings {
+            message += "; and \(denialCount - maximumListedFindings) more denying findings not shown (\(denialCount) in all)"
         }
-        warnings = warnings.map { $0.utf8.count > maximumWarningLength && $0.count > maximumWarningLength
-            ? String($0.prefix(maximumWarningLength - 1)) + "…" : $0 }
-        guard !denials.isEmpty else { return AdmissionResponse(uid: uid, allowed: true, warnings: warnings) }
-        let message = "rampart denied this \(kind) (namespace mode \(mode.rawValue)): "
-            + denials.map(describe).joined(separator: "; ")
         return AdmissionResponse(uid: uid, allowed: false, message: message, warnings: warnings)
+    }
+
+    /// `text`, cut to `length` characters (the last one an ellipsis) when longer.
+    public static func clipped(_ text: String, to length: Int) -> String {
+        text.utf8.count > length && text.count > length ? String(text.prefix(length - 1)) + "…" : text
     }
 
     /// `rule-id at field: message`.

@@ -5,12 +5,15 @@ public enum AdmissionReviewError: Error, Sendable, Equatable {
     case malformed(String)
     /// Well-formed, but not an AdmissionReview with a usable request.
     case invalid(String)
+    /// Past one of the webhook's per-request limits (`JSONTreeParser.maximumValues`); the reason names it.
+    case tooLarge(String)
 
     /// The reason, for a 400 response and the log.
     public var reason: String {
         switch self {
         case .malformed(let reason): "malformed JSON: \(reason)"
         case .invalid(let reason): "not an AdmissionReview: \(reason)"
+        case .tooLarge(let reason): "review too large: \(reason)"
         }
     }
 }

@@ -26,6 +26,12 @@ import RampartModel
 struct JSONTreeParser {
     /// Deepest nesting accepted, as for YAML documents.
     static let maximumDepth = 256
+    /// Most values built from one body (members a selection skips are not built and not counted).
+    /// The rules' work grows with the values they walk: a 3 MiB body of a million `{}` containers
+    /// cost 32 s of CPU and 2.78 GB before this limit. Real objects of the kinds judged hold a few
+    /// hundred to a few thousand values (the 5 KB Pod review of `bench/webhook`: 255); a Pod of 100
+    /// containers with 100 environment variables each, 30,000.
+    static let maximumValues = 100_000
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -37,6 +43,8 @@ struct JSONTreeParser {
     /// can make this over-allocate; past it, arrays grow as they fill.
     private static let reservedElements = 8
     private var reservationBudget = 1 << 16
+    /// Values that may still be built (see `maximumValues`).
+    private var valueBudget = maximumValues
 
     /// The capacity to reserve for a container's first element.
     private mutating func reservation() -> Int {
@@ -101,6 +109,10 @@ struct JSONTreeParser {
     private mutating func value(depth: Int, selecting selection: FieldSelection) throws(AdmissionReviewError) -> Node {
         guard depth < Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth) levels") }
         guard index < bytes.count else { throw failure("unexpected end of input") }
+        guard valueBudget > 0 else {
+            throw .tooLarge("more than \(Self.maximumValues) JSON values (the webhook's limit per review), at line \(line), column \(index - lineStart + 1)")
+        }
+        valueBudget -= 1
         let start = mark
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth, start: start, selecting: selection)

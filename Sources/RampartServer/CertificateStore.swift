@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NIOSSL
 import Synchronization
 
@@ -42,6 +43,9 @@ public final class CertificateStore: Sendable {
     }
 
     /// TLS 1.2 and later, the certificate chain and key of the PEM files (`files`: their paths, for messages).
+    /// How long a connection the server closes waits for the client's TLS close_notify.
+    static let tlsShutdownTimeout = TimeAmount.milliseconds(500)
+
     static func context(certificate: [UInt8], key: [UInt8], files: (certificate: String, key: String)) throws -> NIOSSLContext {
         do {
             let chain = try NIOSSLCertificate.fromPEMBytes(certificate)
@@ -55,6 +59,9 @@ public final class CertificateStore: Sendable {
             var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
                                                                          privateKey: .privateKey(privateKey))
             configuration.minimumTLSVersion = .tlsv12
+            // A closing connection waits this long for the client's close_notify (NIOSSL's default, 5 s,
+            // held a draining server that long for clients that never answer it).
+            configuration.shutdownTimeout = Self.tlsShutdownTimeout
             do {
                 return try NIOSSLContext(configuration: configuration)
             } catch NIOSSLError.failedToLoadPrivateKey {

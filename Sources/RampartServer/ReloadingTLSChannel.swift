@@ -1,11 +1,13 @@
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
 import NIOSSL
 
 /// A TLS server channel whose context comes from a `CertificateStore` for every new connection, so a
 /// rotated certificate is served from the next connection on while open ones carry on.
-/// (HummingbirdTLS's `TLSChannel` fixes its context when the server starts.)
+/// (HummingbirdTLS's `TLSChannel` fixes its context when the server starts.) Each connection also
+/// gets a `ConnectionDrainHandler` after its HTTP/1 decoder.
 struct ReloadingTLSChannel<BaseChannel: ServerChildChannel>: ServerChildChannel {
     typealias Value = BaseChannel.Value
 
@@ -17,6 +19,11 @@ struct ReloadingTLSChannel<BaseChannel: ServerChildChannel>: ServerChildChannel 
             try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: store.context))
         }.flatMap {
             baseChannel.setup(channel: channel, logger: logger)
+        }.flatMapThrowing { value in
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.addHandler(ConnectionDrainHandler(),
+                                    position: .after(try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)))
+            return value
         }
     }
 

@@ -20,6 +20,12 @@ public struct WebhookServer: Sendable {
         /// A connection on which nothing arrives for this long is closed: a stalled request, or an
         /// idle keep-alive connection. (The API server gives up on a webhook after its 5 s timeout.)
         public var readTimeout: Duration = .seconds(15)
+        /// Longest time from a request's head to the end of its body: a body trickled a byte at a
+        /// time never trips `readTimeout`. Answered 408, then the connection is closed.
+        public var bodyTimeout: Duration = .seconds(10)
+        /// Most bytes of request bodies held at once over all connections; a body that would pass it
+        /// is answered 503 with `Retry-After`. 64 MiB holds about 21 bodies at the 3 MiB limit.
+        public var bodyMemoryBudget = 64 << 20
         /// swift-log level of the JSON log on standard error (`trace` … `critical`).
         public var logLevel = "info"
         /// How often gathered log lines are written out (see `LogBuffer`).
@@ -56,9 +62,10 @@ public struct WebhookServer: Sendable {
 
     /// The application; `onRunning` receives the bound port (useful with port 0).
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let router = Router()
-        let endpoint = ValidateEndpoint(controller: controller, metrics: metrics, logger: logger)
-        router.post("/validate") { request, _ in await endpoint.respond(to: request) }
+        let router = Router(context: WebhookRequestContext.self)
+        let endpoint = ValidateEndpoint(controller: controller, metrics: metrics, logger: logger,
+                                        budget: BodyBudget(limit: options.bodyMemoryBudget), bodyTimeout: options.bodyTimeout)
+        router.post("/validate") { request, context in await endpoint.respond(to: request, context: context) }
         router.get("/healthz") { _, _ in "ok" }
         router.get("/readyz") { _, _ in "ok" }
         router.get("/metrics") { [metrics] _, _ in

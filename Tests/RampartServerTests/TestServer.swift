@@ -6,6 +6,8 @@ import NIOSSL
 import RampartAdmission
 import RampartPolicy
 import RampartServer
+import Synchronization
+import Testing
 
 /// A webhook served over HTTPS on an ephemeral loopback port, with certificates in a temporary directory.
 struct TestServer {
@@ -25,7 +27,7 @@ struct TestServer {
     /// Runs `body` against a served webhook; `ca` is the PEM of the CA that signed its first certificate.
     static func with(config: WebhookConfig = WebhookConfig(), reloadInterval: Duration = .seconds(60),
                      readTimeout: Duration = .seconds(15), logLevel: String = "critical",
-                     logBuffer: LogBuffer = LogBuffer(),
+                     logBuffer: LogBuffer = LogBuffer(), adjust: (inout WebhookServer.Options) -> Void = { _ in },
                      _ body: @Sendable (TestServer, _ ca: String) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-webhook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -38,6 +40,7 @@ struct TestServer {
         options.reloadInterval = reloadInterval
         options.readTimeout = readTimeout
         options.logLevel = logLevel
+        adjust(&options)
         let server = try WebhookServer(options: options, controller: AdmissionController(config: config), logBuffer: logBuffer)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let application = server.application { continuation.yield($0) }
@@ -60,13 +63,59 @@ struct TestServer {
 
     /// Sends `body` to `path`; returns the status and the response body.
     func send(_ client: HTTPClient, path: String = "/validate", method: HTTPMethod = .POST, body: [UInt8]? = nil,
-              contentType: String? = "application/json") async throws -> (status: UInt, body: String) {
+              contentType: String? = "application/json", timeout: TimeAmount = .seconds(10)) async throws -> (status: UInt, body: String) {
         var request = HTTPClientRequest(url: "https://localhost:\(port)\(path)")
         request.method = method
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await client.execute(request, timeout: .seconds(10))
+        let response = try await client.execute(request, timeout: timeout)
         let collected = try await response.body.collect(upTo: 1 << 20)
         return (response.status.code, String(buffer: collected))
     }
+}
+
+extension TestServer {
+    /// A `POST /validate` whose body of `length` bytes comes from `chunks` as they are yielded.
+    func review(streaming chunks: AsyncStream<ByteBuffer>, length: Int) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: "https://localhost:\(port)/validate")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .stream(chunks, length: .known(Int64(length)))
+        return request
+    }
+
+    /// Runs `hostile` while a second client sends ordinary reviews one after another, each of which
+    /// must be answered (200) within `patience`; returns how many were.
+    @discardableResult
+    func whileAnswering(ca: String, patience: Duration = .seconds(2), _ hostile: @Sendable () async throws -> Void) async throws -> Int {
+        let other = try TestServer.client(trusting: ca)
+        defer { _ = other.shutdown() }
+        let done = Flag()
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            group.addTask {
+                var answered = 0
+                while !done.isSet {
+                    let start = ContinuousClock.now
+                    let status = try? await send(other, body: Array(privilegedPodReview.utf8), timeout: .seconds(5)).status
+                    let waited = ContinuousClock.now - start
+                    #expect(status == 200 && waited < patience, "the second client waited \(waited) for \(status.map(String.init) ?? "no answer")")
+                    answered += 1
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+                return answered
+            }
+            try await hostile()
+            done.set()
+            let answered = try await group.next() ?? 0
+            #expect(answered > 0, "the second client was answered while the hostile request ran")
+            return answered
+        }
+    }
+}
+
+/// A flag set once, read from any task.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
 }

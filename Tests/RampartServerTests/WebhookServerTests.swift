@@ -56,12 +56,9 @@ struct WebhookServerTests {
         try await TestServer.with(readTimeout: .milliseconds(300)) { server, ca in
             let client = try TestServer.client(trusting: ca)
             defer { _ = client.shutdown() }
-            var request = HTTPClientRequest(url: "https://localhost:\(server.port)/validate")
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "application/json")
             let (stalled, continuation) = AsyncStream<ByteBuffer>.makeStream()
             continuation.yield(ByteBuffer(string: "{\"apiVersion\":"))
-            request.body = .stream(stalled, length: .known(Int64(1000)))
+            let request = server.review(streaming: stalled, length: 1000)
             let start = ContinuousClock.now
             await #expect(throws: (any Error).self) { try await client.execute(request, timeout: .seconds(10)) }
             #expect(ContinuousClock.now - start < .seconds(5))

@@ -21,11 +21,13 @@ extension Rampart {
         @OptionGroup var output: OutputOptions<AuditFormat>
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var tenancy: TenancyOptions
+        @OptionGroup var memory: MemoryLimitOptions
 
         @Option(help: "Fail (exit 1) on findings at or above this severity: critical, high, medium, low, info. Default: the configuration's, else high.")
         var failOn: Severity?
 
         func run() throws {
+            memory.watch()
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
             let (loaded, source) = InputReader.read(input)

@@ -33,9 +33,19 @@ extension Rampart.Webhook {
         @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
         var logLevel = "info"
 
+        @Option(help: "Seconds a request's body may take to arrive (answered 408 and closed after).")
+        var bodyTimeout = 10
+
+        @Option(help: "MiB of request bodies held at once over all connections (beyond: 503 with Retry-After).")
+        var bodyMemoryMib = 64
+
         func validate() throws {
             guard WebhookServer.logLevels.contains(logLevel) else { throw ValidationError("unknown --log-level '\(logLevel)'") }
             guard reloadInterval > 0 else { throw ValidationError("--reload-interval must be positive") }
+            guard bodyTimeout > 0 else { throw ValidationError("--body-timeout must be positive") }
+            guard (3...4096).contains(bodyMemoryMib) else {
+                throw ValidationError("--body-memory-mib must be between 3 (one body at the 3 MiB limit) and 4096")
+            }
         }
 
         func run() async throws {
@@ -46,6 +56,8 @@ extension Rampart.Webhook {
             options.port = port
             options.reloadInterval = .seconds(reloadInterval)
             options.logLevel = logLevel
+            options.bodyTimeout = .seconds(bodyTimeout)
+            options.bodyMemoryBudget = bodyMemoryMib << 20
             let server: WebhookServer
             do {
                 server = try WebhookServer(options: options, controller: controller)
