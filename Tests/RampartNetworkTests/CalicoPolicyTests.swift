@@ -74,6 +74,7 @@ import Testing
         #expect(analysis.decide(from: .pod(pod), to: .address(dns), proto: .tcp, port: 80)?.allowed == false)
         #expect(analysis.allows("x/a", "y/b", .tcp, 80) == true, "the ICMP rule matches no TCP connection")
         #expect(analysis.allows("y/b", "x/a") == true, "ingress is not isolated by an Egress-only policy")
+        #expect(analysis.namespacesIsolatedWhole(.egress) == ["x"] && analysis.namespacesIsolatedWhole(.ingress).isEmpty)
     }
 
     @Test func unmodelledMatchesAreNotedAndBadSelectorsAreProblems() {

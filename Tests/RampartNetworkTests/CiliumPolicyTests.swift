@@ -124,5 +124,6 @@ import Testing
         #expect(analysis.allows("x/b", "x/a") == false)
         #expect(analysis.allows("y/a", "y/b") == true)
         #expect(analysis.allows("y/c", "y/b") == false)
+        #expect(analysis.namespacesIsolatedWhole(.ingress) == ["x"], "x is default-deny for the netpol.no-default-deny rule; y is not")
     }
 }
