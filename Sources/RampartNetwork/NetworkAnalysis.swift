@@ -4,8 +4,8 @@ import RampartModel
 /// labels, served ports, ipBlock membership), policies of every kind compiled, and for every rule the
 /// groups its peers match. Built once; every reachability query reads it.
 public struct NetworkAnalysis: Sendable {
-    /// Pods that share namespace, labels, served ports and the ipBlocks their addresses fall in:
-    /// every policy treats them alike.
+    /// Pods that share namespace, labels (their service account's among them), served ports and the
+    /// ipBlocks their addresses fall in: every policy treats them alike.
     struct PodGroup: Sendable {
         let namespace: String
         let labels: [String: String]
@@ -94,9 +94,10 @@ public struct NetworkAnalysis: Sendable {
         var groupOfPod: [Int] = []
         for (podIndex, pod) in pods.enumerated() {
             let inBlocks = blocks.indices.filter { index in pod.addresses.contains(where: blocks[index].contains) }
-            let key = GroupKey(namespace: pod.namespace, labels: pod.labels, ports: pod.ports, ipBlocks: inBlocks)
+            let labels = pod.selectableLabels
+            let key = GroupKey(namespace: pod.namespace, labels: labels, ports: pod.ports, ipBlocks: inBlocks)
             let index = groupIndex[key] ?? {
-                groups.append(PodGroup(namespace: pod.namespace, labels: pod.labels, ports: pod.ports, ipBlocks: Set(inBlocks)))
+                groups.append(PodGroup(namespace: pod.namespace, labels: labels, ports: pod.ports, ipBlocks: Set(inBlocks)))
                 groupIndex[key] = groups.count - 1
                 return groups.count - 1
             }()
