@@ -72,7 +72,10 @@ public enum PeerMatcher: Sendable, Hashable {
     case podsInNamespaces(pods: LabelSelector, namespaces: LabelSelector)
     /// `ipBlock`: addresses inside the block (pod IPs included when the block says so).
     case ipBlock(IPBlock)
-    /// Addresses Rampart cannot list (domain names, node addresses, Cilium's host entities): no pod
+    /// The addresses (`status.addresses`) of the Nodes whose labels match: no pod matches. Without
+    /// Node objects among the inputs the addresses are unknown, and so is the verdict for outside addresses.
+    case nodes(LabelSelector)
+    /// Addresses Rampart cannot list (domain names, Cilium's host entities): no pod
     /// matches, and an address outside the cluster may or may not, which makes its verdict unknown.
     case unknownAddresses(String)
     /// A peer the API server would reject; it matches nothing.

@@ -16,7 +16,7 @@ extension NetworkAnalysis {
                     covered.formUnion(namespaceLabels.filter { namespaces.matches($0.value) }.keys)
                 case .namespaces(let namespaces):
                     covered.formUnion(namespaceLabels.filter { namespaces.matches($0.value) }.keys)
-                case .pods, .podsInNamespaces, .ipBlock, .unknownAddresses, .invalid:
+                case .pods, .podsInNamespaces, .ipBlock, .nodes, .unknownAddresses, .invalid:
                     continue
                 }
             }

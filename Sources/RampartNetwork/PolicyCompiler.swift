@@ -2,7 +2,7 @@ import RampartModel
 
 /// Compiles one policy kind into the common form. A new kind is a new conforming type listed in
 /// `PolicyCompiler.kinds`.
-protocol PolicyKindCompiler {
+protocol PolicyKindCompiler: Sendable {
     /// The API group and kind this compiler reads.
     static var group: String { get }
     static var kind: String { get }
