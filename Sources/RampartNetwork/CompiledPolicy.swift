@@ -178,10 +178,12 @@ public struct CompiledPolicy: Sendable {
     /// True for `networking.k8s.io/v1` NetworkPolicy.
     public var isNetworkPolicy: Bool { object.kind == "NetworkPolicy" && object.reference.group == "networking.k8s.io" }
 
-    /// `namespace/name` for a NetworkPolicy; `Kind name` or `Kind namespace/name` for the other kinds.
+    /// `namespace/name` for a NetworkPolicy; `Kind name` or `Kind namespace/name` for the other kinds
+    /// (Calico's prefixed: `Calico NetworkPolicy ns/name`).
     public var id: String {
         if isNetworkPolicy { return "\(namespace)/\(name)" }
-        return namespace.isEmpty ? "\(object.kind) \(name)" : "\(object.kind) \(namespace)/\(name)"
+        let kind = object.reference.group.hasSuffix("projectcalico.org") ? "Calico \(object.kind)" : object.kind
+        return namespace.isEmpty ? "\(kind) \(name)" : "\(kind) \(namespace)/\(name)"
     }
 
     /// The precedence as written: `5`, or `2.5` for a fractional Calico order.
