@@ -24,7 +24,7 @@ enum AdminPolicyParts {
                 matchers.append(PolicyCompiler.ipBlock(cidr: network.string, except: []))
             }
             if let nodes = node["nodes"], !nodes.isNull {
-                matchers.append(.unknownAddresses("a nodes peer selects node addresses, which Rampart does not model"))
+                matchers.append(.nodes(LabelSelector(nodes)))
             }
             if let names = node["domainNames"]?.items, !names.isEmpty {
                 let list = names.compactMap(\.string).joined(separator: ", ")

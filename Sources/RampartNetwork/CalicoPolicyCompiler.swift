@@ -6,7 +6,11 @@ enum CalicoNetworkPolicyCompiler: PolicyKindCompiler {
     static let kind = "NetworkPolicy"
 
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
-        [CalicoPolicy.compile(object, namespace: object.namespace ?? "default")]
+        compile(object, labels: LabelVocabulary())
+    }
+
+    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
+        [CalicoPolicy.compile(object, namespace: object.namespace ?? "default", labels: labels)]
     }
 }
 
@@ -16,7 +20,11 @@ enum CalicoGlobalNetworkPolicyCompiler: PolicyKindCompiler {
     static let kind = "GlobalNetworkPolicy"
 
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
-        [CalicoPolicy.compile(object, namespace: nil)]
+        compile(object, labels: LabelVocabulary())
+    }
+
+    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
+        [CalicoPolicy.compile(object, namespace: nil, labels: labels)]
     }
 }
 
@@ -29,6 +37,10 @@ enum CalicoStoredNetworkPolicyCompiler: PolicyKindCompiler {
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
         CalicoNetworkPolicyCompiler.compile(object)
     }
+
+    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
+        CalicoNetworkPolicyCompiler.compile(object, labels: labels)
+    }
 }
 
 /// Calico GlobalNetworkPolicy as Calico's datastore keeps it (`crd.projectcalico.org/v1`).
@@ -39,27 +51,33 @@ enum CalicoStoredGlobalNetworkPolicyCompiler: PolicyKindCompiler {
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
         CalicoGlobalNetworkPolicyCompiler.compile(object)
     }
+
+    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
+        CalicoGlobalNetworkPolicyCompiler.compile(object, labels: labels)
+    }
 }
 
 /// What the two Calico kinds share. Policies run by ascending `order` (none: last), Kubernetes
 /// NetworkPolicies among them at order 1000; rules in order, the first match decides (Allow, Deny,
 /// Pass to the next tier; Log records and goes on). A selected pod is isolated in its `types`.
 enum CalicoPolicy {
-    static func compile(_ object: KubeObject, namespace: String?) -> CompiledPolicy {
+    static func compile(_ object: KubeObject, namespace: String?, labels: LabelVocabulary) -> CompiledPolicy {
         let spec = object.root["spec"]
+        var parser = SelectorReader(labels: labels)
         var notes: [String] = []
         var problems: [String] = []
         if let tier = spec?["tier"]?.string, tier != "default" {
             notes.append("tier '\(tier)': Rampart does not read tier order and evaluates the policy with the default tier")
         }
-        let namespaces = namespaceSelectors(spec?["namespaceSelector"]?.string, global: namespace == nil, problems: &problems)
-        let subject = peers(selector: spec?["selector"]?.string ?? "all()", namespaces: namespaces, namespace: namespace, problems: &problems)
+        let namespaces = parser.namespaceSelectors(spec?["namespaceSelector"]?.string, global: namespace == nil)
+        let subject = parser.peers(selector: spec?["selector"]?.string ?? "all()", namespaces: namespaces, namespace: namespace)
         var rules: [TrafficDirection: [PolicyRule]] = [:]
         for direction in TrafficDirection.allCases {
             rules[direction] = (spec?[direction.field]?.items ?? []).enumerated().compactMap { index, node -> PolicyRule? in
-                rule(node, direction, index: index, namespace: namespace, notes: &notes, problems: &problems)
+                rule(node, direction, index: index, namespace: namespace, parser: &parser, notes: &notes, problems: &problems)
             }
         }
+        problems += parser.problems
         var directions = Set((spec?["types"]?.items ?? []).compactMap { type in
             TrafficDirection.allCases.first { $0.policyType == type.string }
         })
@@ -73,7 +91,7 @@ enum CalicoPolicy {
     }
 
     private static func rule(_ node: Node, _ direction: TrafficDirection, index: Int, namespace: String?,
-                             notes: inout [String], problems: inout [String]) -> PolicyRule? {
+                             parser: inout SelectorReader, notes: inout [String], problems: inout [String]) -> PolicyRule? {
         let place = "\(direction.field)[\(index)]"
         let action: RuleAction
         switch node["action"]?.string {
@@ -86,7 +104,7 @@ enum CalicoPolicy {
             return nil
         }
         let peerNode = direction == .ingress ? node["source"] : node["destination"]
-        var peers = peer(peerNode, namespace: namespace, problems: &problems)
+        var peers = parser.peer(peerNode, namespace: namespace)
         for field in ["notNets", "notSelector", "serviceAccounts", "services"] where peerNode?[field] != nil {
             notes.append("\(place): \(field) is not modelled: traffic the rule may match gets an unknown verdict")
             peers = [.unknownAddresses("\(place) uses \(field), which Rampart does not model")]
@@ -102,53 +120,6 @@ enum CalicoPolicy {
         let rule = PolicyRule(direction: direction, index: index, peers: peers, ports: ports, action: action)
         problems += PolicyCompiler.problems(of: rule, at: place)
         return rule
-    }
-
-    /// A rule's `source` or `destination` peer: nil (every peer) when it names none.
-    private static func peer(_ node: Node?, namespace: String?, problems: inout [String]) -> [PeerMatcher]? {
-        let selector = node?["selector"]?.string
-        let namespaceSelector = node?["namespaceSelector"]?.string
-        let nets = (node?["nets"]?.items ?? []).map { PolicyCompiler.ipBlock(cidr: $0.string, except: []) }
-        if selector == nil, namespaceSelector == nil { return nets.isEmpty ? nil : nets }
-        guard nets.isEmpty else {
-            return [.unknownAddresses("nets together with selectors (both must match) is not modelled")]
-        }
-        let namespaces = namespaceSelectors(namespaceSelector, global: namespace == nil, problems: &problems)
-        return peers(selector: selector ?? "all()", namespaces: namespaces, namespace: namespace, problems: &problems)
-    }
-
-    /// Pods that match `selector` in the namespaces of `namespaces` (nil: the policy's own namespace,
-    /// or every namespace for a global policy).
-    private static func peers(selector: String, namespaces: [LabelSelector]?, namespace: String?,
-                              problems: inout [String]) -> [PeerMatcher] {
-        let pods: [LabelSelector]
-        do {
-            pods = try CalicoSelector.parse(selector)
-        } catch {
-            problems.append("selector '\(selector)': \(error.reason)")
-            return [.invalid(error.reason)]
-        }
-        if let namespaces {
-            return namespaces.flatMap { space in pods.map { PeerMatcher.podsInNamespaces(pods: $0, namespaces: space) } }
-        }
-        return pods.map { PeerMatcher.pods($0, namespace: namespace ?? "") }
-    }
-
-    /// A `namespaceSelector` as namespace label selectors (`projectcalico.org/name` is the namespace's
-    /// name); nil when none is given to a namespaced policy, every namespace when none is given to a global one.
-    private static func namespaceSelectors(_ text: String?, global: Bool, problems: inout [String]) -> [LabelSelector]? {
-        guard let text else { return global ? [LabelSelector()] : nil }
-        do {
-            return try CalicoSelector.parse(text).map { selector in
-                LabelSelector(matchLabels: selector.matchLabels, requirements: selector.requirements.map { requirement in
-                    requirement.key == "projectcalico.org/name"
-                        ? .init(key: "kubernetes.io/metadata.name", op: requirement.op, values: requirement.values) : requirement
-                })
-            }
-        } catch {
-            problems.append("namespaceSelector '\(text)': \(error.reason)")
-            return []
-        }
     }
 
     /// `protocol` (TCP, UDP, SCTP or their numbers; others such as ICMP match none of them) and
@@ -170,6 +141,62 @@ enum CalicoPolicy {
                 return PolicyCompiler.portRange(proto, first, last)
             }
             return PolicyCompiler.portName(proto, text)
+        }
+    }
+}
+
+/// Reads Calico selectors with the label values of the inputs at hand, and keeps what it cannot read.
+struct SelectorReader {
+    let labels: LabelVocabulary
+    private(set) var problems: [String] = []
+
+    init(labels: LabelVocabulary) {
+        self.labels = labels
+    }
+
+    /// A rule's `source` or `destination` peer: nil (every peer) when it names none.
+    mutating func peer(_ node: Node?, namespace: String?) -> [PeerMatcher]? {
+        let selector = node?["selector"]?.string
+        let namespaceSelector = node?["namespaceSelector"]?.string
+        let nets = (node?["nets"]?.items ?? []).map { PolicyCompiler.ipBlock(cidr: $0.string, except: []) }
+        if selector == nil, namespaceSelector == nil { return nets.isEmpty ? nil : nets }
+        guard nets.isEmpty else {
+            return [.unknownAddresses("nets together with selectors (both must match) is not modelled")]
+        }
+        let namespaces = namespaceSelectors(namespaceSelector, global: namespace == nil)
+        return peers(selector: selector ?? "all()", namespaces: namespaces, namespace: namespace)
+    }
+
+    /// Pods that match `selector` in the namespaces of `namespaces` (nil: the policy's own namespace,
+    /// or every namespace for a global policy).
+    mutating func peers(selector: String, namespaces: [LabelSelector]?, namespace: String?) -> [PeerMatcher] {
+        let pods: [LabelSelector]
+        do {
+            pods = try CalicoSelector.parse(selector, labels: labels)
+        } catch {
+            problems.append("selector '\(selector)': \(error.reason)")
+            return [.invalid(error.reason)]
+        }
+        if let namespaces {
+            return namespaces.flatMap { space in pods.map { PeerMatcher.podsInNamespaces(pods: $0, namespaces: space) } }
+        }
+        return pods.map { PeerMatcher.pods($0, namespace: namespace ?? "") }
+    }
+
+    /// A `namespaceSelector` as namespace label selectors (`projectcalico.org/name` is the namespace's
+    /// name); nil when none is given to a namespaced policy, every namespace when none is given to a global one.
+    mutating func namespaceSelectors(_ text: String?, global: Bool) -> [LabelSelector]? {
+        guard let text else { return global ? [LabelSelector()] : nil }
+        do {
+            return try CalicoSelector.parse(text, labels: labels).map { selector in
+                LabelSelector(matchLabels: selector.matchLabels, requirements: selector.requirements.map { requirement in
+                    requirement.key == "projectcalico.org/name"
+                        ? .init(key: "kubernetes.io/metadata.name", op: requirement.op, values: requirement.values) : requirement
+                })
+            }
+        } catch {
+            problems.append("namespaceSelector '\(text)': \(error.reason)")
+            return []
         }
     }
 }

@@ -2,7 +2,8 @@ import RampartModel
 
 /// Calico selector expressions (`app == 'web' && !has(test) || tier in {'a', 'b'}`) as a union of
 /// label selectors: the expression in disjunctive normal form, one selector per conjunction.
-/// `contains`, `starts with` and `ends with` have no label-selector form and are not modelled.
+/// `contains`, `starts with` and `ends with` have no label-selector form: they become `In` the values
+/// of the inputs that satisfy them (exact for the inputs).
 enum CalicoSelector {
     /// Why an expression cannot be used.
     struct Failure: Error, Sendable {
@@ -10,10 +11,10 @@ enum CalicoSelector {
     }
 
     /// The selectors whose union the expression matches (empty: matches nothing).
-    static func parse(_ text: String) throws(Failure) -> [LabelSelector] {
+    static func parse(_ text: String, labels: LabelVocabulary = LabelVocabulary()) throws(Failure) -> [LabelSelector] {
         let tokens = try tokens(text)
         guard tokens.count <= 1000 else { throw Failure(reason: "the expression is too long to model") }
-        var parser = Parser(tokens: tokens)
+        var parser = Parser(tokens: tokens, labels: labels)
         let expression = try parser.expression(depth: 0)
         guard parser.position == parser.tokens.count else { throw Failure(reason: "unexpected '\(parser.tokens[parser.position])'") }
         return try disjunction(expression, negated: false).map { LabelSelector(requirements: $0) }
@@ -95,6 +96,7 @@ enum CalicoSelector {
     /// A recursive-descent parser; nesting deeper than 32 levels is refused.
     struct Parser {
         let tokens: [Token]
+        let labels: LabelVocabulary
         var position = 0
 
         private var next: Token? { position < tokens.count ? tokens[position] : nil }
@@ -155,8 +157,19 @@ enum CalicoSelector {
                 try expect(.word("in"))
                 return .requirement(.init(key: key, op: .notIn, values: try set()))
             }
-            if case .word(let word)? = next, ["contains", "starts", "ends"].contains(word) {
-                throw Failure(reason: "the '\(word)' operator is not modelled")
+            if take(.word("contains")) {
+                let part = try value()
+                return .requirement(.init(key: key, op: .in, values: labels.values(of: key) { $0.contains(part) }))
+            }
+            if take(.word("starts")) {
+                try expect(.word("with"))
+                let prefix = try value()
+                return .requirement(.init(key: key, op: .in, values: labels.values(of: key) { $0.hasPrefix(prefix) }))
+            }
+            if take(.word("ends")) {
+                try expect(.word("with"))
+                let suffix = try value()
+                return .requirement(.init(key: key, op: .in, values: labels.values(of: key) { $0.hasSuffix(suffix) }))
             }
             throw Failure(reason: "expected an operator after '\(key)'")
         }

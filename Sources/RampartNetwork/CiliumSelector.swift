@@ -26,8 +26,8 @@ enum CiliumSelector {
                 namespaces.append(.init(key: "kubernetes.io/metadata.name", op: requirement.op, values: requirement.values))
             } else if key.hasPrefix(namespaceLabelPrefix) {
                 namespaces.append(.init(key: String(key.dropFirst(namespaceLabelPrefix.count)), op: requirement.op, values: requirement.values))
-            } else if key.hasPrefix("io.cilium.k8s.policy.") {
-                notes.append("selector key '\(key)' (service account or cluster identity) is not modelled: it is ignored")
+            } else if key == "io.cilium.k8s.policy.cluster" {
+                notes.append("selector key '\(key)': the inputs are taken as one cluster, so it is ignored")
             } else {
                 pods.append(.init(key: key, op: requirement.op, values: requirement.values))
             }

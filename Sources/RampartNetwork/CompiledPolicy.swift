@@ -72,7 +72,10 @@ public enum PeerMatcher: Sendable, Hashable {
     case podsInNamespaces(pods: LabelSelector, namespaces: LabelSelector)
     /// `ipBlock`: addresses inside the block (pod IPs included when the block says so).
     case ipBlock(IPBlock)
-    /// Addresses Rampart cannot list (domain names, node addresses, Cilium's host entities): no pod
+    /// The addresses (`status.addresses`) of the Nodes whose labels match: no pod matches. Without
+    /// Node objects among the inputs the addresses are unknown, and so is the verdict for outside addresses.
+    case nodes(LabelSelector)
+    /// Addresses Rampart cannot list (domain names, Cilium's host entities): no pod
     /// matches, and an address outside the cluster may or may not, which makes its verdict unknown.
     case unknownAddresses(String)
     /// A peer the API server would reject; it matches nothing.
@@ -175,10 +178,12 @@ public struct CompiledPolicy: Sendable {
     /// True for `networking.k8s.io/v1` NetworkPolicy.
     public var isNetworkPolicy: Bool { object.kind == "NetworkPolicy" && object.reference.group == "networking.k8s.io" }
 
-    /// `namespace/name` for a NetworkPolicy; `Kind name` or `Kind namespace/name` for the other kinds.
+    /// `namespace/name` for a NetworkPolicy; `Kind name` or `Kind namespace/name` for the other kinds
+    /// (Calico's prefixed: `Calico NetworkPolicy ns/name`).
     public var id: String {
         if isNetworkPolicy { return "\(namespace)/\(name)" }
-        return namespace.isEmpty ? "\(object.kind) \(name)" : "\(object.kind) \(namespace)/\(name)"
+        let kind = object.reference.group.hasSuffix("projectcalico.org") ? "Calico \(object.kind)" : object.kind
+        return namespace.isEmpty ? "\(kind) \(name)" : "\(kind) \(namespace)/\(name)"
     }
 
     /// The precedence as written: `5`, or `2.5` for a fractional Calico order.

@@ -4,8 +4,8 @@ import RampartModel
 /// labels, served ports, ipBlock membership), policies of every kind compiled, and for every rule the
 /// groups its peers match. Built once; every reachability query reads it.
 public struct NetworkAnalysis: Sendable {
-    /// Pods that share namespace, labels, served ports and the ipBlocks their addresses fall in:
-    /// every policy treats them alike.
+    /// Pods that share namespace, labels (their service account's among them), served ports and the
+    /// ipBlocks their addresses fall in: every policy treats them alike.
     struct PodGroup: Sendable {
         let namespace: String
         let labels: [String: String]
@@ -94,9 +94,10 @@ public struct NetworkAnalysis: Sendable {
         var groupOfPod: [Int] = []
         for (podIndex, pod) in pods.enumerated() {
             let inBlocks = blocks.indices.filter { index in pod.addresses.contains(where: blocks[index].contains) }
-            let key = GroupKey(namespace: pod.namespace, labels: pod.labels, ports: pod.ports, ipBlocks: inBlocks)
+            let labels = pod.selectableLabels
+            let key = GroupKey(namespace: pod.namespace, labels: labels, ports: pod.ports, ipBlocks: inBlocks)
             let index = groupIndex[key] ?? {
-                groups.append(PodGroup(namespace: pod.namespace, labels: pod.labels, ports: pod.ports, ipBlocks: Set(inBlocks)))
+                groups.append(PodGroup(namespace: pod.namespace, labels: labels, ports: pod.ports, ipBlocks: Set(inBlocks)))
                 groupIndex[key] = groups.count - 1
                 return groups.count - 1
             }()
@@ -105,7 +106,8 @@ public struct NetworkAnalysis: Sendable {
         }
 
         let blockIndex = Dictionary(uniqueKeysWithValues: blocks.enumerated().map { ($1, $0) })
-        let matcher = PeerGroupMatcher(groups: groups, namespaceLabels: labels, blockIndex: blockIndex)
+        var matcher = PeerGroupMatcher(groups: groups, namespaceLabels: labels, blockIndex: blockIndex)
+        matcher.nodes = inventory.objects(ofKind: "Node").map(NodeAddresses.init)
         var rules: [IndexedRule] = []
         for (policyIndex, policy) in policies.enumerated() {
             var selected = GroupSet(capacity: groups.count)
@@ -165,6 +167,8 @@ struct PeerGroupMatcher {
     let blockIndex: [IPRangeSet: Int]
     /// The groups whose addresses fall in each block (by index into the distinct blocks).
     let groupsByBlock: [Int: [Int]]
+    /// The Nodes of the inputs, for `nodes` peers.
+    var nodes: [NodeAddresses] = []
 
     init(groups: [NetworkAnalysis.PodGroup], namespaceLabels: [String: [String: String]], blockIndex: [IPRangeSet: Int]) {
         self.groups = groups
@@ -181,18 +185,28 @@ struct PeerGroupMatcher {
     func index(_ rule: PolicyRule, of policy: CompiledPolicy, at policyIndex: Int) -> NetworkAnalysis.IndexedRule {
         var peerGroups: GroupSet?
         var unknownExternal: String?
+        var nodeAddresses = IPRangeSet()
         if let peers = rule.peers {
             var set = GroupSet(capacity: groups.count)
             for peer in peers {
                 members(of: peer).forEach { set.insert($0) }
-                if case .unknownAddresses(let reason) = peer { unknownExternal = reason }
+                switch peer {
+                case .unknownAddresses(let reason):
+                    unknownExternal = reason
+                case .nodes where nodes.isEmpty:
+                    unknownExternal = "a nodes peer selects node addresses, and no Node is among the inputs"
+                case .nodes(let selector):
+                    nodeAddresses = nodeAddresses.union(IPRangeSet(nodes.filter { selector.matches($0.labels) }.flatMap(\.addresses)))
+                case .pods, .namespaces, .podsInNamespaces, .ipBlock, .invalid:
+                    continue
+                }
             }
             peerGroups = set
         }
         return NetworkAnalysis.IndexedRule(
             policy: policyIndex, rule: rule, tier: policy.tier, precedence: policy.precedence,
             tiesAreAmbiguous: policy.tiesAreAmbiguous, peerGroups: peerGroups,
-            externalAddresses: rule.externalAddresses, unknownExternal: unknownExternal,
+            externalAddresses: rule.externalAddresses.union(nodeAddresses), unknownExternal: unknownExternal,
             fixedConnections: rule.hasNamedPort ? nil : rule.connections())
     }
 
@@ -208,12 +222,25 @@ struct PeerGroupMatcher {
         case .ipBlock(let block):
             guard block.matchesPods, let block = blockIndex[block.addresses] else { return [] }
             return groupsByBlock[block] ?? []
-        case .unknownAddresses, .invalid:
+        case .nodes, .unknownAddresses, .invalid:
             return []
         }
     }
 
     private func namespaces(matching selector: LabelSelector) -> [String] {
         groupsByNamespace.keys.filter { selector.matches(namespaceLabels[$0] ?? [:]) }
+    }
+}
+
+/// A Node's labels and addresses (`status.addresses`), for `nodes` peers.
+struct NodeAddresses: Sendable {
+    let labels: [String: String]
+    let addresses: [IPRange]
+
+    init(_ node: KubeObject) {
+        labels = node.labels
+        addresses = (node.root["status"]?["addresses"]?.items ?? []).compactMap { entry in
+            entry["address"]?.string.flatMap(IPAddress.init).map { IPRange(first: $0, last: $0) }
+        }
     }
 }

@@ -37,12 +37,22 @@ public struct NetworkPod: Sendable {
     public let id: String
     public let namespace: String
     public let labels: [String: String]
+    /// The pod's service account (`default` when none is named).
+    public let serviceAccount: String
     /// Addresses from `status.podIP` and `status.podIPs`.
     public let addresses: [IPAddress]
     public let ports: [ServedPort]
     public let workload: WorkloadID
     /// The object that carries the pod (the Pod or the workload).
     public let object: KubeObject
+
+    /// The label Cilium gives a pod for its service account; selectors match it beside the pod's labels.
+    public static let serviceAccountLabel = "io.cilium.k8s.policy.serviceaccount"
+
+    /// The labels selectors match: the pod's own and its service account's (`serviceAccountLabel`).
+    var selectableLabels: [String: String] {
+        labels.merging([Self.serviceAccountLabel: serviceAccount]) { own, _ in own }
+    }
 
     /// The container ports named `name` with protocol `proto`.
     public func ports(named name: String, proto: NetworkProtocol) -> [Int] {
@@ -60,7 +70,7 @@ extension NetworkPod {
         return templates.map { template in
             let plain = "\(template.namespace)/\(template.object.name)"
             let id = (nameCounts[plain] ?? 0) > 1 && template.object.kind != "Pod" ? "\(plain)[\(template.object.kind)]" : plain
-            return NetworkPod(id: id, namespace: template.namespace, labels: template.labels,
+            return NetworkPod(id: id, namespace: template.namespace, labels: template.labels, serviceAccount: template.serviceAccountName,
                               addresses: addresses(of: template.object), ports: servedPorts(template),
                               workload: workload(of: template.object, in: inventory), object: template.object)
         }

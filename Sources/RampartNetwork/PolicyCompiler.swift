@@ -2,12 +2,20 @@ import RampartModel
 
 /// Compiles one policy kind into the common form. A new kind is a new conforming type listed in
 /// `PolicyCompiler.kinds`.
-protocol PolicyKindCompiler {
+protocol PolicyKindCompiler: Sendable {
     /// The API group and kind this compiler reads.
     static var group: String { get }
     static var kind: String { get }
     /// The policies of one object (most kinds hold one; a Cilium policy may hold several under `specs`).
     static func compile(_ object: KubeObject) -> [CompiledPolicy]
+    /// The same, with the label values of the inputs at hand (for selector operators that need them).
+    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy]
+}
+
+extension PolicyKindCompiler {
+    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
+        compile(object)
+    }
 }
 
 /// Compiles every network policy kind of an inventory. Invalid parts become matchers that match
@@ -24,7 +32,10 @@ public enum PolicyCompiler {
 
     /// Every policy of the inventory, compiled: NetworkPolicies first, then the other kinds, each in input order.
     public static func compile(_ inventory: Inventory) -> [CompiledPolicy] {
-        kinds.flatMap { compiler in inventory.objects(ofKind: compiler.kind, group: compiler.group).flatMap(compiler.compile) }
+        let labels = LabelVocabulary(inventory)
+        return kinds.flatMap { compiler in
+            inventory.objects(ofKind: compiler.kind, group: compiler.group).flatMap { compiler.compile($0, labels: labels) }
+        }
     }
 
     /// Compiles one NetworkPolicy.

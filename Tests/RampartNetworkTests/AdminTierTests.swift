@@ -140,4 +140,33 @@ import Testing
         #expect(policy.problems.count == 5)
         #expect(analysis.allows("x/a", "y/a") == true, "a policy of no known tier selects no pod")
     }
+
+    @Test func nodesPeersAreTheAddressesOfTheNodesOfTheInputs() throws {
+        let policy = """
+            apiVersion: policy.networking.k8s.io/v1alpha1
+            kind: AdminNetworkPolicy
+            metadata: {name: protect-nodes}
+            spec:
+              priority: 1
+              subject: {namespaces: {}}
+              egress: [{action: Deny, to: [{nodes: {matchLabels: {pool: system}}}]}]
+            """
+        let node = """
+            apiVersion: v1
+            kind: Node
+            metadata: {name: system-a, labels: {pool: system}}
+            status: {addresses: [{type: InternalIP, address: 192.168.10.11}, {type: Hostname, address: system-a}]}
+            """
+        let withNodes = NetworkAnalysis(yaml: e2eCluster(policy + "\n---\n" + node))
+        let pod = try #require(withNodes.pod("x/a"))
+        let nodeAddress = try #require(IPAddress("192.168.10.11")), other = try #require(IPAddress("192.168.10.12"))
+        #expect(withNodes.decide(from: .pod(pod), to: .address(nodeAddress), proto: .tcp, port: 10250)?.verdict == .denied)
+        #expect(withNodes.decide(from: .pod(pod), to: .address(other), proto: .tcp, port: 10250)?.verdict == .allowed)
+        let withoutNodes = NetworkAnalysis(yaml: e2eCluster(policy))
+        guard case .unknown(let reason)? = withoutNodes.decide(from: .pod(pod), to: .address(other), proto: .tcp, port: 10250)?.verdict else {
+            Issue.record("without Nodes the addresses are unknown")
+            return
+        }
+        #expect(reason.contains("no Node is among the inputs"))
+    }
 }

@@ -12,7 +12,8 @@ import Testing
         #expect(selectors[1].matches(["pod": "c"]) && !selectors[1].matches(["pod": "c", "ns": "x"]))
         #expect(try CalicoSelector.parse("!(pod == 'a' || pod == 'b')").count == 1)
         #expect(try CalicoSelector.parse("all()").first?.matches([:]) == true)
-        #expect(throws: CalicoSelector.Failure.self) { try CalicoSelector.parse("name contains 'x'") }
+        #expect(try CalicoSelector.parse("name contains 'x'").first?.matches(["name": "box"]) == false,
+                "without the inputs' label values, contains matches nothing")
         #expect(throws: CalicoSelector.Failure.self) { try CalicoSelector.parse("pod == 'a' &&") }
         #expect(throws: CalicoSelector.Failure.self) { try CalicoSelector.parse(String(repeating: "(", count: 500)) }
     }
@@ -74,21 +75,37 @@ import Testing
         #expect(analysis.decide(from: .pod(pod), to: .address(dns), proto: .tcp, port: 80)?.allowed == false)
         #expect(analysis.allows("x/a", "y/b", .tcp, 80) == true, "the ICMP rule matches no TCP connection")
         #expect(analysis.allows("y/b", "x/a") == true, "ingress is not isolated by an Egress-only policy")
+        #expect(analysis.namespacesIsolatedWhole(.egress) == ["x"] && analysis.namespacesIsolatedWhole(.ingress).isEmpty)
     }
 
-    @Test func unmodelledMatchesAreNotedAndBadSelectorsAreProblems() {
+    @Test func stringOperatorsMatchTheLabelValuesOfTheInputs() {
+        let analysis = NetworkAnalysis(yaml: e2eCluster("""
+            apiVersion: projectcalico.org/v3
+            kind: GlobalNetworkPolicy
+            metadata: {name: string-operators}
+            spec:
+              selector: pod starts with 'a' || pod ends with 'c'
+              namespaceSelector: projectcalico.org/name contains 'x'
+              ingress:
+              - {action: Allow, source: {serviceAccounts: {names: [api]}}}
+            """))
+        #expect(analysis.allows("y/b", "x/a") == false, "x/a is selected and isolated")
+        #expect(analysis.allows("y/b", "x/c") == false)
+        #expect(analysis.allows("y/a", "x/b") == true, "x/b is not selected")
+        #expect(analysis.allows("x/a", "y/a") == true, "y is not selected")
+        #expect(analysis.allPolicies[0].notes.contains { $0.contains("serviceAccounts is not modelled") })
+    }
+
+    @Test func unreadableSelectorsAreProblems() {
         let analysis = NetworkAnalysis(yaml: e2eCluster("""
             apiVersion: projectcalico.org/v3
             kind: GlobalNetworkPolicy
             metadata: {name: odd}
             spec:
-              selector: pod starts with 'a'
-              ingress:
-              - {action: Allow, source: {serviceAccounts: {names: [api]}}}
+              selector: pod === 'a'
+              ingress: [{action: Deny}]
             """))
-        let policy = analysis.allPolicies[0]
-        #expect(policy.problems.contains { $0.contains("'starts' operator is not modelled") })
-        #expect(policy.notes.contains { $0.contains("serviceAccounts is not modelled") })
-        #expect(analysis.allows("y/a", "x/a") == true, "a selector that cannot be read selects no pod")
+        #expect(analysis.allPolicies[0].problems.contains { $0.contains("selector 'pod === 'a''") })
+        #expect(analysis.allows("y/a", "x/a") == true, "a selector the API server would reject selects no pod")
     }
 }

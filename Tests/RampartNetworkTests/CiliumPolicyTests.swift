@@ -124,5 +124,24 @@ import Testing
         #expect(analysis.allows("x/b", "x/a") == false)
         #expect(analysis.allows("y/a", "y/b") == true)
         #expect(analysis.allows("y/c", "y/b") == false)
+        #expect(analysis.namespacesIsolatedWhole(.ingress) == ["x"], "x is default-deny for the netpol.no-default-deny rule; y is not")
+    }
+
+    @Test func serviceAccountSelectorsMatchThePodsServiceAccount() {
+        let analysis = NetworkAnalysis(yaml: e2eCluster("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: api, namespace: y, labels: {pod: a}}
+            spec: {serviceAccountName: api, containers: [{name: c, image: i}]}
+            ---
+            apiVersion: cilium.io/v2
+            kind: CiliumClusterwideNetworkPolicy
+            metadata: {name: from-api-account}
+            spec:
+              endpointSelector: {matchLabels: {k8s:io.kubernetes.pod.namespace: x}}
+              ingress: [{fromEndpoints: [{matchLabels: {k8s:io.cilium.k8s.policy.serviceaccount: api}}]}]
+            """))
+        #expect(analysis.allows("y/api", "x/a") == true)
+        #expect(analysis.allows("y/a", "x/a") == false, "same labels, the default service account")
     }
 }

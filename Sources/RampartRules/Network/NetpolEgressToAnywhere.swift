@@ -31,7 +31,7 @@ public struct NetpolEgressToAnywhere: Rule {
             case .ipBlock(let block) where block.cidr.hasSuffix("/0"):
                 let except = block.except.isEmpty ? "" : " (except \(block.except.joined(separator: ", ")))"
                 return "egress to \(block.cidr)\(except)"
-            case .ipBlock, .pods, .namespaces, .podsInNamespaces, .unknownAddresses, .invalid:
+            case .ipBlock, .pods, .namespaces, .podsInNamespaces, .nodes, .unknownAddresses, .invalid:
                 return nil
             }
         }

@@ -32,7 +32,7 @@ public struct NetpolIngressFromAllNamespaces: Rule {
             case .podsInNamespaces(let pods, let namespaces) where namespaces.isEmpty:
                 return pods.isEmpty ? "ingress from every pod of every namespace"
                     : "ingress from pods of any namespace that carry the selected labels, which any tenant can set"
-            case .namespaces, .podsInNamespaces, .pods, .ipBlock, .unknownAddresses, .invalid:
+            case .namespaces, .podsInNamespaces, .pods, .ipBlock, .nodes, .unknownAddresses, .invalid:
                 return nil
             }
         }

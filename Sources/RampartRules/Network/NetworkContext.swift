@@ -16,11 +16,12 @@ extension AuditContext {
 
 /// Checks shared by the default-deny rules.
 enum DefaultDeny {
-    /// Tenant namespaces that have pods but no policy isolating every pod in `direction`
-    /// (an empty `podSelector` whose effective `policyTypes` include it).
+    /// Tenant namespaces that have pods but no policy isolating every pod in `direction` (a
+    /// NetworkPolicy with an empty `podSelector` whose effective `policyTypes` include it, or a Cilium
+    /// or Calico policy over the whole namespace).
     static func namespacesWithout(_ direction: TrafficDirection, in context: AuditContext) -> [String] {
         let network = context.network
-        let covered = Set(network.policies.filter { $0.podSelector.isEmpty && $0.directions.contains(direction) }.map(\.namespace))
+        let covered = network.namespacesIsolatedWhole(direction)
         return Set(network.pods.map(\.namespace)).filter { !covered.contains($0) && context.isTenantNamespace($0) }.sorted()
     }
 

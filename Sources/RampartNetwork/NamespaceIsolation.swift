@@ -1,0 +1,26 @@
+import RampartModel
+
+extension NetworkAnalysis {
+    /// The namespaces whose every pod, present or future, an application-tier policy isolates in
+    /// `direction` because its subject is the whole namespace: a NetworkPolicy with an empty
+    /// `podSelector`, a Cilium policy with an empty `endpointSelector`, a Calico policy with `all()`
+    /// (namespaced, or global with a `namespaceSelector` that matches the namespace).
+    public func namespacesIsolatedWhole(_ direction: TrafficDirection) -> Set<String> {
+        var covered: Set<String> = []
+        for policy in allPolicies where policy.tier == .application && policy.directions.contains(direction) {
+            for entry in policy.subject {
+                switch entry {
+                case .pods(let pods, let namespace) where pods.isEmpty:
+                    covered.insert(namespace)
+                case .podsInNamespaces(let pods, let namespaces) where pods.isEmpty:
+                    covered.formUnion(namespaceLabels.filter { namespaces.matches($0.value) }.keys)
+                case .namespaces(let namespaces):
+                    covered.formUnion(namespaceLabels.filter { namespaces.matches($0.value) }.keys)
+                case .pods, .podsInNamespaces, .ipBlock, .nodes, .unknownAddresses, .invalid:
+                    continue
+                }
+            }
+        }
+        return covered
+    }
+}
