@@ -6,8 +6,17 @@ extension NetworkAnalysis {
     /// `podSelector`, a Cilium policy with an empty `endpointSelector`, a Calico policy with `all()`
     /// (namespaced, or global with a `namespaceSelector` that matches the namespace).
     public func namespacesIsolatedWhole(_ direction: TrafficDirection) -> Set<String> {
-        var covered: Set<String> = []
-        for policy in allPolicies where policy.tier == .application && policy.directions.contains(direction) {
+        Set(wholeNamespacePolicies().compactMap { namespace, policies in
+            policies.contains { $0.directions.contains(direction) } ? namespace : nil
+        })
+    }
+
+    /// The application-tier policies whose subject is a whole namespace, by namespace (of any kind:
+    /// NetworkPolicy, Cilium, Calico), in the order of `allPolicies`.
+    public func wholeNamespacePolicies() -> [String: [CompiledPolicy]] {
+        var policies: [String: [CompiledPolicy]] = [:]
+        for policy in allPolicies where policy.tier == .application {
+            var covered: Set<String> = []
             for entry in policy.subject {
                 switch entry {
                 case .pods(let pods, let namespace) where pods.isEmpty:
@@ -20,7 +29,8 @@ extension NetworkAnalysis {
                     continue
                 }
             }
+            for namespace in covered { policies[namespace, default: []].append(policy) }
         }
-        return covered
+        return policies
     }
 }

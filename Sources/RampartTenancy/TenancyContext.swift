@@ -79,7 +79,7 @@ struct TenancyContext {
             }
         }
         objectOfWorkload = objects.merging(fallback) { top, _ in top }
-        wholeNamespacePolicies = Dictionary(grouping: network.policies.filter { $0.podSelector.isEmpty }, by: \.namespace)
+        wholeNamespacePolicies = network.wholeNamespacePolicies()
         self.anchors = anchors
         admission = AdmissionCoverage(inventory)
     }

@@ -35,10 +35,11 @@ enum NetworkLayer {
         for direction in TrafficDirection.allCases {
             let name = direction.policyType
             if let policy = policies.first(where: { $0.directions.contains(direction) }) {
-                layer.pass("\(namespace): \(name) isolated for every pod by NetworkPolicy \(policy.name)", policy.object, "spec.podSelector")
+                let path: FieldPath = policy.object.kind == "NetworkPolicy" ? "spec.podSelector" : "spec"
+                layer.pass("\(namespace): \(name) isolated for every pod by \(policy.object.kind) \(policy.name)", policy.object, path)
                 continue
             }
-            let message = "\(namespace): no NetworkPolicy isolates every pod for \(name): pods are open to \(direction == .ingress ? "connections from every tenant" : "every destination") unless another policy selects them"
+            let message = "\(namespace): no network policy isolates every pod for \(name): pods are open to \(direction == .ingress ? "connections from every tenant" : "every destination") unless another policy selects them"
             if direction == .ingress || tenant.spec.isUntrusted {
                 layer.limit(to: .none, message, anchor, path, rules: [.noDefaultDeny(direction)])
             } else {
