@@ -1,0 +1,85 @@
+import RampartModel
+import RampartRules
+
+/// The catalog rules that CEL expresses, each as the validations of its policy over pod-bearing
+/// objects, and the reason each other rule does not export.
+enum CatalogPolicies {
+    /// A validation of a pod-bearing policy: the expression, the field under the pod spec it
+    /// judges, and the message expression that follows the rule ID and that field.
+    struct PodValidation {
+        var expression: String
+        var field: String
+        var detail: String
+    }
+
+    /// `images.latest-tag`: every image has a digest, or a tag other than `latest`.
+    static let latestTag = PodValidation(
+        expression: """
+            variables.containers.all(c, !has(c.image) || type(c.image) != string || c.image.contains('@') \
+            || (c.image.substring(c.image.lastIndexOf('/') + 1).contains(':') \
+            && !c.image.substring(c.image.lastIndexOf('/') + 1).endsWith(':latest')))
+            """,
+        field: "containers[].image",
+        detail: """
+            variables.containers.filter(c, has(c.image) && type(c.image) == string && !c.image.contains('@') \
+            && (!c.image.substring(c.image.lastIndexOf('/') + 1).contains(':') \
+            || c.image.substring(c.image.lastIndexOf('/') + 1).endsWith(':latest'))).map(c, c.image).join(', ') \
+            + ' resolves to the moving tag latest'
+            """)
+
+    /// Pod Security checks by upstream check ID. Baseline checks: every level but `privileged`
+    /// includes them, so the policy passes only in namespaces that enforce `privileged`.
+    static let podSecurity: [String: PodValidation] = [
+        "privileged": PodValidation(
+            expression: """
+                variables.privilegedNamespace || variables.containers.all(c, !has(c.securityContext) \
+                || c.securityContext == null || !has(c.securityContext.privileged) || c.securityContext.privileged != true)
+                """,
+            field: "containers[].securityContext.privileged",
+            detail: """
+                'privileged containers ' + variables.containers.filter(c, has(c.securityContext) && c.securityContext != null \
+                && has(c.securityContext.privileged) && c.securityContext.privileged == true).map(c, c.name).join(', ')
+                """),
+        "hostNamespaces": PodValidation(
+            expression: """
+                variables.privilegedNamespace || ['hostNetwork', 'hostPID', 'hostIPC'].all(k, \
+                !(k in variables.podSpec) || variables.podSpec[k] != true)
+                """,
+            field: "hostNetwork|hostPID|hostIPC",
+            detail: """
+                'shares the node\\'s ' + ['hostNetwork', 'hostPID', 'hostIPC'].filter(k, k in variables.podSpec \
+                && variables.podSpec[k] == true).join(', ')
+                """),
+    ]
+
+    /// The CEL form of a catalog rule, when one is written.
+    static func validation(for rule: any Rule) -> PodValidation? {
+        switch rule {
+        case let check as PodSecurityCheckRule: podSecurity[check.check]
+        case is ImagesLatestTag: latestTag
+        default: nil
+        }
+    }
+
+    /// The policy of catalog rule `rule`, or the reason it does not export.
+    static func policy(for rule: any Rule) -> Result<ExportedPolicy, NotExported> {
+        guard rule.scope.judgesOneObject else {
+            return .failure(NotExported(rule: rule.metadata.id, reason: "judges the whole inventory (bindings, policies, tenants), not one object"))
+        }
+        guard let validation = validation(for: rule) else {
+            return .failure(NotExported(rule: rule.metadata.id, reason: "judges one object, but its CEL form is not written yet"))
+        }
+        let message = "'\(rule.metadata.id) at ' + variables.specPath + '.\(validation.field): ' + \(validation.detail)"
+        return .success(ExportedPolicy(rule: rule.metadata, resources: PodSpecExpressions.resources, operations: ["CREATE", "UPDATE"],
+                                       namespaceSelector: LabelSelector(), objectSelector: LabelSelector(),
+                                       variables: PodSpecExpressions.variables,
+                                       validations: [.init(expression: validation.expression, messageExpression: message)],
+                                       tenants: nil, trust: nil))
+    }
+}
+
+/// A rule left out of the export, and why.
+public struct NotExported: Error, Sendable, Hashable {
+    public var rule: String
+    public var reason: String
+}
