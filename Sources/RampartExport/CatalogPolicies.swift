@@ -28,11 +28,13 @@ enum CatalogPolicies {
             """)
 
     /// Pod Security checks by upstream check ID. Baseline checks: every level but `privileged`
-    /// includes them, so the policy passes only in namespaces that enforce `privileged`.
+    /// includes them, so the policy passes in namespaces judged at `privileged`; at `restricted`,
+    /// `restrictedVolumes` reports hostPath volumes instead of `hostPathVolumes` (as upstream), so
+    /// that one judges `baseline` pods only.
     static let podSecurity: [String: PodValidation] = [
         "privileged": PodValidation(
             expression: """
-                variables.privilegedNamespace || variables.containers.all(c, !has(c.securityContext) \
+                variables.podSecurityLevel == 'privileged' || variables.containers.all(c, !has(c.securityContext) \
                 || c.securityContext == null || !has(c.securityContext.privileged) || c.securityContext.privileged != true)
                 """,
             field: "containers[].securityContext.privileged",
@@ -42,13 +44,33 @@ enum CatalogPolicies {
                 """),
         "hostNamespaces": PodValidation(
             expression: """
-                variables.privilegedNamespace || ['hostNetwork', 'hostPID', 'hostIPC'].all(k, \
+                variables.podSecurityLevel == 'privileged' || ['hostNetwork', 'hostPID', 'hostIPC'].all(k, \
                 !(k in variables.podSpec) || variables.podSpec[k] != true)
                 """,
             field: "hostNetwork|hostPID|hostIPC",
             detail: """
                 'shares the node\\'s ' + ['hostNetwork', 'hostPID', 'hostIPC'].filter(k, k in variables.podSpec \
                 && variables.podSpec[k] == true).join(', ')
+                """),
+        "hostPorts": PodValidation(
+            expression: """
+                variables.podSecurityLevel == 'privileged' || variables.containers.all(c, !has(c.ports) || type(c.ports) != list \
+                || c.ports.all(p, !has(p.hostPort) || type(p.hostPort) != int || p.hostPort == 0))
+                """,
+            field: "containers[].ports[].hostPort",
+            detail: """
+                'containers ' + variables.containers.filter(c, has(c.ports) && type(c.ports) == list \
+                && c.ports.exists(p, has(p.hostPort) && type(p.hostPort) == int && p.hostPort != 0)).map(c, c.name).join(', ') \
+                + ' use host ports'
+                """),
+        "hostPathVolumes": PodValidation(
+            expression: """
+                variables.podSecurityLevel != 'baseline' || !has(variables.podSpec.volumes) || type(variables.podSpec.volumes) != list \
+                || variables.podSpec.volumes.all(v, !('hostPath' in v))
+                """,
+            field: "volumes[].hostPath",
+            detail: """
+                'hostPath volumes ' + variables.podSpec.volumes.filter(v, 'hostPath' in v).map(v, has(v.name) ? string(v.name) : '').join(', ')
                 """),
     ]
 
@@ -62,7 +84,7 @@ enum CatalogPolicies {
     }
 
     /// The policy of catalog rule `rule`, or the reason it does not export.
-    static func policy(for rule: any Rule) -> Result<ExportedPolicy, NotExported> {
+    static func policy(for rule: any Rule, platform: Set<String>) -> Result<ExportedPolicy, NotExported> {
         guard rule.scope.judgesOneObject else {
             return .failure(NotExported(rule: rule.metadata.id, reason: "judges the whole inventory (bindings, policies, tenants), not one object"))
         }
@@ -72,7 +94,7 @@ enum CatalogPolicies {
         let message = "'\(rule.metadata.id) at ' + variables.specPath + '.\(validation.field): ' + \(validation.detail)"
         return .success(ExportedPolicy(rule: rule.metadata, resources: PodSpecExpressions.resources, operations: ["CREATE", "UPDATE"],
                                        namespaceSelector: LabelSelector(), objectSelector: LabelSelector(),
-                                       variables: PodSpecExpressions.variables,
+                                       variables: PodSpecExpressions.variables(platform: platform),
                                        validations: [.init(expression: validation.expression, messageExpression: message)],
                                        tenants: nil, trust: nil))
     }

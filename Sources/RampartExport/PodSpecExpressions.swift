@@ -1,6 +1,6 @@
 /// The variables every pod-bearing policy starts with: the pod spec wherever the kind keeps it,
-/// its containers of every kind, where the spec is (for messages), and whether the namespace's
-/// Pod Security label is `privileged` (then Rampart's `pss.*` rules report nothing there).
+/// its containers of every kind, where the spec is (for messages), and the Pod Security level
+/// Rampart judges the pod at (see `PodSecurityAnalysis`).
 enum PodSpecExpressions {
     /// Pod-bearing kinds by API group, as plural resources.
     static let resources: [ExportedPolicy.Resources] = [
@@ -29,12 +29,22 @@ enum PodSpecExpressions {
         (has(variables.podSpec.ephemeralContainers) ? variables.podSpec.ephemeralContainers : [])
         """
 
-    static let privilegedNamespace = """
-        namespaceObject != null && has(namespaceObject.metadata) && has(namespaceObject.metadata.labels) \
-        && namespaceObject.metadata.labels[?'pod-security.kubernetes.io/enforce'].orValue('') == 'privileged'
-        """
+    /// The Pod Security level Rampart judges the pod at: the namespace's enforce label (an invalid
+    /// level is `restricted`); without one, `baseline` in the platform's namespaces and `restricted`
+    /// in the tenants'.
+    static func podSecurityLevel(platform: Set<String>) -> String {
+        let names = platform.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        return """
+            namespaceObject != null && has(namespaceObject.metadata) && has(namespaceObject.metadata.labels) \
+            && 'pod-security.kubernetes.io/enforce' in namespaceObject.metadata.labels \
+            ? (namespaceObject.metadata.labels['pod-security.kubernetes.io/enforce'] in ['privileged', 'baseline'] \
+            ? namespaceObject.metadata.labels['pod-security.kubernetes.io/enforce'] : 'restricted') \
+            : ((has(object.metadata.namespace) ? object.metadata.namespace : 'default') in [\(names)] ? 'baseline' : 'restricted')
+            """
+    }
 
-    static let variables: [(name: String, expression: String)] = [
-        ("specPath", specPath), ("podSpec", podSpec), ("containers", containers), ("privilegedNamespace", privilegedNamespace),
-    ]
+    static func variables(platform: Set<String>) -> [(name: String, expression: String)] {
+        [("specPath", specPath), ("podSpec", podSpec), ("containers", containers),
+         ("podSecurityLevel", podSecurityLevel(platform: platform))]
+    }
 }

@@ -27,7 +27,7 @@ public struct PolicyExport: Sendable {
     /// binding per policy that denies in every namespace but `platform`.
     public init(rules: [any Rule], tenancy: TenancyModel?, platform: Set<String>) {
         for rule in rules {
-            let result = (rule as? CustomRule).map(CustomRulePolicies.policy(for:)) ?? CatalogPolicies.policy(for: rule)
+            let result = (rule as? CustomRule).map(CustomRulePolicies.policy(for:)) ?? CatalogPolicies.policy(for: rule, platform: platform)
             switch result {
             case .failure(let reason): notExported.append(reason)
             case .success(let policy):
