@@ -66,8 +66,11 @@ public struct PolicyExport: Sendable {
         }
     }
 
-    /// Every policy, then every binding, as YAML documents.
+    /// Every policy, then every binding, as YAML documents; comments first count them and list the
+    /// rules left out with the reason.
     public var yaml: String {
-        (policies.map(PolicyYAML.policy) + bindings.map(PolicyYAML.binding)).joined(separator: "---\n")
+        let header = ["rampart vap export: \(policies.count) policies, \(bindings.count) bindings"]
+            + notExported.map { "not exported: \($0.rule): \($0.reason)" }
+        return YAMLWriter.stream(policies.map(PolicyYAML.policy) + bindings.map(PolicyYAML.binding), header: header)
     }
 }

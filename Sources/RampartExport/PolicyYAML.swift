@@ -1,25 +1,18 @@
+import Foundation
 import RampartModel
 
-/// Writes exported policies and bindings as YAML documents. Every string is written double-quoted
-/// with JSON's escapes, which YAML reads back exactly (expressions keep their quotes and newlines).
+/// Exported policies and bindings as Kubernetes objects (nodes that `YAMLWriter` writes).
 enum PolicyYAML {
-    /// `s` as a YAML (and JSON) double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+    private static let mark = SourceMark(line: 0, column: 0)
+
+    /// A string (never read back as a number, boolean or null).
+    static func string(_ text: String) -> Node { Node(.scalar(Scalar(text, isPlain: false)), mark: mark) }
+
+    static func list(_ items: [String]) -> Node { Node(.sequence(items.map(string)), mark: mark) }
+
+    /// A mapping of the entries whose values are given, in order.
+    static func mapping(_ entries: [(String, Node?)]) -> Node {
+        Node(.mapping(entries.compactMap { key, value in value.map { MappingEntry(key: key, keyMark: mark, value: $0) } }), mark: mark)
     }
 
     /// `text` as a CEL string literal.
@@ -28,80 +21,54 @@ enum PolicyYAML {
             .replacingOccurrences(of: "\n", with: "\\n") + "'"
     }
 
-    static func list(_ items: [String]) -> String {
-        "[" + items.map(quoted).joined(separator: ", ") + "]"
+    /// A label selector, or nil when it is empty (the field is then left out).
+    static func selector(_ selector: LabelSelector) -> Node? {
+        guard !selector.isEmpty else { return nil }
+        let labels = selector.matchLabels.sorted { $0.key < $1.key }.map { ($0.key, Optional(string($0.value))) }
+        let requirements = selector.requirements.map { requirement in
+            mapping([("key", string(requirement.key)), ("operator", string(requirement.op.rawValue)),
+                     ("values", requirement.values.isEmpty ? nil : list(requirement.values))])
+        }
+        return mapping([("matchLabels", labels.isEmpty ? nil : mapping(labels)),
+                        ("matchExpressions", requirements.isEmpty ? nil : Node(.sequence(requirements), mark: mark))])
     }
 
-    /// A selector as the lines of a mapping indented by `indent`, or nothing when it is empty.
-    static func selector(_ key: String, _ selector: LabelSelector, indent: String) -> String {
-        guard !selector.isEmpty else { return "" }
-        var text = "\(indent)\(key):\n"
-        if !selector.matchLabels.isEmpty {
-            text += "\(indent)  matchLabels:\n"
-            for (label, value) in selector.matchLabels.sorted(by: { $0.key < $1.key }) {
-                text += "\(indent)    \(quoted(label)): \(quoted(value))\n"
-            }
-        }
-        if !selector.requirements.isEmpty {
-            text += "\(indent)  matchExpressions:\n"
-            for requirement in selector.requirements {
-                text += "\(indent)  - {key: \(quoted(requirement.key)), operator: \(requirement.op.rawValue)"
-                text += requirement.values.isEmpty ? "}\n" : ", values: \(list(requirement.values))}\n"
-            }
-        }
-        return text
+    /// `metadata` of an exported object: its name, Rampart as manager, and its annotations.
+    private static func metadata(_ name: String, annotations: [(String, String)]) -> Node {
+        mapping([("name", string(name)), ("labels", mapping([("app.kubernetes.io/managed-by", string("rampart"))])),
+                 ("annotations", annotations.isEmpty ? nil : mapping(annotations.map { ($0.0, string($0.1)) }))])
     }
 
-    static func policy(_ policy: ExportedPolicy) -> String {
-        var text = """
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingAdmissionPolicy
-            metadata:
-              name: \(policy.name)
-              labels: {app.kubernetes.io/managed-by: rampart}
-              annotations: {rampart.dev/rule: \(quoted(policy.rule.id))}
-            spec:
-              failurePolicy: \(policy.failurePolicy)
-              matchConstraints:
-                resourceRules:
-
-            """
-        for rule in policy.resources {
-            text += "    - apiGroups: \(list(rule.groups))\n"
-            text += "      apiVersions: [\"*\"]\n"
-            text += "      operations: \(list(policy.operations))\n"
-            text += "      resources: \(list(rule.resources))\n"
-        }
-        text += selector("namespaceSelector", policy.namespaceSelector, indent: "    ")
-        text += selector("objectSelector", policy.objectSelector, indent: "    ")
-        if !policy.variables.isEmpty {
-            text += "  variables:\n"
-            for variable in policy.variables {
-                text += "  - name: \(quoted(variable.name))\n    expression: \(quoted(variable.expression))\n"
-            }
-        }
-        text += "  validations:\n"
-        for validation in policy.validations {
-            text += "  - expression: \(quoted(validation.expression))\n"
-            text += "    messageExpression: \(quoted(validation.messageExpression))\n"
-            text += "    reason: Invalid\n"
-        }
-        return text
+    private static func object(kind: String, metadata: Node, spec: Node) -> Node {
+        mapping([("apiVersion", string("admissionregistration.k8s.io/v1")), ("kind", string(kind)),
+                 ("metadata", metadata), ("spec", spec)])
     }
 
-    static func binding(_ binding: ExportedBinding) -> String {
-        var text = """
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingAdmissionPolicyBinding
-            metadata:
-              name: \(binding.name)
-              labels: {app.kubernetes.io/managed-by: rampart}
+    static func policy(_ policy: ExportedPolicy) -> Node {
+        let rules = policy.resources.map { rule in
+            mapping([("apiGroups", list(rule.groups)), ("apiVersions", list(["*"])), ("operations", list(policy.operations)),
+                     ("resources", list(rule.resources))])
+        }
+        let constraints = mapping([("resourceRules", Node(.sequence(rules), mark: mark)),
+                                   ("namespaceSelector", selector(policy.namespaceSelector)),
+                                   ("objectSelector", selector(policy.objectSelector))])
+        let variables = policy.variables.map { mapping([("name", string($0.name)), ("expression", string($0.expression))]) }
+        let validations = policy.validations.map {
+            mapping([("expression", string($0.expression)), ("messageExpression", string($0.messageExpression)),
+                     ("reason", string("Invalid"))])
+        }
+        let spec = mapping([("failurePolicy", string(policy.failurePolicy)), ("matchConstraints", constraints),
+                            ("variables", variables.isEmpty ? nil : Node(.sequence(variables), mark: mark)),
+                            ("validations", Node(.sequence(validations), mark: mark))])
+        return object(kind: "ValidatingAdmissionPolicy", metadata: metadata(policy.name, annotations: [("rampart.dev/rule", policy.rule.id)]),
+                      spec: spec)
+    }
 
-            """
-        if let tenant = binding.tenant { text += "  annotations: {rampart.dev/tenant: \(quoted(tenant))}\n" }
-        text += "spec:\n  policyName: \(binding.policyName)\n  validationActions: [\(binding.action)]\n"
-        text += "  matchResources:\n"
-        text += selector("namespaceSelector", binding.namespaceSelector, indent: "    ")
-        return text
+    static func binding(_ binding: ExportedBinding) -> Node {
+        let spec = mapping([("policyName", string(binding.policyName)), ("validationActions", list([binding.action])),
+                            ("matchResources", selector(binding.namespaceSelector).map { mapping([("namespaceSelector", $0)]) })])
+        return object(kind: "ValidatingAdmissionPolicyBinding",
+                      metadata: metadata(binding.name, annotations: binding.tenant.map { [("rampart.dev/tenant", $0)] } ?? []),
+                      spec: spec)
     }
 }

@@ -45,11 +45,7 @@ extension Rampart {
             }
             let platform = tenancy.settings(config.settings, model: model).platformNamespaces
             let export = PolicyExport(rules: selected, tenancy: model, platform: platform)
-            var header = "# rampart vap export: \(export.policies.count) policies, \(export.bindings.count) bindings\n"
-            for skipped in export.notExported {
-                header += "# not exported: \(skipped.rule): \(skipped.reason)\n"
-            }
-            print(header + (export.policies.isEmpty ? "" : "---\n" + export.yaml), terminator: "")
+            print(export.yaml, terminator: "")
         }
     }
 }
