@@ -83,10 +83,33 @@ enum CatalogPolicies {
         }
     }
 
+    /// Service rules: the validation and the message after the rule ID, by the rule's type.
+    static func serviceValidation(for rule: any Rule) -> (expression: String, message: String)? {
+        let type = "has(object.spec) && has(object.spec.type) && object.spec.type == "
+        switch rule {
+        case is ExposureNodePort: return ("!(\(type)'NodePort')", "' at spec.type: Service of type NodePort listens on every node'")
+        case is ExposureLoadBalancer: return ("!(\(type)'LoadBalancer')", "' at spec.type: Service is a LoadBalancer'")
+        case is ExposureExternalIPs:
+            return ("""
+                !has(object.spec) || !has(object.spec.externalIPs) || type(object.spec.externalIPs) != list \
+                || object.spec.externalIPs.all(a, a == null || type(a) == map || type(a) == list)
+                """, "' at spec.externalIPs: Service claims external IPs'")
+        default: return nil
+        }
+    }
+
     /// The policy of catalog rule `rule`, or the reason it does not export.
     static func policy(for rule: any Rule, platform: Set<String>) -> Result<ExportedPolicy, NotExported> {
         guard rule.scope.judgesOneObject else {
             return .failure(NotExported(rule: rule.metadata.id, reason: "judges the whole inventory (bindings, policies, tenants), not one object"))
+        }
+        if let service = serviceValidation(for: rule) {
+            return .success(ExportedPolicy(rule: rule.metadata, resources: [.init(groups: [""], resources: ["services"])],
+                                           operations: ["CREATE", "UPDATE"], namespaceSelector: LabelSelector(),
+                                           objectSelector: LabelSelector(), variables: [],
+                                           validations: [.init(expression: service.expression,
+                                                               messageExpression: "'\(rule.metadata.id)' + \(service.message)")],
+                                           tenants: nil, trust: nil))
         }
         guard let validation = validation(for: rule) else {
             return .failure(NotExported(rule: rule.metadata.id, reason: "judges one object, but its CEL form is not written yet"))
