@@ -39,7 +39,7 @@ enum PodSpecExpressions {
             && 'pod-security.kubernetes.io/enforce' in namespaceObject.metadata.labels \
             ? (namespaceObject.metadata.labels['pod-security.kubernetes.io/enforce'] in ['privileged', 'baseline'] \
             ? namespaceObject.metadata.labels['pod-security.kubernetes.io/enforce'] : 'restricted') \
-            : ((has(object.metadata.namespace) ? object.metadata.namespace : 'default') in [\(names)] ? 'baseline' : 'restricted')
+            : ((request.namespace != '' ? request.namespace : 'default') in [\(names)] ? 'baseline' : 'restricted')
             """
     }
 

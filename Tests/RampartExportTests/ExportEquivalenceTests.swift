@@ -47,6 +47,13 @@ import TestSupport
         #expect(admission.policies.count == Self.export.policies.count)
     }
 
+    @Test func theExportPassesTheAuditItself() {
+        let objects = ManifestLoader.load(Array(Self.export.yaml.utf8), file: "export.yaml").objects
+        #expect(objects.count == Self.export.policies.count + Self.export.bindings.count)
+        let findings = Auditor.audit(AuditContext(inventory: Inventory(objects: objects)), rules: Catalog.rules)
+        #expect(findings.map { "\($0.ruleId) \($0.object.name): \($0.message)" } == [])
+    }
+
     @Test("the same verdict as the native rule on every object", arguments: EquivalenceSource.all)
     func sameVerdict(_ source: EquivalenceSource) throws {
         var compared = 0, denied = 0
