@@ -27,6 +27,15 @@ enum CatalogPolicies {
             + ' resolves to the moving tag latest'
             """)
 
+    /// `images.no-digest`: every image is pinned by a digest.
+    static let noDigest = PodValidation(
+        expression: "variables.containers.all(c, !has(c.image) || type(c.image) != string || c.image.contains('@'))",
+        field: "containers[].image",
+        detail: """
+            variables.containers.filter(c, has(c.image) && type(c.image) == string && !c.image.contains('@')).map(c, c.image) \
+            .join(', ') + ' without a digest'
+            """)
+
     /// Pod Security checks by upstream check ID. Baseline checks: every level but `privileged`
     /// includes them, so the policy passes in namespaces judged at `privileged`; at `restricted`,
     /// `restrictedVolumes` reports hostPath volumes instead of `hostPathVolumes` (as upstream), so
@@ -79,6 +88,7 @@ enum CatalogPolicies {
         switch rule {
         case let check as PodSecurityCheckRule: podSecurity[check.check]
         case is ImagesLatestTag: latestTag
+        case is ImagesNoDigest: noDigest
         default: nil
         }
     }
