@@ -39,9 +39,12 @@ let package = Package(
         // The rule catalog and the audit over an inventory.
         .target(name: "RampartRules", dependencies: [
             "RampartModel", "RampartClusterAdmission", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane", "RampartTenancy",
+            "RampartCEL",
         ]),
+        // Rampart's one-object rules (catalog and custom) as ValidatingAdmissionPolicies with their bindings.
+        .target(name: "RampartExport", dependencies: ["RampartModel", "RampartRules", "RampartTenancy", "RampartClusterAdmission"]),
         // Configuration, exceptions, baselines: what a platform team decides about findings.
-        .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartLoading", "RampartRules"]),
+        .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartLoading", "RampartRules", "RampartCEL", "RampartTenancy"]),
         // Reports and their renderers: the audit (text, JSON, SARIF, JUnit), the tenancy verdict (HTML too),
         // and the answers of pss, rbac and netpol.
         .target(name: "RampartReport", dependencies: [
@@ -80,7 +83,7 @@ let package = Package(
         .executableTarget(name: "rampart", dependencies: [
             "RampartModel", "RampartLoading", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartControlPlane",
             "RampartTenancy", "RampartRules", "RampartPolicy", "RampartReport", "RampartAdmission", "RampartServer",
-            "RampartKube", "RampartClusterAdmission", "RampartCEL",
+            "RampartKube", "RampartClusterAdmission", "RampartCEL", "RampartExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks: a generator of synthetic multi-tenant clusters and the libyaml floor.
@@ -101,6 +104,9 @@ let package = Package(
         .testTarget(name: "RampartControlPlaneTests", dependencies: ["RampartControlPlane", "RampartRules", "TestSupport"]),
         .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "RampartTenancy", "TestSupport"]),
+        .testTarget(name: "RampartExportTests", dependencies: [
+            "RampartExport", "RampartClusterAdmission", "RampartPolicy", "RampartRules", "RampartLoading", "RampartModel", "TestSupport",
+        ]),
         .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartAdmissionTests", dependencies: [

@@ -19,17 +19,21 @@ public struct PolicyConfig: Sendable {
     public var exceptions: [PolicyException] = []
     /// Whether `rampart.dev/ignore` annotations on objects suppress findings in reports.
     public var honourAnnotations = true
+    /// The platform team's own rules (`customRules:` and the rule files), in file order.
+    public var customRules: [CustomRule] = []
+    /// The rule files `customRuleFiles:` names, as written (relative to the configuration file).
+    public var customRuleFiles: [String] = []
 
     public init() {}
 
     /// The catalog rules that are enabled.
     public func enabledRules(from catalog: [any Rule]) -> [any Rule] {
-        catalog.filter { rules[$0.metadata.id]?.enabled ?? true }
+        (catalog + customRules.map { $0 as any Rule }).filter { rules[$0.metadata.id]?.enabled ?? true }
     }
 
     /// The keys of the configuration document (`webhook` is read by `WebhookConfig`).
     static let keys: Set<String> = ["apiVersion", "kind", "metadata", "failOn", "rules", "registries", "platformNamespaces",
-                                    "annotationExceptions", "exceptions", "webhook"]
+                                    "annotationExceptions", "exceptions", "webhook", "customRules", "customRuleFiles"]
     /// The keys of one rule's entry under `rules`.
     static let ruleKeys: Set<String> = ["enabled", "severity"]
 
@@ -38,16 +42,29 @@ public struct PolicyConfig: Sendable {
     /// IDs (with the nearest catalog ID), values of the wrong type, bad severities or dates, and
     /// exceptions without a rule or a reason are errors naming the line, in line order; the rest of
     /// the file still applies.
-    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (PolicyConfig, [InputError]) {
-        let (config, errors) = WebhookConfig.parse(bytes, file: file, knownRules: knownRules)
+    /// `ruleFiles` are the contents of the files `customRuleFiles:` names (the caller reads them):
+    /// their rules join the configuration's own, and their IDs may be configured and excepted.
+    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>,
+                             ruleFiles: [(file: String, bytes: [UInt8])] = []) -> (PolicyConfig, [InputError]) {
+        let (config, errors) = WebhookConfig.parse(bytes, file: file, knownRules: knownRules, ruleFiles: ruleFiles)
         return (config.policy, errors)
     }
 
     /// The audit's settings in the configuration document `root`; problems go to `reader`.
-    static func read(_ root: Node, file: String, knownRules: Set<String>, into reader: inout ConfigReader) -> PolicyConfig {
+    static func read(_ root: Node, file: String, knownRules: Set<String>, ruleFiles: [(file: String, bytes: [UInt8])],
+                     into reader: inout ConfigReader) -> PolicyConfig {
         var config = PolicyConfig()
         config.file = file
         reader.unknownKeys(in: root, known: keys, context: "the configuration")
+        config.customRuleFiles = reader.strings(root["customRuleFiles"], "'customRuleFiles'") ?? []
+        var taken = knownRules
+        config.customRules = CustomRuleReader.read(list: root["customRules"], taken: taken, into: &reader)
+        taken.formUnion(config.customRules.map(\.metadata.id))
+        var fileErrors: [InputError] = []
+        for ruleFile in ruleFiles {
+            config.customRules += CustomRuleReader.read(file: ruleFile.bytes, named: ruleFile.file, taken: &taken, into: &fileErrors)
+        }
+        let knownRules = knownRules.union(config.customRules.map(\.metadata.id))
         config.failOn = reader.oneOf(root["failOn"], "'failOn'")
         for entry in reader.entries(root["rules"], "'rules'") {
             guard knownRules.contains(entry.key) else {
@@ -68,6 +85,7 @@ public struct PolicyConfig: Sendable {
                 config.exceptions.append(exception)
             }
         }
+        reader.append(fileErrors)
         return config
     }
 
@@ -116,6 +134,9 @@ struct ConfigReader {
     }
 
     mutating func error(_ node: Node, _ message: String) { error(node.mark, message) }
+
+    /// Errors found in other files (the rule files the configuration names).
+    mutating func append(_ other: [InputError]) { errors += other }
 
     /// An error for each key of `node` not in `known`, with the nearest known key.
     mutating func unknownKeys(in node: Node, known: Set<String>, context: String) {

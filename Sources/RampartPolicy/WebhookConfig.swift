@@ -95,7 +95,8 @@ public struct WebhookConfig: Sendable {
     /// Reads a configuration file in one parse: the audit's settings (`PolicyConfig.parse` returns
     /// the same errors) and its `webhook:` section. Problems, unknown keys and values of the wrong type
     /// among them, are errors naming the line, in line order; the rest of the file still applies.
-    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (WebhookConfig, [InputError]) {
+    public static func parse(_ bytes: [UInt8], file: String, knownRules: Set<String>,
+                             ruleFiles: [(file: String, bytes: [UInt8])] = []) -> (WebhookConfig, [InputError]) {
         let loaded = ManifestLoader.load(bytes, file: file)
         var reader = ConfigReader(file: file, errors: loaded.errors)
         guard let root = loaded.objects.first(where: { $0.kind == "Config" })?.root else {
@@ -104,7 +105,8 @@ public struct WebhookConfig: Sendable {
             if reader.errors.isEmpty { reader.error(SourceMark(line: 1, column: 1), "no 'kind: Config' document") }
             return (WebhookConfig(policy: policy), reader.errors)
         }
-        var config = WebhookConfig(policy: PolicyConfig.read(root, file: file, knownRules: knownRules, into: &reader))
+        var config = WebhookConfig(policy: PolicyConfig.read(root, file: file, knownRules: knownRules, ruleFiles: ruleFiles,
+                                                                        into: &reader))
         if let section = root["webhook"], !section.isNull {
             if section.isMapping {
                 config.read(section, into: &reader)

@@ -23,6 +23,7 @@ struct Rampart: AsyncParsableCommand {
             ScannerRbac.self,
             Webhook.self,
             Cel.self,
+            Vap.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not

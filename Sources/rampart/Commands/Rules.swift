@@ -1,11 +1,12 @@
 import ArgumentParser
+import RampartPolicy
 import RampartReport
 import RampartRules
 
 extension Rampart {
     /// `rampart rules`: the catalog.
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.")
+        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.", subcommands: [Test.self])
 
         /// Formats of the catalog listing.
         enum Format: String, ExpressibleByArgument {
@@ -15,8 +16,10 @@ extension Rampart {
         @Option(help: "Output format: text, json, or markdown (docs/rules.md).")
         var format: Format = .text
 
+        @OptionGroup var policy: PolicyOptions
+
         func run() throws {
-            let rules = Catalog.rules.map(\.metadata)
+            let rules = Catalog.rules.map(\.metadata) + (try policy.loadConfig()).customRules.map(\.metadata)
             switch format {
             case .json:
                 print(try JSONOutput.encode(["rules": rules.map(RuleDescription.init)]))
@@ -40,8 +43,11 @@ extension Rampart {
         @Option(help: "Output format: text or json.")
         var format: AnswerFormat = .text
 
+        @OptionGroup var policy: PolicyOptions
+
         func run() throws {
-            guard let rule = Catalog.rule(id: id)?.metadata else {
+            let custom = try policy.loadConfig().customRules.first { $0.metadata.id == id }
+            guard let rule = custom?.metadata ?? Catalog.rule(id: id)?.metadata else {
                 throw ValidationError("no rule '\(id)'; `rampart rules` lists them")
             }
             switch format {

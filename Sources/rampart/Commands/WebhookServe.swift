@@ -70,12 +70,8 @@ extension Rampart.Webhook {
         /// The configuration; errors in it stop the command (exit 2) after listing them.
         private func loadConfig() throws -> WebhookConfig {
             guard let config else { return WebhookConfig() }
-            guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
-            let (parsed, errors) = WebhookConfig.parse(Array(data), file: config, knownRules: Set(Catalog.rules.map(\.metadata.id)))
-            guard errors.isEmpty else {
-                for error in errors { FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8)) }
-                throw ExitCode.inputError
-            }
+            let (parsed, errors) = try ConfigFile.read(config)
+            try ConfigFile.stop(on: errors)
             return parsed
         }
     }

@@ -28,30 +28,16 @@ struct PolicyOptions: ParsableArguments {
     func loadConfig() throws -> PolicyConfig {
         let path = config ?? (FileManager.default.fileExists(atPath: Self.defaultConfigFile) ? Self.defaultConfigFile : nil)
         guard let path else { return PolicyConfig() }
-        let bytes = try Self.read(path)
-        let (parsed, errors) = PolicyConfig.parse(bytes, file: path, knownRules: Set(Catalog.rules.map(\.metadata.id)))
-        try Self.stop(on: errors)
-        return parsed
+        let (parsed, errors) = try ConfigFile.read(path)
+        try ConfigFile.stop(on: errors)
+        return parsed.policy
     }
 
     /// The baseline, when one is given.
     func loadBaseline() throws -> Baseline? {
         guard let baseline else { return nil }
-        let (parsed, errors) = Baseline.parse(try Self.read(baseline), file: baseline)
-        try Self.stop(on: errors)
+        let (parsed, errors) = Baseline.parse(try ConfigFile.bytes(of: baseline), file: baseline)
+        try ConfigFile.stop(on: errors)
         return parsed
-    }
-
-    private static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path)")
-        }
-        return Array(data)
-    }
-
-    private static func stop(on errors: [InputError]) throws {
-        guard !errors.isEmpty else { return }
-        for error in errors { FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8)) }
-        throw ExitCode.inputError
     }
 }

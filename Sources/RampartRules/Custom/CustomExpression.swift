@@ -1,0 +1,29 @@
+import RampartCEL
+import RampartModel
+
+/// One CEL expression of a custom rule (a variable, a validation or its message expression),
+/// compiled once in the custom rules' environment.
+public struct CustomExpression: Sendable {
+    public let source: String
+    let program: CELProgram
+    /// True when the expression reads `tenant`, which only Rampart knows (such rules do not export).
+    public let readsTenant: Bool
+
+    /// What a custom rule's expressions may read: the object, its namespace, the params (always null
+    /// for now), the rule's variables, and the tenant of the object's namespace (`{name, trust}` or null).
+    public static let environment = CELEnvironment(variables: [
+        "object": .dyn, "oldObject": .dyn, "namespaceObject": .dyn, "params": .dyn, "variables": .dyn, "tenant": .dyn,
+    ])
+
+    /// Compiles `source`; throws `CELCompileError` with the line and column inside the expression.
+    public init(_ source: String) throws {
+        self.source = source
+        program = try CELProgram(source, environment: Self.environment)
+        readsTenant = FieldReads.reads("tenant", in: source)
+    }
+
+    /// The value with `bindings`, under the CEL engine's cost budget.
+    func evaluate(_ bindings: [String: CELValue]) throws -> CELValue {
+        try program.evaluate(bindings)
+    }
+}
