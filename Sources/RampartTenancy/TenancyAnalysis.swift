@@ -16,7 +16,7 @@ public struct TenancyReport: Sendable {
 
     /// The report with the ID of every rule its evidence refers to (`Evidence.rules`), as `id` names
     /// them; references `id` does not know are left out.
-    public func namingRules(_ id: (ReportingRule) -> String?) -> TenancyReport {
+    public consuming func namingRules(_ id: (ReportingRule) -> String?) -> TenancyReport {
         var report = self
         for tenant in report.verdicts.indices {
             for layer in report.verdicts[tenant].layers.indices {
@@ -46,12 +46,13 @@ public enum TenancyAnalysis {
                                      anchors: anchors)
         var boundaries: [String: ControlPlaneBoundary] = [:]
         var verdicts: [TenantVerdict] = []
+        var messages = CrossingMessages()
         for tenant in tenants {
             let members = Set(tenant.namespaces)
             let boundary = ControlPlaneBoundary(context.boundaries.boundary(of: members), namespaces: members, index: context.boundaries)
             boundaries[tenant.name] = boundary
             let builders = [
-                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context),
+                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages),
                 NetworkLayer.evaluate(tenant, context),
                 ComputeLayer.evaluate(tenant, context),
                 PodSecurityLayer.evaluate(tenant, context),
