@@ -23,9 +23,4 @@ struct NamespaceIndex<Item> {
         guard namespaces.count > 1 else { return namespaces.first.map(items(in:)) ?? [] }
         return namespaces.flatMap { positions[$0] ?? [] }.sorted().map { items[$0] }
     }
-
-    /// The positions in `items` of the items of `namespaces`, in order.
-    func positions(in namespaces: Set<String>) -> [Int] {
-        namespaces.flatMap { positions[$0] ?? [] }.sorted()
-    }
 }
