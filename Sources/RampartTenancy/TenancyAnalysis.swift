@@ -17,7 +17,7 @@ public struct TenancyReport: Sendable {
 
     /// The report with the ID of every rule its evidence refers to (`Evidence.rules`), as `id` names
     /// them; references `id` does not know are left out.
-    public func namingRules(_ id: (ReportingRule) -> String?) -> TenancyReport {
+    public consuming func namingRules(_ id: (ReportingRule) -> String?) -> TenancyReport {
         var report = self
         for tenant in report.verdicts.indices {
             for layer in report.verdicts[tenant].layers.indices {
@@ -47,12 +47,13 @@ public enum TenancyAnalysis {
                                      anchors: anchors)
         var boundaries: [String: ControlPlaneBoundary] = [:]
         var verdicts: [TenantVerdict] = []
+        var messages = CrossingMessages()
         for tenant in tenants {
             let members = Set(tenant.namespaces)
-            let boundary = ControlPlaneBoundary(context.rbac.boundary(of: members), namespaces: members, rbac: context.rbac)
+            let boundary = ControlPlaneBoundary(context.boundaries.boundary(of: members), namespaces: members, index: context.boundaries)
             boundaries[tenant.name] = boundary
             let builders = [
-                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context),
+                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages),
                 NetworkLayer.evaluate(tenant, context),
                 ComputeLayer.evaluate(tenant, context),
                 PodSecurityLayer.evaluate(tenant, context),
@@ -85,9 +86,11 @@ public enum TenancyAnalysis {
                                 _ gaps: inout [TenancyGap]) -> [Tenant] {
         var owner: [String: String] = [:]
         var tenants: [Tenant] = []
+        let candidates = NamespaceCandidates(inventory)
         for spec in model.tenants {
             var namespaces: [String] = []
-            for namespace in inventory.namespaceNames where spec.namespaces.matches(namespace, labels: inventory.namespaceLabels(namespace) ?? [:]) {
+            for namespace in candidates.superset(of: spec.namespaces)
+            where spec.namespaces.matches(namespace, labels: inventory.namespaceLabels(namespace) ?? [:]) {
                 let anchor = anchors.representative(of: namespace, in: inventory)
                 if let first = owner[namespace].map(TenancyGap.Claimant.tenant) ?? (platform.contains(namespace) ? .platform : nil) {
                     if let anchor {
@@ -106,15 +109,34 @@ public enum TenancyAnalysis {
 
     private static func matrix(_ tenants: [Tenant], boundaries: [String: ControlPlaneBoundary], _ context: TenancyContext) -> [Interaction] {
         var cells: [Interaction] = []
-        let placementsByTenant = Dictionary(grouping: context.placements) { context.ownerOfNamespace[$0.pod.namespace] ?? "" }
+        let placementsByTenant = Dictionary(grouping: context.placements.items) { context.ownerOfNamespace[$0.pod.namespace] ?? "" }
         let nodesByTenant = placementsByTenant.mapValues { Set($0.flatMap { $0.nodes ?? [] }) }
+        // Only the tenants a tenant reaches somehow get a cell: each tenant's candidates come from its
+        // grants, flows and nodes, not from every other tenant.
+        var positionsOfTenant: [String: [Int]] = [:]
+        for (position, tenant) in tenants.enumerated() { positionsOfTenant[tenant.name, default: []].append(position) }
+        var tenantsOnNode: [String: Set<Int>] = [:]
+        for (name, nodes) in nodesByTenant {
+            for node in nodes { tenantsOnNode[node, default: []].formUnion(positionsOfTenant[name] ?? []) }
+        }
+        func positions(owning namespace: String) -> [Int] {
+            context.ownerOfNamespace[namespace].flatMap { positionsOfTenant[$0] } ?? []
+        }
         for from in tenants {
             let members = Set(from.namespaces)
             let outbound = boundaries[from.name]?.outbound ?? []
             let flowsByTarget = Dictionary(grouping: members.flatMap { context.flowsByNamespace[$0] ?? [] }
                 .filter { members.contains($0.from) && !members.contains($0.to) }) { $0.to }
             let fromNodes = nodesByTenant[from.name] ?? []
-            for to in tenants where to.name != from.name {
+            var candidates: Set<Int> = []
+            if outbound.contains(where: { $0.namespace == nil }) {
+                candidates = Set(tenants.indices)
+            } else {
+                for grant in outbound { candidates.formUnion(grant.namespace.map(positions(owning:)) ?? []) }
+            }
+            for target in flowsByTarget.keys { candidates.formUnion(positions(owning: target)) }
+            for node in fromNodes { candidates.formUnion(tenantsOnNode[node] ?? []) }
+            for to in candidates.sorted().map({ tenants[$0] }) where to.name != from.name {
                 let targets = Set(to.namespaces)
                 var layers: [TenancyLayer] = []
                 var details: [String] = []

@@ -17,11 +17,21 @@ struct TenancyContext {
     let tenants: [Tenant]
     let platform: Set<String>
     let ownerOfNamespace: [String: String]
-    let rbac: RBACPolicy
+    /// The RBAC policy with its bindings indexed for tenant boundaries.
+    let boundaries: BoundaryIndex
     let network: NetworkAnalysis
     let placement: Placement
-    /// Where every pod-bearing object may run.
-    let placements: [Placement.PodPlacement]
+    /// Where every pod-bearing object may run, by namespace.
+    let placements: NamespaceIndex<Placement.PodPlacement>
+    /// The positions in `placements` of the pods that may run on each node.
+    let placementsOnNode: [String: [Int]]
+    /// The top-level pod templates by namespace.
+    let podsByNamespace: NamespaceIndex<PodTemplate>
+    /// ResourceQuotas, LimitRanges and Ingresses by namespace.
+    let quotas: NamespaceIndex<KubeObject>
+    let limitRanges: NamespaceIndex<KubeObject>
+    let ingresses: NamespaceIndex<KubeObject>
+    private let tenantsByName: [String: Tenant]
     /// Namespace-to-namespace reachability (the network engine's).
     let namespaceFlows: [NamespaceFlow]
     /// Allowed connections between workloads and addresses outside the cluster.
@@ -48,10 +58,21 @@ struct TenancyContext {
             for namespace in tenant.namespaces where owners[namespace] == nil { owners[namespace] = tenant.name }
         }
         ownerOfNamespace = owners
-        self.rbac = rbac
+        tenantsByName = Dictionary(tenants.map { ($0.name, $0) }) { first, _ in first }
+        boundaries = BoundaryIndex(rbac)
         self.network = network
         placement = Placement(inventory)
-        placements = inventory.topLevelPodTemplates.filter { $0.object.kind != "PodTemplate" }.map(placement.place)
+        let placements = inventory.topLevelPodTemplates.filter { $0.object.kind != "PodTemplate" }.map(placement.place)
+        self.placements = NamespaceIndex(placements) { $0.pod.namespace }
+        var onNode: [String: [Int]] = [:]
+        for (position, placed) in placements.enumerated() {
+            for node in placed.nodes ?? [] { onNode[node, default: []].append(position) }
+        }
+        placementsOnNode = onNode
+        podsByNamespace = NamespaceIndex(inventory.topLevelPodTemplates) { $0.namespace }
+        quotas = NamespaceIndex(inventory.objects(ofKind: "ResourceQuota", group: "")) { $0.namespace }
+        limitRanges = NamespaceIndex(inventory.objects(ofKind: "LimitRange", group: "")) { $0.namespace }
+        ingresses = NamespaceIndex(inventory.objects(ofKind: "Ingress", group: "networking.k8s.io")) { $0.namespace }
         namespaceFlows = network.namespaceReachability()
         externalConnections = network.externalConnections()
         var flows: [String: [NamespaceFlow]] = [:]
@@ -121,7 +142,7 @@ struct TenancyContext {
         return platform.contains(namespace) ? .platform : .unassigned
     }
 
-    func tenant(named name: String) -> Tenant? { tenants.first { $0.name == name } }
+    func tenant(named name: String) -> Tenant? { tenantsByName[name] }
 
     /// The object that stands for a namespace (see `Anchors.representative`).
     func representative(of namespace: String) -> KubeObject? {
@@ -138,8 +159,8 @@ struct TenancyContext {
         object.kind == "Namespace" ? "metadata.name" : "metadata.namespace"
     }
 
-    /// The top-level pod templates of `namespaces`.
+    /// The top-level pod templates of `namespaces`, in input order.
     func pods(in namespaces: Set<String>) -> [PodTemplate] {
-        inventory.topLevelPodTemplates.filter { namespaces.contains($0.namespace) }
+        podsByNamespace.items(in: namespaces)
     }
 }

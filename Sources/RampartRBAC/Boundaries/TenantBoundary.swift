@@ -11,15 +11,23 @@ public struct BoundaryCrossing: Sendable {
     public let permissions: [BoundaryProbe]
     /// `rules[i] of Role/…` for each role rule that grants one of the permissions.
     public let rules: [String]
+    /// `get secrets, list secrets, create pods` (labels in probe order, duplicates removed): worked out
+    /// once, since one cluster-wide crossing is reported in every tenant.
+    public let summary: String
+
+    init(subject: Subject, binding: RBACBinding, role: RoleKey, namespace: String?, permissions: [BoundaryProbe], rules: [String]) {
+        self.subject = subject
+        self.binding = binding
+        self.role = role
+        self.namespace = namespace
+        self.permissions = permissions
+        self.rules = rules
+        var seen: Set<String> = []
+        summary = permissions.map(\.label).filter { seen.insert($0).inserted }.joined(separator: ", ")
+    }
 
     /// The kinds of permission held.
     public var kinds: Set<BoundaryProbe.Kind> { Set(permissions.map(\.kind)) }
-
-    /// `get,list secrets, create pods` (labels in probe order, duplicates removed).
-    public var summary: String {
-        var seen: Set<String> = []
-        return permissions.map(\.label).filter { seen.insert($0).inserted }.joined(separator: ", ")
-    }
 }
 
 /// The control-plane boundary of a set of namespaces (one tenant): who from outside can read or
@@ -34,60 +42,15 @@ public struct TenantBoundary: Sendable {
 }
 
 extension RBACPolicy {
-    /// The boundary of `namespaces`. A service account (or service-account group) is inside when
-    /// its namespace is one of them; a user or group is inside when every binding that names it is
-    /// a RoleBinding of one of them. Bootstrap bindings and `system:masters` are not considered.
+    /// The boundary of `namespaces` (see `BoundaryIndex.boundary(of:)`). Indexes every binding for one
+    /// question: build a `BoundaryIndex` to ask about many tenants.
     public func boundary(of namespaces: Set<String>) -> TenantBoundary {
-        let insideNames = insideUsersAndGroups(namespaces)
-        func isInside(_ subject: Subject) -> Bool {
-            switch subject.kind {
-            case .serviceAccount: return subject.namespace.map(namespaces.contains) ?? false
-            case .group where subject.name.hasPrefix(Self.serviceAccountGroupPrefix):
-                return namespaces.contains(String(subject.name.dropFirst(Self.serviceAccountGroupPrefix.count)))
-            case .user, .group: return insideNames.contains(subject)
-            }
-        }
-        var inbound: [BoundaryCrossing] = []
-        var outbound: [BoundaryCrossing] = []
-        for binding in bindings {
-            guard case .resolved(let role) = role(of: binding) else { continue }
-            let bindingInside = binding.namespace.map(namespaces.contains) ?? false
-            let clusterWide = binding.kind == .clusterRoleBinding
-            for bound in binding.subjects {
-                let inside = isInside(bound.subject)
-                if !inside, bindingInside || clusterWide {
-                    if let crossing = crossing(bound.subject, binding, role, probes: BoundaryProbe.namespaced,
-                                               onlyKinds: [.read, .write]) {
-                        inbound.append(crossing)
-                    }
-                } else if inside, !bindingInside, bound.subject.kind == .serviceAccount || bound.subject.name.hasPrefix(Self.serviceAccountGroupPrefix) {
-                    let probes = clusterWide ? BoundaryProbe.namespaced + BoundaryProbe.cluster : BoundaryProbe.namespaced
-                    if let crossing = crossing(bound.subject, binding, role, probes: probes, onlyKinds: nil) {
-                        outbound.append(crossing)
-                    }
-                }
-            }
-        }
-        return TenantBoundary(inbound: inbound, outbound: outbound)
+        BoundaryIndex(self).boundary(of: namespaces)
     }
 
-    static let serviceAccountGroupPrefix = "system:serviceaccounts:"
-
-    /// Users and groups named only by RoleBindings of `namespaces`.
-    private func insideUsersAndGroups(_ namespaces: Set<String>) -> Set<Subject> {
-        var inside: Set<Subject> = []
-        var outside: Set<Subject> = []
-        for binding in bindings {
-            let bindingInside = binding.namespace.map(namespaces.contains) ?? false
-            for bound in binding.subjects where bound.subject.kind != .serviceAccount {
-                if bindingInside { inside.insert(bound.subject) } else { outside.insert(bound.subject) }
-            }
-        }
-        return inside.subtracting(outside)
-    }
-
-    private func crossing(_ subject: Subject, _ binding: RBACBinding, _ role: RBACRole, probes: [BoundaryProbe],
-                          onlyKinds: Set<BoundaryProbe.Kind>?) -> BoundaryCrossing? {
+    /// What `role`, bound to `subject` by `binding`, allows among `probes` (of `onlyKinds`, nil: any); nil when nothing.
+    public func crossing(_ subject: Subject, _ binding: RBACBinding, _ role: RBACRole, probes: [BoundaryProbe],
+                  onlyKinds: Set<BoundaryProbe.Kind>?) -> BoundaryCrossing? {
         var held: [BoundaryProbe] = []
         var rules: [String] = []
         for probe in probes where onlyKinds?.contains(probe.kind) ?? true {

@@ -39,6 +39,26 @@ public struct Subject: Sendable, Hashable, Comparable, Codable {
         "system:serviceaccount:\(namespace):\(name)"
     }
 
+    /// The namespace whose service accounts the subject names: a ServiceAccount's, that of the group
+    /// `system:serviceaccounts:NS`, or that of the user `system:serviceaccount:NS:NAME`; nil otherwise.
+    public var accountNamespace: String? {
+        switch kind {
+        case .serviceAccount:
+            return namespace
+        case .group where name.hasPrefix(Self.serviceAccountGroupPrefix):
+            return String(name.dropFirst(Self.serviceAccountGroupPrefix.count))
+        case .user where name.hasPrefix(Self.serviceAccountUserPrefix):
+            let rest = name.dropFirst(Self.serviceAccountUserPrefix.count)
+            guard let colon = rest.firstIndex(of: ":"), colon != rest.startIndex else { return nil }
+            return String(rest[..<colon])
+        case .user, .group:
+            return nil
+        }
+    }
+
+    static let serviceAccountGroupPrefix = "system:serviceaccounts:"
+    static let serviceAccountUserPrefix = "system:serviceaccount:"
+
     /// `User alice`, `Group devs`, `ServiceAccount ns/builder`.
     public var description: String {
         "\(kind.rawValue) \(namespace.map { $0 + "/" } ?? "")\(name)"

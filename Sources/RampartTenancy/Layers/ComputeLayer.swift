@@ -12,29 +12,42 @@ enum ComputeLayer {
     static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
         var layer = LayerBuilder(.compute, tenant)
         let members = Set(tenant.namespaces)
-        let own = context.placements.filter { members.contains($0.pod.namespace) }
+        let own = context.placements.items(in: members)
         guard !own.isEmpty else {
             withoutWorkloads(tenant, context, &layer)
             return layer
         }
-        let others = context.placements.filter { !members.contains($0.pod.namespace) }
         let ownNodes = Set(own.flatMap { $0.nodes ?? [] })
+        // Pods of a tenant mostly share their node sets: who shares them is worked out once per set.
+        var sharingByNodes: [Set<String>: [String]] = [:]
         for placement in own {
-            judge(placement, tenant, others: others, context, &layer)
+            let shared = placement.nodes.map { nodes in
+                sharingByNodes[nodes] ?? {
+                    let shared = sharing(others(on: nodes, outside: members, context), context)
+                    sharingByNodes[nodes] = shared
+                    return shared
+                }()
+            } ?? []
+            judge(placement, shared: shared, tenant, context, &layer)
         }
         if context.placement.nodes.isEmpty {
             layer.warn("no Node objects among the inputs: placement judged from the pods' node selectors only")
         }
-        neighbours(others, ownNodes: ownNodes, tenant, context, &layer)
+        neighbours(others(on: ownNodes, outside: members, context), tenant, context, &layer)
         return layer
     }
 
-    /// Other tenants' pods that may share a node with `placement`.
-    static func sharing(_ placement: Placement.PodPlacement, with others: [Placement.PodPlacement],
-                        _ context: TenancyContext) -> [String] {
-        guard let nodes = placement.nodes else { return [] }
+    /// The pods outside `members` that may run on one of `nodes`, in input order.
+    private static func others(on nodes: Set<String>, outside members: Set<String>, _ context: TenancyContext) -> [Placement.PodPlacement] {
+        Set(nodes.flatMap { context.placementsOnNode[$0] ?? [] }).sorted()
+            .map { context.placements.items[$0] }
+            .filter { !members.contains($0.pod.namespace) }
+    }
+
+    /// The tenants (and unassigned namespaces) of `others`, sorted; the platform's are left out.
+    private static func sharing(_ others: [Placement.PodPlacement], _ context: TenancyContext) -> [String] {
         var tenants: Set<String> = []
-        for other in others where !(other.nodes ?? []).isDisjoint(with: nodes) {
+        for other in others {
             switch context.owner(of: other.pod.namespace) {
             case .tenant(let name): tenants.insert(name)
             case .unassigned: tenants.insert("namespace \(other.pod.namespace)")
@@ -44,12 +57,12 @@ enum ComputeLayer {
         return tenants.sorted()
     }
 
-    private static func judge(_ placement: Placement.PodPlacement, _ tenant: Tenant, others: [Placement.PodPlacement],
+    /// `shared`: the tenants whose pods may share a node with `placement`.
+    private static func judge(_ placement: Placement.PodPlacement, shared: [String], _ tenant: Tenant,
                               _ context: TenancyContext, _ layer: inout LayerBuilder) {
         let object = placement.pod.object
         let spec = placement.pod.specPath
         let name = "\(object.kind) \(object.namespace ?? "")/\(object.name)"
-        let shared = sharing(placement, with: others, context)
         let path = spec.appending("nodeSelector")
         var problem: String?
         if !shared.isEmpty {
@@ -80,9 +93,10 @@ enum ComputeLayer {
     }
 
     /// Privileged or host-level pods, and unsandboxed untrusted pods, that may share the tenant's nodes.
-    private static func neighbours(_ others: [Placement.PodPlacement], ownNodes: Set<String>, _ tenant: Tenant,
+    /// `others`: the pods of other namespaces that may run on the tenant's nodes.
+    private static func neighbours(_ others: [Placement.PodPlacement], _ tenant: Tenant,
                                    _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        for other in others where !(other.nodes ?? []).isDisjoint(with: ownNodes) {
+        for other in others {
             let object = other.pod.object
             let name = "\(object.kind) \(other.pod.namespace)/\(object.name)"
             let owner = context.owner(of: other.pod.namespace)

@@ -12,6 +12,8 @@ struct Crossing {
     let permissions: [BoundaryProbe]
     /// `rules[i] of Role/…` for each role rule that grants one of the permissions.
     let rules: [String]
+    /// `get secrets, list secrets` (labels in probe order, duplicates removed).
+    let summary: String
 
     init(_ crossing: BoundaryCrossing) {
         subject = crossing.subject
@@ -20,34 +22,17 @@ struct Crossing {
         namespace = crossing.namespace
         permissions = crossing.permissions
         rules = crossing.rules
+        summary = crossing.summary
     }
 
     /// What `role`, bound to `subject` by `binding`, allows among `probes`; nil when nothing.
-    init?(_ subject: Subject, _ binding: RBACBinding, _ role: RBACRole, probes: [BoundaryProbe], kinds: Set<BoundaryProbe.Kind>?) {
-        var held: [BoundaryProbe] = []
-        var rules: [String] = []
-        for probe in probes where kinds?.contains(probe.kind) ?? true {
-            guard let rule = role.rules.first(where: { $0.rule.allows(probe.request) }) else { continue }
-            held.append(probe)
-            let text = "rules[\(rule.index)] of \(rule.role) allows \(rule.rule.summary)"
-            if !rules.contains(text) { rules.append(text) }
-        }
-        guard !held.isEmpty else { return nil }
-        self.subject = subject
-        self.binding = binding
-        self.role = role.key
-        self.namespace = binding.namespace
-        self.permissions = held
-        self.rules = rules
+    init?(_ subject: Subject, _ binding: RBACBinding, _ role: RBACRole, probes: [BoundaryProbe], kinds: Set<BoundaryProbe.Kind>?,
+          policy: RBACPolicy) {
+        guard let crossing = policy.crossing(subject, binding, role, probes: probes, onlyKinds: kinds) else { return nil }
+        self.init(crossing)
     }
 
     var kinds: Set<BoundaryProbe.Kind> { Set(permissions.map(\.kind)) }
-
-    /// `get secrets, list secrets` (labels in probe order, duplicates removed).
-    var summary: String {
-        var seen: Set<String> = []
-        return permissions.map(\.label).filter { seen.insert($0).inserted }.joined(separator: ", ")
-    }
 }
 
 /// The control-plane boundary of a tenant: the RBAC engine's, with what the engine cannot know
@@ -75,31 +60,20 @@ struct ControlPlaneBoundary {
     }
 
     static let everyone: Set<String> = ["system:authenticated", "system:unauthenticated", "system:serviceaccounts", "system:anonymous"]
-    static let serviceAccountGroupPrefix = "system:serviceaccounts:"
-    static let serviceAccountUserPrefix = "system:serviceaccount:"
 
     static func membership(of subject: Subject) -> Membership {
-        switch subject.kind {
-        case .serviceAccount:
-            return subject.namespace.map { .serviceAccounts(namespace: $0) } ?? .named
-        case .group where everyone.contains(subject.name), .user where everyone.contains(subject.name):
-            return .everyone
-        case .group where subject.name.hasPrefix(serviceAccountGroupPrefix):
-            return .serviceAccounts(namespace: String(subject.name.dropFirst(serviceAccountGroupPrefix.count)))
-        case .user where subject.name.hasPrefix(serviceAccountUserPrefix):
-            let rest = subject.name.dropFirst(serviceAccountUserPrefix.count)
-            guard let colon = rest.firstIndex(of: ":"), colon != rest.startIndex else { return .named }
-            return .serviceAccounts(namespace: String(rest[..<colon]))
-        case .user, .group:
-            return .named
-        }
+        if subject.kind != .serviceAccount, everyone.contains(subject.name) { return .everyone }
+        return subject.accountNamespace.map { .serviceAccounts(namespace: $0) } ?? .named
     }
 
-    init(_ engine: TenantBoundary, namespaces members: Set<String>, rbac: RBACPolicy) {
+    /// `index`: the RBAC policy's bindings; only those that can cross the boundary of `members` are read.
+    init(_ engine: TenantBoundary, namespaces members: Set<String>, index: BoundaryIndex) {
         var inbound = engine.inbound.map(Crossing.init)
         var outbound = engine.outbound.map(Crossing.init)
         let known = Set(engine.inbound.map { Key($0.binding.reference, $0.subject) })
-        for binding in rbac.bindings where !binding.isBootstrapObject {
+        let rbac = index.policy
+        let positions = index.accountUserClusterPositions + index.roleBindingPositions(crossing: members)
+        for binding in positions.map({ rbac.bindings[$0] }) where !binding.isBootstrapObject {
             guard case .resolved(let role) = rbac.role(of: binding) else { continue }
             let bindingInside = binding.namespace.map(members.contains) ?? false
             let clusterWide = binding.kind == .clusterRoleBinding
@@ -109,18 +83,18 @@ struct ControlPlaneBoundary {
                 case .everyone where bindingInside:
                     // The engine took it for the tenant's own group: only RoleBindings of the tenant name it.
                     if !known.contains(Key(binding.reference, subject)),
-                       let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write]) {
+                       let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write], policy: rbac) {
                         inbound.append(crossing)
                     }
                 case .serviceAccounts(let namespace) where subject.kind == .user:
                     // The engine reads the user name of a service account as any user's.
                     let inside = members.contains(namespace)
                     if !inside, bindingInside || clusterWide, !known.contains(Key(binding.reference, subject)),
-                       let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write]) {
+                       let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write], policy: rbac) {
                         inbound.append(crossing)
                     } else if inside, !bindingInside,
                               let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced + (clusterWide ? BoundaryProbe.cluster : []),
-                                                      kinds: nil) {
+                                                      kinds: nil, policy: rbac) {
                         outbound.append(crossing)
                     }
                 default:

@@ -10,10 +10,12 @@ import RampartRBAC
 /// every authenticated user, every service account) are outside every tenant, even when a RoleBinding
 /// of the tenant's own namespace names them.
 enum ControlPlaneLayer {
-    static func evaluate(_ tenant: Tenant, boundary: ControlPlaneBoundary, _ context: TenancyContext) -> LayerBuilder {
+    /// `messages`: the wording of inbound crossings, shared with the other tenants' layers.
+    static func evaluate(_ tenant: Tenant, boundary: ControlPlaneBoundary, _ context: TenancyContext,
+                         messages: inout CrossingMessages) -> LayerBuilder {
         var layer = LayerBuilder(.controlPlane, tenant)
         for crossing in boundary.inbound {
-            inbound(crossing, tenant, context, &layer)
+            inbound(crossing, tenant, context, &messages, &layer)
         }
         for crossing in boundary.outbound {
             outbound(crossing, tenant, context, &layer)
@@ -48,25 +50,45 @@ enum ControlPlaneLayer {
         crossing.namespace.map { "in namespace \($0)" } ?? "cluster-wide"
     }
 
-    private static func inbound(_ crossing: Crossing, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+    private static func inbound(_ crossing: Crossing, _ tenant: Tenant, _ context: TenancyContext, _ messages: inout CrossingMessages,
+                                _ layer: inout LayerBuilder) {
+        let owner = owner(of: crossing.subject, context)
+        if case .tenant(tenant.name) = owner { return }
         let object = crossing.binding.object
         let path = subjectPath(crossing)
-        let text = "\(crossing.subject.description) can \(crossing.summary) \(scope(crossing)) through \(crossing.binding.reference) (\(crossing.role))"
-        switch owner(of: crossing.subject, context) {
+        let message = messages.message(crossing) { inboundMessage(crossing, owner: owner) }
+        switch owner {
         case .platform:
-            layer.pass("platform: " + text, object, path)
-        case .tenant(let other) where other != tenant.name:
-            layer.warn("tenant \(other): " + text, object, path, rules: [.gap(.crossTenantAccess)], chargedTo: other)
-        case .tenant:
-            break
-        case .unassigned where crossing.binding.kind == .clusterRoleBinding && ControlPlaneBoundary.membership(of: crossing.subject) == .named:
-            layer.warn("cluster-wide operator (make sure it is the platform team): " + text, object, path)
+            layer.pass(message, object, path)
+        case .tenant(let other):
+            layer.warn(message, object, path, rules: [.gap(.crossTenantAccess)], chargedTo: other)
+        case .unassigned where isOperator(crossing):
+            layer.warn(message, object, path)
         case .unassigned, nil:
-            let who = whoIs(crossing.subject).map { " (\($0))" } ?? ""
-            if layer.limit(to: .none, "outside subject\(who): " + text, object, path, rules: [.gap(.outsideAccess)]) {
+            if layer.limit(to: .none, message, object, path, rules: [.gap(.outsideAccess)]) {
                 layer.report(.outsideAccess(layer.site(object, path), subject: crossing.subject.description, who: whoIs(crossing.subject),
                                             permissions: crossing.summary, namespace: crossing.namespace, grants: crossing.rules))
             }
+        }
+    }
+
+    /// A ClusterRoleBinding of a user or group of its own: an operator, the platform team's with luck.
+    private static func isOperator(_ crossing: Crossing) -> Bool {
+        crossing.binding.kind == .clusterRoleBinding && ControlPlaneBoundary.membership(of: crossing.subject) == .named
+    }
+
+    /// The evidence of an inbound crossing, by who owns its subject (the same in every tenant it enters).
+    private static func inboundMessage(_ crossing: Crossing, owner: TenancyContext.Owner?) -> String {
+        let text = "\(crossing.subject.description) can \(crossing.summary) \(scope(crossing)) through \(crossing.binding.reference) (\(crossing.role))"
+        switch owner {
+        case .platform:
+            return "platform: " + text
+        case .tenant(let other):
+            return "tenant \(other): " + text
+        case .unassigned where isOperator(crossing):
+            return "cluster-wide operator (make sure it is the platform team): " + text
+        case .unassigned, nil:
+            return "outside subject\(whoIs(crossing.subject).map { " (\($0))" } ?? ""): " + text
         }
     }
 
@@ -88,5 +110,25 @@ enum ControlPlaneLayer {
     private static func subjectPath(_ crossing: Crossing) -> FieldPath {
         guard let index = crossing.binding.subjects.first(where: { $0.subject == crossing.subject })?.index else { return "subjects" }
         return FieldPath("subjects").appending(index: index)
+    }
+}
+
+/// The evidence messages of inbound crossings, each worked out once: a cluster-wide grant is evidence
+/// in every tenant (thousands of them on some platforms), and one string serves them all.
+struct CrossingMessages {
+    private struct Key: Hashable {
+        let binding: BindingReference
+        let subject: Subject
+    }
+
+    private var messages: [Key: String] = [:]
+
+    /// The message of `crossing`, made by `make` the first time.
+    mutating func message(_ crossing: Crossing, _ make: () -> String) -> String {
+        let key = Key(binding: crossing.binding.reference, subject: crossing.subject)
+        if let message = messages[key] { return message }
+        let message = make()
+        messages[key] = message
+        return message
     }
 }

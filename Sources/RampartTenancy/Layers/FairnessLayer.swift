@@ -26,7 +26,7 @@ enum FairnessLayer {
     ]
 
     private static func quota(_ namespace: String, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        let quotas = context.inventory.objects(ofKind: "ResourceQuota", group: "").filter { $0.namespace == namespace }
+        let quotas = context.quotas.items(in: namespace)
         guard !quotas.isEmpty else {
             layer.limit(to: .none, "\(namespace) has no ResourceQuota: the tenant can fill the cluster", context.representative(of: namespace),
                         rules: [.namespaceWithoutQuota])
@@ -47,7 +47,7 @@ enum FairnessLayer {
     }
 
     private static func limitRange(_ namespace: String, _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        let ranges = context.inventory.objects(ofKind: "LimitRange", group: "").filter { $0.namespace == namespace }
+        let ranges = context.limitRanges.items(in: namespace)
         let withDefaults = ranges.first { range in
             (range.root["spec"]?["limits"]?.items ?? []).contains { $0["type"]?.string == "Container" && $0["default"] != nil }
         }

@@ -11,7 +11,7 @@ enum SecretsLayer {
         for pod in context.pods(in: members) {
             podSecrets(pod, tenant, context, &layer)
         }
-        for ingress in context.inventory.objects(ofKind: "Ingress", group: "networking.k8s.io") where members.contains(ingress.namespace ?? "") {
+        for ingress in context.ingresses.items(in: members) {
             let name = "Ingress \(ingress.namespace ?? "")/\(ingress.name)"
             if ingress.root["spec"]?["tls"]?.items.isEmpty == false {
                 layer.pass("\(name) terminates TLS", ingress, "spec.tls")

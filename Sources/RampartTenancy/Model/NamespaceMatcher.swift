@@ -19,8 +19,13 @@ public struct NamespaceMatcher: Sendable {
 
 /// Shell-style globs for namespace names: `*` any run of characters, `?` one character.
 enum Glob {
+    /// True when `pattern` has a wildcard (else it matches only itself).
+    static func isPattern(_ pattern: String) -> Bool {
+        pattern.contains("*") || pattern.contains("?")
+    }
+
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard pattern.contains("*") || pattern.contains("?") else { return pattern == text }
+        guard isPattern(pattern) else { return pattern == text }
         return matches(Array(pattern.utf8)[...], Array(text.utf8)[...])
     }
 

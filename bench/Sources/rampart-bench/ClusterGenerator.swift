@@ -11,34 +11,74 @@ struct ClusterGenerator {
         self.sink = sink
     }
 
+    /// How the objects after the platform are spread over tenants.
+    enum Layout {
+        /// Tenants of 1-3 namespaces of 8-30 applications each, until full.
+        case drawn
+        /// Exactly this many single-namespace tenants, each with an equal share of the objects.
+        case namespaces(Int)
+    }
+
+    /// How one tenant namespace is filled with applications.
+    private enum Fill {
+        /// 8-30 applications.
+        case drawn
+        /// Applications until the sink holds this many objects.
+        case until(Int)
+    }
+
     /// Fills the sink and flushes it.
-    mutating func run() {
+    mutating func run(_ layout: Layout = .drawn) {
         platform()
+        let start = sink.count
         var teams = 0
         var customers = 0
-        while !sink.isFull {
+        var index = 0
+        tenants: while !sink.isFull {
+            let fill: Fill
+            switch layout {
+            case .drawn: fill = .drawn
+            case .namespaces(let count):
+                guard index < count else { break tenants }
+                fill = .until(start + (sink.capacity - start) * (index + 1) / count)
+            }
             if rng.chance(0.25) {
-                tenant(named: Self.name(Vocabulary.customerWords, customers), prefix: "customer-", trusted: false)
+                tenant(named: Self.name(Vocabulary.customerWords, customers), prefix: "customer-", trusted: false, fill: fill)
                 customers += 1
             } else {
-                tenant(named: Self.name(Vocabulary.tenantWords, teams), prefix: "team-", trusted: true)
+                tenant(named: Self.name(Vocabulary.tenantWords, teams), prefix: "team-", trusted: true, fill: fill)
                 teams += 1
             }
+            index += 1
         }
         sink.flush()
     }
 
-    private mutating func tenant(named tenant: String, prefix: String, trusted: Bool) {
+    private mutating func tenant(named tenant: String, prefix: String, trusted: Bool, fill: Fill) {
         let careful = rng.chance(trusted ? 0.6 : 0.4)
         tenantClusterRoles(tenant, trusted: trusted)
-        let suffixes = Vocabulary.namespaceSuffixes.prefix(rng.int(1...3))
-        for suffix in suffixes where !sink.isFull {
+        let namespaces: Int
+        switch fill {
+        case .drawn: namespaces = rng.int(1...3)
+        case .until: namespaces = 1
+        }
+        for suffix in Vocabulary.namespaceSuffixes.prefix(namespaces) where !sink.isFull {
             let plan = NamespacePlan(name: prefix + tenant + "-" + suffix, tenant: tenant, trusted: trusted, careful: careful)
             namespaceObjects(plan)
             let offset = rng.int(0...Vocabulary.appWords.count - 1)
-            for index in 0..<rng.int(8...30) where !sink.isFull {
+            let application = { (generator: inout ClusterGenerator, index: Int) in
                 let name = Self.name(Vocabulary.appWords, index + offset)
-                application(appPlan(plan, name: name), kind: weightedKind())
+                generator.application(generator.appPlan(plan, name: name), kind: generator.weightedKind())
+            }
+            switch fill {
+            case .drawn:
+                for index in 0..<rng.int(8...30) where !sink.isFull { application(&self, index) }
+            case .until(let end):
+                var index = 0
+                while sink.count < end, !sink.isFull {
+                    application(&self, index)
+                    index += 1
+                }
             }
         }
     }

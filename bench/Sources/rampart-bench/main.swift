@@ -2,7 +2,7 @@ import Foundation
 
 /// `rampart-bench`: the benchmark's helper commands.
 ///
-///     rampart-bench generate --objects N [--seed S] [-o FILE]
+///     rampart-bench generate --objects N [--namespaces M | --profile namespace-heavy] [--seed S] [-o FILE]
 ///     rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]
 ///     rampart-bench generate-netpol --pods P --namespaces N --policies K --admin A [--seed S] [-o FILE]
 ///     rampart-bench floor FILE...
@@ -10,7 +10,7 @@ import Foundation
 ///     rampart-bench decide REVIEW.json [ITERATIONS]
 ///     rampart-bench parse REVIEW.json [ITERATIONS] [tree|selected|foundation-tree|foundation]
 let usage = """
-    usage: rampart-bench generate --objects N [--seed S] [-o FILE]
+    usage: rampart-bench generate --objects N [--namespaces M | --profile namespace-heavy] [--seed S] [-o FILE]
            rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]   (R >= 5, B >= 1)
            rampart-bench generate-netpol --pods P --namespaces N --policies K --admin A [--seed S] [-o FILE]   (N >= 1)
            rampart-bench floor FILE...
@@ -29,6 +29,7 @@ struct GenerateOptions {
     var counts: [String: Int] = [:]
     var seed: UInt64 = 1
     var output: String?
+    var profile: String?
 
     init(_ arguments: [String], counts flags: Set<String>) {
         var rest = arguments[...]
@@ -37,6 +38,7 @@ struct GenerateOptions {
             switch flag {
             case "--seed", "-s": seed = UInt64(value) ?? seed
             case "--output", "-o": output = value
+            case "--profile": profile = value
             case "-n": counts["--objects"] = Int(value)
             case _ where flags.contains(flag): counts[flag] = Int(value)
             default: fail(usage)
@@ -53,11 +55,21 @@ struct GenerateOptions {
     }
 }
 
+/// The namespace-heavy profile's density: one single-namespace tenant per this many objects.
+let objectsPerNamespace = 15
+
 func generate(_ arguments: [String]) {
-    let options = GenerateOptions(arguments, counts: ["--objects"])
+    let options = GenerateOptions(arguments, counts: ["--objects", "--namespaces"])
     guard let objects = options.counts["--objects"], objects > 0 else { fail(usage) }
+    let layout: ClusterGenerator.Layout
+    switch (options.counts["--namespaces"], options.profile) {
+    case (nil, nil): layout = .drawn
+    case (let namespaces?, nil) where namespaces > 0: layout = .namespaces(namespaces)
+    case (nil, "namespace-heavy"): layout = .namespaces(max(1, objects / objectsPerNamespace))
+    default: fail(usage)
+    }
     var generator = ClusterGenerator(seed: options.seed, sink: ObjectSink(capacity: objects, handle: options.handle()))
-    generator.run()
+    generator.run(layout)
 }
 
 func generateRBAC(_ arguments: [String]) {
