@@ -48,7 +48,11 @@ extension Rampart.Admission {
         func run() throws {
             let loaded = InputReader.load(input)
             let inventory = Inventory(objects: loaded.objects)
-            let webhook = try webhookConfig.map { AdmissionController(config: try WebhookConfigFile.load($0)) }
+            let webhook = try webhookConfig.map { path in
+                let (config, errors) = try ConfigFile.read(path)
+                try ConfigFile.stop(on: errors)
+                return AdmissionController(config: config)
+            }
             let results = AdmissionCheck.run(inventory, operation: operation, webhook: webhook.map { controller in
                 { request in Self.decide(request, controller) }
             })
