@@ -75,8 +75,11 @@ struct PolicyEvaluation {
 
     /// The message of a failed validation: its message expression's string when that evaluates to
     /// one without line breaks, else its message, else `failed expression: EXPR`.
+    /// A message expression over a Secret may quote its data; such text never reaches an output, so
+    /// on Secrets the static message (or the expression's source) is used instead.
     private func message(of validation: ValidatingPolicy.Validation, _ bindings: [String: CELValue]) -> String {
-        if let expression = validation.messageExpression, case .success(.string(let text)) = expression.evaluate(bindings) {
+        if !Self.isSecret(bindings), let expression = validation.messageExpression,
+           case .success(.string(let text)) = expression.evaluate(bindings) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty, !trimmed.contains(where: \.isNewline) { return trimmed }
         }
@@ -86,12 +89,21 @@ struct PolicyEvaluation {
 
     private func annotations(_ bindings: [String: CELValue]) -> [String: String] {
         var annotations: [String: String] = [:]
+        guard !Self.isSecret(bindings) else { return annotations }
         for annotation in policy.auditAnnotations {
             if case .success(.string(let value)) = annotation.valueExpression.evaluate(bindings) {
                 annotations[policy.name + "/" + annotation.key] = value
             }
         }
         return annotations
+    }
+
+    /// True when the request is about a core Secret (new or old object).
+    private static func isSecret(_ bindings: [String: CELValue]) -> Bool {
+        ["object", "oldObject"].contains { key in
+            guard case .map(let object)? = bindings[key] else { return false }
+            return object[string: "kind"] == .string("Secret") && object[string: "apiVersion"] == .string("v1")
+        }
     }
 
     /// An evaluation failure: a verdict under `Fail`, nothing under `Ignore`. An expression that

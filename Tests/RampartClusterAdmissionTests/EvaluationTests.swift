@@ -163,4 +163,34 @@ struct EvaluationTests {
         #expect(decision(.init(name: "rampart", allowed: true, messages: ["careful"])) == .warn)
         #expect(decision(.init(name: "rampart", allowed: true, messages: [])) == .admit)
     }
+
+    @Test func aMessageExpressionNeverQuotesASecretsData() {
+        let inventory = Fixtures.inventory("""
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicy
+            metadata: {name: p}
+            spec:
+              matchConstraints:
+                resourceRules:
+                - {apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["secrets"]}
+              validations:
+              - {expression: "false", message: "secrets are reviewed", messageExpression: "'value: ' + object.stringData.token"}
+              auditAnnotations:
+              - {key: leaked, valueExpression: "object.stringData.token"}
+            ---
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicyBinding
+            metadata: {name: b}
+            spec: {policyName: p, validationActions: [Deny, Audit]}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: s, namespace: team}
+            stringData: {token: canary-5f3a9}
+            """)
+        let result = AdmissionCheck.run(inventory).first { $0.object.kind == "Secret" }
+        #expect(result?.decision == .deny)
+        #expect(result?.policies.map(\.message) == ["secrets are reviewed"])
+        #expect(result?.auditAnnotations.isEmpty == true)
+    }
 }
