@@ -25,6 +25,8 @@ public enum ReportingRule: Sendable, Hashable {
     case tokenAutomount
     /// A namespace that does not enforce Pod Security.
     case namespaceNotEnforced
+    /// An escalation path out of a tenant (`rbac.cross-tenant-escalation`).
+    case crossTenantEscalation
     /// An upstream Pod Security check (`runAsNonRoot`, `capabilities_baseline`…).
     case podSecurityCheck(String)
 }

@@ -35,9 +35,11 @@ public struct TenancyReport: Sendable {
 /// the placement of pods on nodes.
 public enum TenancyAnalysis {
     /// Judges every tenant of `model` in `inventory`. `platform` adds platform namespaces to the
-    /// model's (from the rule settings); `network` and `rbac` reuse analyses already built.
+    /// model's (from the rule settings); `network`, `rbac` and `escalations` (the paths out of every
+    /// tenant of `model`) reuse analyses already built.
     public static func analyse(_ inventory: Inventory, model: TenancyModel, platform: Set<String> = [],
-                               network: NetworkAnalysis? = nil, rbac: RBACPolicy? = nil) -> TenancyReport {
+                               network: NetworkAnalysis? = nil, rbac: RBACPolicy? = nil,
+                               escalations: TenantEscalations? = nil) -> TenancyReport {
         let platform = platform.union(model.platformNamespaces)
         var gaps: [TenancyGap] = []
         let anchors = TenancyContext.Anchors(inventory)
@@ -45,6 +47,9 @@ public enum TenancyAnalysis {
         let context = TenancyContext(inventory: inventory, tenants: tenants, platform: platform,
                                      network: network ?? NetworkAnalysis(inventory), rbac: rbac ?? RBACPolicy(inventory: inventory),
                                      anchors: anchors)
+        let escalations = escalations ?? TenantEscalations(policy: context.boundaries.policy, inventory: inventory,
+                                                           assignment: model.assignment(inventory, platform: platform))
+        let pathsOutOf = Dictionary(grouping: escalations.paths) { $0.tenant ?? "" }
         var boundaries: [String: ControlPlaneBoundary] = [:]
         var verdicts: [TenantVerdict] = []
         var messages = CrossingMessages()
@@ -53,7 +58,8 @@ public enum TenancyAnalysis {
             let boundary = ControlPlaneBoundary(context.boundaries.boundary(of: members), namespaces: members, index: context.boundaries)
             boundaries[tenant.name] = boundary
             let builders = [
-                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages),
+                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages,
+                                           escalations: (escalations.analysis, pathsOutOf[tenant.name] ?? [])),
                 NetworkLayer.evaluate(tenant, context),
                 ComputeLayer.evaluate(tenant, context),
                 PodSecurityLayer.evaluate(tenant, context),
@@ -82,7 +88,7 @@ public enum TenancyAnalysis {
     }
 
     /// The tenants with their namespaces; a namespace claimed twice goes to the first tenant.
-    private static func resolve(_ model: TenancyModel, _ inventory: Inventory, platform: Set<String>, anchors: TenancyContext.Anchors,
+    static func resolve(_ model: TenancyModel, _ inventory: Inventory, platform: Set<String>, anchors: TenancyContext.Anchors,
                                 _ gaps: inout [TenancyGap]) -> [Tenant] {
         var owner: [String: String] = [:]
         var tenants: [Tenant] = []

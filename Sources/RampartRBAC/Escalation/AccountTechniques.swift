@@ -5,6 +5,7 @@ extension EscalationGraph {
     func techniques(_ set: CapabilitySet) -> [EscalationEdge] {
         createWorkloads(set) + impersonateAccounts(set) + createTokens(set) + readTokenSecrets(set) + mintTokenSecrets(set)
             + execInPods(set) + nodesProxy(set) + bind(set) + escalate(set) + impersonateUsers(set)
+            + argoApplications(set) + controllerDeputies(set) + approveCertificates(set) + relabelNamespaces(set) + escapeToNodes(set)
     }
 
     private static let workloadQuestions: [(group: String, questions: [CapabilitySet.Question])] = [

@@ -29,6 +29,12 @@ struct ClusterFacts: Sendable {
     let relevantRules: [RoleKey: [RBACRole.SourcedRule]]
     /// The users bindings name (service-account user names excepted), sorted.
     let userNames: [String]
+    /// Namespaces among the inputs whose Pod Security admission lets privileged pods in: their
+    /// `pod-security.kubernetes.io/enforce` label is `privileged` or absent (the API server's
+    /// AdmissionConfiguration default is not read here).
+    let privilegedNamespaces: Set<String>
+    /// Controllers that act for whoever creates their objects.
+    let deputies: DeputyFacts
     private let tenants: [String: String]
 
     init(policy: RBACPolicy, inventory: Inventory) {
@@ -63,7 +69,15 @@ struct ClusterFacts: Sendable {
         }
         tokenSecrets = secrets.mapValues { $0.sorted { $0.secret < $1.secret } }
         tenants = Dictionary(uniqueKeysWithValues: namespaces.map { ($0, inventory.namespaceLabels($0)?[Self.tenantLabel] ?? $0) })
+        privilegedNamespaces = Set(inventory.namespaceNames.filter { namespace in
+            guard inventory.namespace(namespace) != nil else { return false }
+            let level = inventory.namespaceLabels(namespace)?[Self.enforceLabel] ?? "privileged"
+            return level == "privileged"
+        })
+        deputies = DeputyFacts(inventory)
     }
+
+    static let enforceLabel = "pod-security.kubernetes.io/enforce"
 
     /// The tenant of a namespace: its `rampart.dev/tenant` label, else the namespace itself.
     func tenant(of namespace: String) -> String {

@@ -9,10 +9,17 @@ import RampartModel
 /// subject costs one walk of the graph for cluster-admin (backwards from it) and one walk per
 /// subject for tenants.
 public struct EscalationAnalysis: Sendable {
-    private var graph: EscalationGraph
+    var graph: EscalationGraph
 
     public init(policy: RBACPolicy, inventory: Inventory) {
         graph = EscalationGraph(policy: policy, facts: ClusterFacts(policy: policy, inventory: inventory))
+    }
+
+    /// The same graph with `bindings` taken as removed (memoised edges are not kept).
+    func excluding(_ bindings: Set<BindingReference>) -> EscalationAnalysis {
+        var copy = self
+        copy.graph = EscalationGraph(policy: graph.policy, facts: graph.facts, excluding: bindings)
+        return copy
     }
 
     /// Every subject a binding names, sorted.
@@ -109,7 +116,7 @@ public struct EscalationAnalysis: Sendable {
     }
 
     /// Steps of a walk, a hub's fan-out folded into the step that reached the hub.
-    private static func steps(_ walk: [(EscalationNode, EscalationEdge)]) -> [EscalationStep] {
+    static func steps(_ walk: [(EscalationNode, EscalationEdge)]) -> [EscalationStep] {
         var steps: [EscalationStep] = []
         var index = 0
         while index < walk.count {

@@ -3,11 +3,14 @@
 struct EscalationGraph: Sendable {
     let policy: RBACPolicy
     let facts: ClusterFacts
+    /// Bindings taken as removed (to test a fix).
+    let excluded: Set<BindingReference>
     private var memo: [EscalationNode: [EscalationEdge]] = [:]
 
-    init(policy: RBACPolicy, facts: ClusterFacts) {
+    init(policy: RBACPolicy, facts: ClusterFacts, excluding excluded: Set<BindingReference> = []) {
         self.policy = policy
         self.facts = facts
+        self.excluded = excluded
     }
 
     /// The edges out of `node`, deduplicated by target, in a stable order. Cluster-admin has none:
@@ -22,7 +25,7 @@ struct EscalationGraph: Sendable {
 
     private func computeEdges(from node: EscalationNode) -> [EscalationEdge] {
         switch node {
-        case .admin(.cluster):
+        case .admin(.cluster), .relabel, .nodes:
             return []
         case .anyAccount(nil):
             return facts.namespaces.map { .member(.anyAccount(namespace: $0)) }
@@ -65,7 +68,7 @@ struct EscalationGraph: Sendable {
         case .admin(let scope):
             return CapabilitySet(capabilities: [Capability(rule: Capability.everything, scope: scope,
                                                            origin: .implied("every permission \(scope.description), once taken"))])
-        case .anyAccount, .podAccounts:
+        case .anyAccount, .podAccounts, .relabel, .nodes:
             return CapabilitySet(capabilities: [])
         }
     }
@@ -82,7 +85,7 @@ struct EscalationGraph: Sendable {
         }
         var seen: Set<BindingReference> = []
         let found = candidates.flatMap { subject in (facts.bindingsBySubject[subject] ?? []).map { (subject, $0) } }
-            .filter { seen.insert($0.1.reference).inserted }
+            .filter { !excluded.contains($0.1.reference) && seen.insert($0.1.reference).inserted }
         return found.sorted { $0.1.reference < $1.1.reference }
     }
 

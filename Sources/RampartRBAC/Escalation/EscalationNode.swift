@@ -11,6 +11,11 @@ enum EscalationNode: Hashable, Sendable {
     case role(RoleKey, PermissionScope)
     /// Every verb on every resource in a scope; `admin(.cluster)` is cluster-admin.
     case admin(PermissionScope)
+    /// Control of a namespace's labels (nil: of every namespace's): its Pod Security level, its
+    /// tenant label, what namespace selectors of NetworkPolicies and admission bindings see.
+    case relabel(namespace: String?)
+    /// A node's host, taken from a privileged pod: an end of paths, like cluster-admin.
+    case nodes
 
     /// Cluster-admin-equivalent power.
     static let clusterAdmin = EscalationNode.admin(.cluster)
@@ -32,6 +37,10 @@ enum EscalationNode: Hashable, Sendable {
             return namespace
         case .role(_, let scope), .admin(let scope):
             return scope.namespace
+        case .relabel(let namespace):
+            return namespace
+        case .nodes:
+            return nil
         }
     }
 
@@ -56,6 +65,10 @@ enum EscalationNode: Hashable, Sendable {
             return "cluster-admin"
         case .admin(let scope):
             return "every permission \(scope.description)"
+        case .relabel(let namespace):
+            return namespace.map { "the labels of namespace \($0)" } ?? "the labels of every namespace"
+        case .nodes:
+            return "the nodes (a privileged pod's host)"
         }
     }
 }

@@ -3,7 +3,7 @@ public struct EscalationPath: Sendable, Codable {
     /// Where a path ends: cluster-admin-equivalent power, or a namespace of another tenant.
     public struct Goal: Sendable, Codable, Hashable, Comparable {
         public enum Kind: String, Sendable, Codable, Comparable {
-            case clusterAdmin = "cluster-admin", tenant
+            case clusterAdmin = "cluster-admin", tenant, nodes
 
             public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
         }
@@ -20,12 +20,14 @@ public struct EscalationPath: Sendable, Codable {
         }
 
         public static let clusterAdmin = Goal(kind: .clusterAdmin)
+        public static let nodes = Goal(kind: .nodes)
 
-        /// `cluster-admin`, `tenant payments (namespace team-payments)`.
+        /// `cluster-admin`, `tenant payments (namespace team-payments)`, `tenant payments (by relabelling)`, `nodes`.
         public var description: String {
             switch kind {
             case .clusterAdmin: return "cluster-admin"
-            case .tenant: return "tenant \(tenant ?? "") (namespace \(namespace ?? ""))"
+            case .nodes: return "nodes"
+            case .tenant: return "tenant \(tenant ?? "")" + (namespace.map { " (namespace \($0))" } ?? " (by relabelling a namespace)")
             }
         }
 
@@ -35,8 +37,17 @@ public struct EscalationPath: Sendable, Codable {
     }
 
     public var from: Subject
+    /// The tenant `from` belongs to, for paths out of a tenant (`rbac paths --from-tenant`).
+    public var tenant: String?
     public var goal: Goal
     public var steps: [EscalationStep]
+
+    public init(from: Subject, tenant: String? = nil, goal: Goal, steps: [EscalationStep]) {
+        self.from = from
+        self.tenant = tenant
+        self.goal = goal
+        self.steps = steps
+    }
 }
 
 /// One step of a path: what one power may do, and what it becomes.
@@ -65,6 +76,8 @@ public struct EscalationStep: Sendable, Codable {
         case .identity, .anyAccount, .podAccounts:
             text += ", so it can act as \(edge.target.description)"
             if target != edge.target { text += ", including \(target.description)" }
+        case .relabel, .nodes:
+            text += ", so it takes \(target.description)"
         case .role, .admin:
             text += edge.target == .clusterAdmin && edge.technique == .clusterAdmin ? "" : ", so it can take \(target.description)"
         }

@@ -22,6 +22,17 @@ public enum EscalationTechnique: String, Sendable, Codable, CaseIterable {
     case bind
     /// May `escalate` roles it can write: any rule into a role.
     case escalate
+    /// Updates a namespace or its `status`/`finalize` subresources, which rewrite its labels too.
+    case relabelNamespace = "relabel-namespace"
+    /// Creates privileged pods (the namespace allows them, or its Pod Security labels can be rewritten).
+    case escapeToNode = "escape-to-node"
+    /// Creates Argo CD Applications that an AppProject lets the Argo CD controller deploy beyond the tenant.
+    case argoApplication = "argo-cd-application"
+    /// Creates objects a controller applies with its own service account (Flux without
+    /// `serviceAccountName`, Capsule TenantResources before 0.13).
+    case controllerDeputy = "controller-deputy"
+    /// Creates and approves CertificateSigningRequests for the kube-apiserver client signer.
+    case approveCertificate = "approve-csr"
     /// One of the accounts a previous step gives ("any service account of N" → one of them).
     case member
 }

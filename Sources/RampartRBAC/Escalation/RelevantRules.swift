@@ -18,6 +18,14 @@ enum RelevantRules {
             (["get", "create"], "", ["nodes/proxy"]),
             (writes, rbac, ["clusterrolebindings", "rolebindings"]),
             (["bind", "escalate", "update", "patch"], rbac, ["clusterroles", "roles"]),
+            (["update", "patch"], "", ["namespaces", "namespaces/status", "namespaces/finalize"]),
+            (writes, "argoproj.io", ["applications"]),
+            (writes, "kustomize.toolkit.fluxcd.io", ["kustomizations"]),
+            (writes, "helm.toolkit.fluxcd.io", ["helmreleases"]),
+            (writes, "capsule.clastix.io", ["tenantresources"]),
+            (["create"], "certificates.k8s.io", ["certificatesigningrequests"]),
+            (["update"], "certificates.k8s.io", ["certificatesigningrequests/approval"]),
+            (["approve"], "certificates.k8s.io", ["signers"]),
         ]
         return asked.flatMap { verbs, group, resources in
             resources.flatMap { resource in

@@ -31,9 +31,8 @@ struct EscalationPath: Rule {
             let first = path.steps[0].via.first.flatMap { $0.binding.flatMap { bindings[$0] } }
             let binding = first ?? start.binding
             let index = binding.subjects.first { $0.subject == path.from }?.index ?? start.index
-            let summary = path.steps.map { "\($0.technique.rawValue) → \($0.to)" }.joined(separator: "; ")
             return Violation(object: binding.object, path: FieldPath([.key("subjects"), .index(index)]),
-                             message: "\(path.from.description) can reach cluster-admin in \(path.steps.count) steps: \(summary)",
+                             message: "\(path.from.description) can reach cluster-admin in \(path.steps.count) steps: \(path.summary)",
                              notes: path.steps.enumerated().map { "\($0 + 1). \($1.explanation)" })
         }
     }

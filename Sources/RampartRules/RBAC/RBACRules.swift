@@ -22,5 +22,6 @@ public enum RBACRules {
         CrossNamespaceSubject(),
         MissingRole(),
         EscalationPath(),
+        CrossTenantEscalation(),
     ]
 }

@@ -18,6 +18,7 @@ extension ReportingRule {
         case .secretInEnvironment: SecretsEnvFromSecret()
         case .tokenAutomount: ServiceAccountsTokenAutomount()
         case .namespaceNotEnforced: PssNamespaceNotEnforced()
+        case .crossTenantEscalation: CrossTenantEscalation()
         case .podSecurityCheck(let check): PodSecurityRules.checkRules.first { $0.check == check }
         }
     }

@@ -26,7 +26,7 @@ extension AuditContext {
             // Evidence items are many and the rules they name few: each rule is looked up once.
             var ids: [ReportingRule: String?] = [:]
             return TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
-                                           network: network, rbac: rbacPolicy)
+                                           network: network, rbac: rbacPolicy, escalations: tenantEscalations)
                 .namingRules { reference in
                     if let known = ids[reference] { return known }
                     let id = reference.rule?.metadata.id

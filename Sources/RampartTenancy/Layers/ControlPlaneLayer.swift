@@ -11,8 +11,11 @@ import RampartRBAC
 /// of the tenant's own namespace names them.
 enum ControlPlaneLayer {
     /// `messages`: the wording of inbound crossings, shared with the other tenants' layers.
+    /// `escalations`: the paths out of the tenant (to other tenants, the nodes, cluster-admin), each of
+    /// which fails the layer.
     static func evaluate(_ tenant: Tenant, boundary: ControlPlaneBoundary, _ context: TenancyContext,
-                         messages: inout CrossingMessages) -> LayerBuilder {
+                         messages: inout CrossingMessages,
+                         escalations: (analysis: EscalationAnalysis, paths: [EscalationPath])) -> LayerBuilder {
         var layer = LayerBuilder(.controlPlane, tenant)
         for crossing in boundary.inbound {
             inbound(crossing, tenant, context, &messages, &layer)
@@ -20,8 +23,15 @@ enum ControlPlaneLayer {
         for crossing in boundary.outbound {
             outbound(crossing, tenant, context, &layer)
         }
+        for path in escalations.paths {
+            let anchor = escalations.analysis.firstBinding(of: path)
+            let steps = path.steps.count == 1 ? "1 step" : "\(path.steps.count) steps"
+            layer.limit(to: .none, "escalation path: \(path.from.description) of the tenant can reach \(path.goal.description) in \(steps): \(path.summary)",
+                        anchor?.binding.object, anchor.map { FieldPath("subjects").appending(index: $0.subjectIndex) } ?? FieldPath(),
+                        rules: [.crossTenantEscalation])
+        }
         if !layer.evidence.contains(where: { $0.status != .pass }) {
-            layer.pass("no subject outside the tenant, except platform components, can read or change its namespaces; its service accounts hold no permission outside them")
+            layer.pass("no subject outside the tenant, except platform components, can read or change its namespaces; its service accounts hold no permission outside them, and no chain of steps leads out of it")
         }
         return layer
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import RampartRBAC
 import RampartReport
+import RampartRules
+import RampartTenancy
 
 extension Rampart.Rbac {
     /// `rampart rbac paths PATH...`: escalation paths to cluster-admin and into other tenants.
@@ -13,7 +15,12 @@ extension Rampart.Rbac {
                 token Secrets, create and read Secrets (mint a token Secret), serviceaccounts/token, pods/exec and \
                 attach, nodes/proxy, bind and escalate. A tenant is a namespace's rampart.dev/tenant label, else the \
                 namespace. Without --as, --from-serviceaccount or --as-group, every subject a binding names is a start. \
-                Exit 1 when a path is found.
+                With --from-tenant or --all-tenants, paths start from a tenant's subjects (its namespaces' service \
+                accounts, and the users and groups only its RoleBindings name) and end at cluster-admin, the nodes or \
+                another tenant; tenants come from --tenants FILE, else from the inputs. Tenant paths also follow \
+                namespace label writes (namespaces, namespaces/status, namespaces/finalize), privileged pods, Argo CD \
+                AppProjects, Flux and Capsule controllers and CSR approval. --cut adds the fewest bindings whose \
+                removal cuts every tenant path (greedy: approximate). Exit 1 when a path is found.
                 """)
 
         @OptionGroup var input: InputOptions
@@ -27,6 +34,20 @@ extension Rampart.Rbac {
         @Option(name: .customLong("as-group"), help: "Start from the members of this group.")
         var group: String?
 
+        @Option(help: "Start from every subject of this tenant.")
+        var fromTenant: String?
+
+        @Flag(help: "Start from every tenant in turn.")
+        var allTenants = false
+
+        @Option(help: "With --from-tenant or --all-tenants: only paths into this tenant (and to cluster-admin, which reaches it too).")
+        var toTenant: String?
+
+        @Flag(help: "With --from-tenant or --all-tenants: also list the fewest bindings whose removal cuts every path out of every tenant.")
+        var cut = false
+
+        @OptionGroup var tenancy: TenancyOptions
+
         @OptionGroup var output: OutputOptions<AnswerFormat>
 
         func validate() throws {
@@ -36,13 +57,33 @@ extension Rampart.Rbac {
             if let account = fromServiceaccount, Self.serviceAccount(account) == nil {
                 throw ValidationError("--from-serviceaccount takes NAMESPACE/NAME")
             }
+            let tenantMode = fromTenant != nil || allTenants
+            if tenantMode, start != nil || (fromTenant != nil && allTenants) {
+                throw ValidationError("give one of --as, --from-serviceaccount, --as-group, --from-tenant and --all-tenants")
+            }
+            if !tenantMode, toTenant != nil || cut || tenancy.file != nil {
+                throw ValidationError("--to-tenant, --cut and --tenants go with --from-tenant or --all-tenants")
+            }
         }
 
         func run() throws {
             let run = RbacRun(input)
             var analysis = EscalationAnalysis(policy: run.policy, inventory: run.inventory)
-            let starts = start.map { [$0] } ?? analysis.subjects
-            try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output)
+            guard fromTenant != nil || allTenants else {
+                let starts = start.map { [$0] } ?? analysis.subjects
+                try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output)
+                return
+            }
+            let platform = RuleSettings.defaultPlatformNamespaces
+            let model = try tenancy.load() ?? TenantInference.infer(run.inventory, platform: platform)
+            let assignment = model.assignment(run.inventory, platform: platform)
+            for name in [fromTenant, toTenant].compactMap({ $0 }) where assignment.namespacesOfTenant[name] == nil {
+                let known = assignment.tenants.isEmpty ? "no tenant is known" : "tenants: " + assignment.tenants.joined(separator: ", ")
+                throw ValidationError("unknown tenant \(name) (\(known))")
+            }
+            let tenants = fromTenant.map { [$0] } ?? assignment.tenants
+            let paths = tenants.flatMap { analysis.paths(outOf: $0, in: assignment, to: toTenant) }
+            try run.finish(RBACPathsAnswer(paths, cut: cut ? analysis.boundaryCut(assignment) : nil), output)
         }
 
         /// The start given by `--as`, `--from-serviceaccount` or `--as-group`, if any.

@@ -1,0 +1,42 @@
+import RampartModel
+
+/// The tenants escalations across tenants start from and end in: each tenant's namespaces.
+public struct TenantAssignment: Sendable {
+    /// Each tenant's namespaces, sorted.
+    public let namespacesOfTenant: [String: [String]]
+    private let tenantOfNamespace: [String: String]
+    /// The tenants a namespace label makes a namespace part of: whoever rewrites a namespace's labels
+    /// adopts it into them (and passes their namespace-selected policies).
+    public let byLabel: Set<String>
+
+    /// `namespacesOfTenant`: a namespace listed twice stays with the first tenant in name order.
+    public init(namespacesOfTenant: [String: [String]], byLabel: Set<String>) {
+        var owners: [String: String] = [:]
+        for tenant in namespacesOfTenant.keys.sorted() {
+            for namespace in namespacesOfTenant[tenant] ?? [] where owners[namespace] == nil { owners[namespace] = tenant }
+        }
+        self.namespacesOfTenant = namespacesOfTenant.mapValues { $0.sorted() }
+        tenantOfNamespace = owners
+        self.byLabel = byLabel
+    }
+
+    /// Tenants from the `rampart.dev/tenant` namespace label, else Capsule's `capsule.clastix.io/tenant`.
+    public init(labelsOf inventory: Inventory) {
+        var tenants: [String: [String]] = [:]
+        for namespace in inventory.namespaceNames {
+            let labels = inventory.namespaceLabels(namespace) ?? [:]
+            if let tenant = [ClusterFacts.tenantLabel, Self.capsuleLabel].lazy.compactMap({ labels[$0] }).first(where: { !$0.isEmpty }) {
+                tenants[tenant, default: []].append(namespace)
+            }
+        }
+        self.init(namespacesOfTenant: tenants, byLabel: Set(tenants.keys))
+    }
+
+    static let capsuleLabel = "capsule.clastix.io/tenant"
+
+    /// Every tenant's name, sorted.
+    public var tenants: [String] { namespacesOfTenant.keys.sorted() }
+
+    /// The tenant owning `namespace`, if any.
+    public func tenant(of namespace: String) -> String? { tenantOfNamespace[namespace] }
+}

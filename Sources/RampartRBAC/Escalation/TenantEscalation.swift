@@ -1,0 +1,121 @@
+import RampartModel
+
+/// Escalation out of a tenant: from every subject of the tenant at once, the shortest path to
+/// cluster-admin, to the nodes, and into each other tenant.
+///
+/// A tenant's subjects are the service accounts of its namespaces (`default` and those bindings
+/// name) and the users and groups that RoleBindings of its namespaces name and RoleBindings of no
+/// other namespace (ClusterRoleBindings may name them too: what they grant is part of the tenant's
+/// power). Groups that stand for everyone (`system:authenticated`…) and other `system:` users and
+/// groups belong to no tenant.
+extension EscalationAnalysis {
+    private static let everyone: Set<String> = ["system:authenticated", "system:unauthenticated", "system:serviceaccounts", "system:anonymous"]
+
+    /// The subjects of `tenant`, sorted.
+    public func subjects(of tenant: String, in assignment: TenantAssignment) -> [Subject] {
+        let members = Set(assignment.namespacesOfTenant[tenant] ?? [])
+        var subjects = members.flatMap { namespace in
+            (graph.facts.accounts[namespace] ?? ["default"]).map { Subject(kind: .serviceAccount, name: $0, namespace: namespace) }
+        }
+        for (subject, bindings) in graph.facts.bindingsBySubject where subject.kind != .serviceAccount {
+            guard !subject.name.hasPrefix("system:"), !Self.everyone.contains(subject.name) else { continue }
+            let namespaces = bindings.filter { $0.kind == .roleBinding }.compactMap(\.namespace)
+            if !namespaces.isEmpty, namespaces.allSatisfy(members.contains) { subjects.append(subject) }
+        }
+        return subjects.sorted()
+    }
+
+    /// The shortest path out of `tenant` to each goal it reaches: cluster-admin, the nodes, and every
+    /// other tenant (`to`: that tenant only). Sorted by goal: cluster-admin, nodes, tenants by name.
+    public mutating func paths(outOf tenant: String, in assignment: TenantAssignment, to target: String? = nil) -> [EscalationPath] {
+        let origins = subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) }
+        var parents: [EscalationNode: (EscalationNode, EscalationEdge)] = [:]
+        var visited = Set(origins)
+        var queue = Array(visited).sorted { $0.description < $1.description }
+        var reached: [EscalationPath.Goal: EscalationNode] = [:]
+        var index = 0
+        while index < queue.count {
+            let node = queue[index]
+            index += 1
+            for goal in goals(of: node, from: tenant, assignment) where reached[goal] == nil { reached[goal] = node }
+            for edge in graph.edges(from: node) where visited.insert(edge.target).inserted {
+                parents[edge.target] = (node, edge)
+                queue.append(edge.target)
+            }
+        }
+        return reached.keys.sorted().compactMap { goal in
+            if let target, goal.kind == .tenant, goal.tenant != target { return nil }
+            guard let end = reached[goal] else { return nil }
+            var walk: [(EscalationNode, EscalationEdge)] = []
+            var node = end
+            while let (parent, edge) = parents[node] {
+                walk.insert((parent, edge), at: 0)
+                node = parent
+            }
+            guard let start = node.subject else { return nil }
+            var found = goal
+            if goal.kind == .tenant { found.namespace = end.namespace.flatMap { assignment.tenant(of: $0) == goal.tenant ? $0 : nil } }
+            return EscalationPath(from: start, tenant: tenant, goal: found, steps: Self.steps(walk))
+        }
+    }
+
+    /// The goals a node stands for, seen from `tenant`. A tenant is keyed without its namespace, so
+    /// each is reached once.
+    private func goals(of node: EscalationNode, from tenant: String, _ assignment: TenantAssignment) -> [EscalationPath.Goal] {
+        switch node {
+        case .admin(.cluster):
+            return [.clusterAdmin]
+        case .nodes:
+            return [.nodes]
+        case .relabel(let namespace):
+            // Hijack: another tenant's namespace (any, for a cluster-wide write) moves out of it; adoption:
+            // a namespace joins every tenant whose membership is a label.
+            let hijacked = namespace.map { assignment.tenant(of: $0).map { [$0] } ?? [] } ?? assignment.tenants
+            let goals = Set(hijacked).union(assignment.byLabel).subtracting([tenant])
+            return goals.sorted().map { EscalationPath.Goal(kind: .tenant, tenant: $0) }
+        default:
+            guard let namespace = node.namespace, let other = assignment.tenant(of: namespace), other != tenant else { return [] }
+            return [EscalationPath.Goal(kind: .tenant, tenant: other)]
+        }
+    }
+}
+
+extension EscalationAnalysis {
+    /// Where a path is fixed first: the binding of its first step's first grant, and the index of the
+    /// path's subject there (else the first binding that names the subject); nil when none names it.
+    public func firstBinding(of path: EscalationPath) -> (binding: RBACBinding, subjectIndex: Int)? {
+        let bindings = graph.facts.bindingsBySubject
+        if let grant = path.steps.first?.via.first, let reference = grant.binding,
+           let binding = bindings[grant.subject]?.first(where: { $0.reference == reference }),
+           let index = binding.subjects.first(where: { $0.subject == grant.subject })?.index {
+            return (binding, index)
+        }
+        guard let binding = bindings[path.from]?.first, let index = binding.subjects.first(where: { $0.subject == path.from })?.index else { return nil }
+        return (binding, index)
+    }
+}
+
+extension EscalationPath {
+    /// `create-workloads → any service account of namespace b; cluster-admin → cluster-admin`.
+    public var summary: String {
+        steps.map { "\($0.technique.rawValue) → \($0.to)" }.joined(separator: "; ")
+    }
+
+    /// `tenant a → tenant b`, `tenant a → cluster-admin`.
+    public var pair: String {
+        "tenant \(tenant ?? "?") → " + (goal.kind == .tenant ? "tenant \(goal.tenant ?? "")" : goal.kind.rawValue)
+    }
+}
+
+/// The paths out of every tenant of an assignment, with the analysis that found them (for `firstBinding`).
+public struct TenantEscalations: Sendable {
+    public let analysis: EscalationAnalysis
+    /// By tenant, then goal.
+    public let paths: [EscalationPath]
+
+    public init(policy: RBACPolicy, inventory: Inventory, assignment: TenantAssignment) {
+        var analysis = EscalationAnalysis(policy: policy, inventory: inventory)
+        paths = assignment.tenants.flatMap { analysis.paths(outOf: $0, in: assignment) }
+        self.analysis = analysis
+    }
+}
