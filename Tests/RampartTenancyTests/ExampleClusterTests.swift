@@ -57,16 +57,31 @@ import Testing
         let findings = Auditor.audit(context, rules: TenancyRules.all)
         func objects(_ rule: String) -> Set<String> { Set(findings.filter { $0.ruleId == rule }.map(\.object.description)) }
         #expect(objects("tenancy.isolation-not-met") == ["Namespace/customer-acme", "Namespace/team-search"])
-        #expect(objects("tenancy.cross-tenant-access") == ["ClusterRoleBinding/acme-secret-reader"])
+        // search-namespace-cleanup lists namespaces too (90-delivery.yaml).
+        #expect(objects("tenancy.cross-tenant-access") == ["ClusterRoleBinding/acme-secret-reader", "ClusterRoleBinding/search-namespace-cleanup"])
         #expect(objects("tenancy.unsandboxed-untrusted-code") == ["Deployment/customer-acme/notebook"])
         #expect(objects("tenancy.shared-nodes") == ["Deployment/customer-acme/notebook"])
         #expect(objects("tenancy.pod-security-below-profile") == ["Namespace/customer-acme"])
         #expect(objects("tenancy.cross-tenant-traffic") == ["Namespace/team-search"])
         #expect(objects("tenancy.metadata-egress").contains("Deployment/customer-acme/notebook"))
         #expect(!findings.contains { $0.object.namespace == "team-payments" })
-        let binding = try #require(findings.first { $0.ruleId == "tenancy.cross-tenant-access" })
+        let binding = try #require(findings.first { $0.ruleId == "tenancy.cross-tenant-access" && $0.object.name == "acme-secret-reader" })
         #expect(binding.location.file == "examples/cluster/70-customer-acme.yaml")
         #expect(binding.path == "subjects[0]")
+    }
+
+    @Test func escalationPathsFailTheControlPlane() throws {
+        let search = try #require(context.tenancy.verdict("search"))
+        let controlPlane = try #require(search.layers.first { $0.layer == .controlPlane })
+        let paths = controlPlane.evidence.filter { $0.rules.contains("rbac.cross-tenant-escalation") }
+        #expect(paths.allSatisfy { $0.status == .fail })
+        #expect(paths.contains { $0.message.contains("tenant payments") && $0.message.contains("argo-cd-application") })
+        #expect(paths.contains { $0.message.contains("relabel-namespace") })
+        let payments = try #require(context.tenancy.verdict("payments"))
+        #expect(!(payments.layers.first { $0.layer == .controlPlane }?.evidence.contains { $0.rules.contains("rbac.cross-tenant-escalation") } ?? true))
+        let findings = Auditor.audit(context, rules: RBACRules.all.filter { $0.metadata.id == "rbac.cross-tenant-escalation" })
+        #expect(Set(findings.map(\.object.description)) == ["RoleBinding/team-search/developers-argocd-applications",
+                                                              "ClusterRoleBinding/search-namespace-cleanup", "RoleBinding/customer-acme/acme-runner-admin"])
     }
 
     @Test func matrixShowsWhoReachesWhom() throws {

@@ -26,11 +26,15 @@ final class Capability: Sendable {
     let rule: PolicyRule
     let scope: PermissionScope
     let origin: Origin
+    /// True when the rule holds for namespaced objects only, never the Namespace object itself
+    /// (what a deploying controller applies).
+    let namespacedOnly: Bool
 
-    init(rule: PolicyRule, scope: PermissionScope, origin: Origin) {
+    init(rule: PolicyRule, scope: PermissionScope, origin: Origin, namespacedOnly: Bool = false) {
         self.rule = rule
         self.scope = scope
         self.origin = origin
+        self.namespacedOnly = namespacedOnly
     }
 
     /// True when the rule allows `request` (`anyName`: for some object name) and the scope covers

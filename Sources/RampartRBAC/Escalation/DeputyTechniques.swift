@@ -4,8 +4,8 @@ extension EscalationGraph {
     private static let writes = ["create", "update", "patch"]
 
     /// Argo CD Applications in a namespace an AppProject accepts → what the project lets the
-    /// application controller deploy: every permission in its destination namespaces, cluster-admin
-    /// when it admits cluster-scoped RBAC objects.
+    /// application controller deploy: every namespaced permission in its destination namespaces,
+    /// cluster-admin when it admits cluster-scoped RBAC objects.
     func argoApplications(_ set: CapabilitySet) -> [EscalationEdge] {
         let questions = CapabilitySet.questions(Self.writes, group: DeputyFacts.argoGroup, ["applications"])
         return set.allowing(any: questions).flatMap { capability, permission -> [EscalationEdge] in
@@ -22,7 +22,7 @@ extension EscalationGraph {
                                            origins: [capability.origin])]
                 }
                 return destinations(project).map { scope in
-                    EscalationEdge(technique: .argoApplication, target: .admin(scope),
+                    EscalationEdge(technique: .argoApplication, target: .deployer(scope),
                                    action: action + " \(scope.description) (a destination of the project)", origins: [capability.origin])
                 }
             }

@@ -39,7 +39,7 @@ struct EscalationGraph: Sendable {
             return [EscalationEdge(technique: .privilegedGroup, target: .clusterAdmin,
                                    action: "is a member of \(RequestUser.privilegedGroup), which kube-apiserver allows everything before RBAC is asked",
                                    origins: [])]
-        case .identity, .role, .admin:
+        case .identity, .role, .admin, .deployer:
             let capabilities = capabilities(of: node)
             let full = fullAccess(capabilities)
             return full.isEmpty ? techniques(capabilities) : full
@@ -68,6 +68,10 @@ struct EscalationGraph: Sendable {
         case .admin(let scope):
             return CapabilitySet(capabilities: [Capability(rule: Capability.everything, scope: scope,
                                                            origin: .implied("every permission \(scope.description), once taken"))])
+        case .deployer(let scope):
+            return CapabilitySet(capabilities: [Capability(rule: Capability.everything, scope: scope,
+                                                           origin: .implied("every namespaced permission \(scope.description), through Argo CD"),
+                                                           namespacedOnly: true)])
         case .anyAccount, .podAccounts, .relabel, .nodes:
             return CapabilitySet(capabilities: [])
         }

@@ -11,6 +11,9 @@ enum EscalationNode: Hashable, Sendable {
     case role(RoleKey, PermissionScope)
     /// Every verb on every resource in a scope; `admin(.cluster)` is cluster-admin.
     case admin(PermissionScope)
+    /// What a deploying controller (Argo CD) applies for its users in a scope: every namespaced
+    /// permission there, but not the Namespace object itself.
+    case deployer(PermissionScope)
     /// Control of a namespace's labels (nil: of every namespace's): its Pod Security level, its
     /// tenant label, what namespace selectors of NetworkPolicies and admission bindings see.
     case relabel(namespace: String?)
@@ -35,7 +38,7 @@ enum EscalationNode: Hashable, Sendable {
             return user.name.flatMap(RequestUser.serviceAccount(userName:))?.namespace
         case .anyAccount(let namespace), .podAccounts(let namespace):
             return namespace
-        case .role(_, let scope), .admin(let scope):
+        case .role(_, let scope), .admin(let scope), .deployer(let scope):
             return scope.namespace
         case .relabel(let namespace):
             return namespace
@@ -65,6 +68,8 @@ enum EscalationNode: Hashable, Sendable {
             return "cluster-admin"
         case .admin(let scope):
             return "every permission \(scope.description)"
+        case .deployer(let scope):
+            return "what Argo CD deploys \(scope.description)"
         case .relabel(let namespace):
             return namespace.map { "the labels of namespace \($0)" } ?? "the labels of every namespace"
         case .nodes:

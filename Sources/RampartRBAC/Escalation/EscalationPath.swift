@@ -78,7 +78,7 @@ public struct EscalationStep: Sendable, Codable {
             if target != edge.target { text += ", including \(target.description)" }
         case .relabel, .nodes:
             text += ", so it takes \(target.description)"
-        case .role, .admin:
+        case .role, .admin, .deployer:
             text += edge.target == .clusterAdmin && edge.technique == .clusterAdmin ? "" : ", so it can take \(target.description)"
         }
         explanation = text

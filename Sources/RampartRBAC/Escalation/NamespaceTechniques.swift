@@ -11,7 +11,8 @@ extension EscalationGraph {
     /// A namespace request's namespace is the namespace's name, so a RoleBinding's grant holds on its own namespace.
     private func relabelled(_ set: CapabilitySet) -> [(capability: Capability, permission: String, namespace: String?)] {
         set.capabilities.flatMap { capability -> [(Capability, String, String?)] in
-            guard let question = Self.relabelQuestions.first(where: { capability.allows($0.request, anyName: true) }) else { return [] }
+            guard !capability.namespacedOnly,
+                  let question = Self.relabelQuestions.first(where: { capability.allows($0.request, anyName: true) }) else { return [] }
             let names = capability.rule.resourceNames
             switch capability.scope {
             case .namespace(let own):

@@ -26,7 +26,7 @@ extension EscalationAnalysis {
     }
 
     /// The shortest path out of `tenant` to each goal it reaches: cluster-admin, the nodes, and every
-    /// other tenant (`to`: that tenant only). Sorted by goal: cluster-admin, nodes, tenants by name.
+    /// other tenant (`to`: that tenant and cluster-admin only). Sorted by goal: cluster-admin, nodes, tenants by name.
     public mutating func paths(outOf tenant: String, in assignment: TenantAssignment, to target: String? = nil) -> [EscalationPath] {
         let origins = subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) }
         var parents: [EscalationNode: (EscalationNode, EscalationEdge)] = [:]
@@ -44,7 +44,7 @@ extension EscalationAnalysis {
             }
         }
         return reached.keys.sorted().compactMap { goal in
-            if let target, goal.kind == .tenant, goal.tenant != target { return nil }
+            if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { return nil }
             guard let end = reached[goal] else { return nil }
             var walk: [(EscalationNode, EscalationEdge)] = []
             var node = end
