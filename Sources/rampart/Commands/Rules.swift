@@ -1,4 +1,5 @@
 import ArgumentParser
+import RampartModel
 import RampartPolicy
 import RampartReport
 import RampartRules
@@ -13,7 +14,8 @@ extension Rampart {
             case text, json, markdown
         }
 
-        @Option(help: "Output format: text, json, or markdown (docs/rules.md).")
+        @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")],
+                help: "Output format: text, json, or markdown (docs/rules.md).")
         var format: Format = .text
 
         @OptionGroup var policy: PolicyOptions
@@ -40,15 +42,17 @@ extension Rampart {
         @Argument(help: "The rule ID, e.g. images.latest-tag.")
         var id: String
 
-        @Option(help: "Output format: text or json.")
+        @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")], help: "Output format: text or json.")
         var format: AnswerFormat = .text
 
         @OptionGroup var policy: PolicyOptions
 
         func run() throws {
-            let custom = try policy.loadConfig().customRules.first { $0.metadata.id == id }
-            guard let rule = custom?.metadata ?? Catalog.rule(id: id)?.metadata else {
-                throw ValidationError("no rule '\(id)'; `rampart rules` lists them")
+            let customRules = try policy.loadConfig().customRules.map(\.metadata)
+            guard let rule = customRules.first(where: { $0.id == id }) ?? Catalog.rule(id: id)?.metadata else {
+                let known = Catalog.rules.map(\.metadata.id) + customRules.map(\.id)
+                let hint = KeySuggestion.nearest(to: id, among: known).map { "; did you mean '\($0)'?" } ?? "; `rampart rules` lists them"
+                throw ValidationError("no rule '\(id)'\(hint)")
             }
             switch format {
             case .json:
