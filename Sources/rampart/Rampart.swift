@@ -10,7 +10,7 @@ struct Rampart: AsyncParsableCommand {
         abstract: "Secure multi-tenant Kubernetes: audit manifests and clusters against isolation controls.",
         discussion: """
             Examples:
-              rampart audit manifests/                        # every rule over files; exit 1 on high findings
+              rampart audit manifests/              # exit 1 on high or critical findings
               rampart audit --cluster -o sarif --output-file prod.sarif
               rampart tenants check examples/cluster -o html --output-file tenancy.html
               rampart explain pss.privileged

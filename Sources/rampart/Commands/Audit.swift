@@ -15,6 +15,17 @@ extension Rampart {
                 Exit status: 0 nothing at or above --fail-on and every input read; 1 findings at or above it, or \
                 some input failed to load (the others are still audited and reported); 2 usage error, or no input \
                 read cleanly.
+
+                Examples:
+                  rampart audit manifests/                # exit 1 on high or critical
+                  helm template web ./chart | rampart audit -
+                  rampart audit manifests/ -o sarif --output-file rampart.sarif
+                  rampart audit manifests/ -o json --output-file baseline.json
+                  rampart audit manifests/ --baseline baseline.json --fail-on critical
+                  rampart audit --cluster --context prod -o html --output-file prod.html
+                  kubectl apply -f deploy/crds/openreports.io.yaml
+                  rampart audit --cluster -o openreports | kubectl apply -f -
+                  rampart audit --cluster --write-reports openreports   # from a CronJob
                 """)
 
         @OptionGroup var input: InputOptions

@@ -7,7 +7,7 @@ extension Rampart {
             abstract: "Print the completion script for bash, zsh or fish.",
             discussion: """
                 Examples:
-                  source <(rampart completion bash)                              # this bash session
+                  source <(rampart completion bash)         # this bash session
                   rampart completion bash > /etc/bash_completion.d/rampart
                   rampart completion zsh > "${fpath[1]}/_rampart"
                   rampart completion fish > ~/.config/fish/completions/rampart.fish

@@ -14,6 +14,10 @@ extension Rampart.Rbac {
                 attach, nodes/proxy, bind and escalate. A tenant is a namespace's rampart.dev/tenant label, else the \
                 namespace. Without --as, --from-serviceaccount or --as-group, every subject a binding names is a start. \
                 Exit 1 when a path is found.
+
+                Examples:
+                  rampart rbac paths examples/cluster
+                  rampart rbac paths examples/cluster --as jane -o json
                 """)
 
         @OptionGroup var input: InputOptions

@@ -7,7 +7,13 @@ import RampartRules
 extension Rampart {
     /// `rampart rules`: the catalog.
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.", subcommands: [Test.self])
+        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.",
+        discussion: """
+            Examples:
+              rampart rules
+              rampart rules -o markdown > docs/rules.md
+              rampart rules --config rampart.yaml -o json     # with custom rules
+            """, subcommands: [Test.self])
 
         /// Formats of the catalog listing.
         enum Format: String, ExpressibleByArgument {
@@ -37,7 +43,12 @@ extension Rampart {
 
     /// `rampart explain ID`: one rule in full.
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: why it matters and how to fix it.")
+        static let configuration = CommandConfiguration(abstract: "Explain one rule: why it matters and how to fix it.",
+        discussion: """
+            Examples:
+              rampart explain pss.privileged
+              rampart explain images.latest-tag -o json
+            """)
 
         @Argument(help: "The rule ID, e.g. images.latest-tag.")
         var id: String
