@@ -8,7 +8,14 @@ struct Rampart: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Secure multi-tenant Kubernetes: audit manifests and clusters against isolation controls.",
-        version: version,
+        discussion: """
+            Examples:
+              rampart audit manifests/              # exit 1 on high or critical findings
+              rampart audit --cluster -o sarif --output-file prod.sarif
+              rampart tenants check examples/cluster -o html --output-file tenancy.html
+              rampart explain pss.privileged
+              rampart version                                 # or rampart --version
+            """,
         subcommands: [
             Audit.self,
             Rules.self,
@@ -24,11 +31,21 @@ struct Rampart: AsyncParsableCommand {
             Webhook.self,
             Cel.self,
             Vap.self,
+            Version.self,
+            Completion.self,
         ])
+
 
     /// Runs the command; usage errors exit with 2 (the contract's "usage or input error"), not
     /// argument-parser's 64.
+    ///
+    /// The tool's version is `rampart --version` (alone) or `rampart version`: argument-parser would
+    /// otherwise give every subcommand a `--version` flag, colliding with `pss --version v1.30`.
     static func main() async {
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            print(version)
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -38,7 +55,8 @@ struct Rampart: AsyncParsableCommand {
             }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let message = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst())) ?? fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             exit(withError: ExitCode.inputError)
         }
     }

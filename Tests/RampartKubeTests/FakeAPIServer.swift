@@ -8,7 +8,8 @@ import Synchronization
 
 /// A local HTTPS server that answers like a Kubernetes API server from recorded discovery documents
 /// and list items: bearer token checked, pagination with `limit`/`continue`, a 429 on a path's first
-/// request, 403 where told, metadata-only Secret lists when asked for `PartialObjectMetadataList`.
+/// request, 403 where told, metadata-only Secret lists when asked for `PartialObjectMetadataList`;
+/// PATCH and DELETE of objects under a list path it serves (recorded with their bodies, answered 200).
 final class FakeAPIServer: Sendable {
     /// What the server holds and how it misbehaves.
     struct Setup: Sendable {
@@ -28,10 +29,13 @@ final class FakeAPIServer: Sendable {
         var nameOnlyCertificate = false
     }
 
-    /// One request as received: its path with query and its Accept header.
+    /// One request as received: its method, path with query, Accept and Content-Type headers, and body.
     struct Received: Sendable {
+        var method = "GET"
         var path: String
         var accept: String
+        var contentType = ""
+        var body = ""
     }
 
     let setup: Setup
@@ -47,6 +51,8 @@ final class FakeAPIServer: Sendable {
         let server = FakeAPIServer(setup)
         let router = Router()
         router.get("**") { request, _ in server.respond(request) }
+        router.patch("**") { request, _ in server.write(request, body: try await request.body.collect(upTo: 1 << 20)) }
+        router.delete("**") { request, _ in server.write(request, body: ByteBuffer()) }
         let (certificate, key) = setup.nameOnlyCertificate
             ? (TestCertificates.nameOnlyServerCertificate, TestCertificates.nameOnlyServerKey)
             : (TestCertificates.serverCertificate, TestCertificates.serverKey)
@@ -91,8 +97,31 @@ final class FakeAPIServer: Sendable {
             return status(403, "secrets is forbidden: User \"system:serviceaccount:rampart:rampart-scanner\" cannot list resource \"secrets\"")
         }
         if let document = FakeDiscovery.documents[path] { return json(document) }
-        guard let items = setup.items[path] else { return status(404, "the server could not find the requested resource") }
+        guard let items = setup.items[path] ?? itemsInNamespace(path) else { return status(404, "the server could not find the requested resource") }
         return json(page(items, path: path, request: request, metadataOnly: accept.contains("as=PartialObjectMetadataList")))
+    }
+
+    /// The items of a list in one namespace (`…/namespaces/NS/RESOURCE`), from the list of every namespace.
+    private func itemsInNamespace(_ path: String) -> [String]? {
+        var segments = path.split(separator: "/")
+        guard let index = segments.firstIndex(of: "namespaces"), index + 2 == segments.count - 1 else { return nil }
+        let namespace = String(segments[index + 1])
+        segments.removeSubrange(index...(index + 1))
+        return setup.items["/" + segments.joined(separator: "/")]?.filter { $0.contains(#""namespace":"\#(namespace)""#) }
+    }
+
+    /// A write to one object under a served list path: recorded, answered 200 (404 elsewhere).
+    private func write(_ request: Request, body: ByteBuffer) -> Response {
+        received.withLock {
+            $0.append(Received(method: request.method.rawValue, path: request.uri.description, accept: request.headers[.accept] ?? "",
+                               contentType: request.headers[.contentType] ?? "", body: String(buffer: body)))
+        }
+        if let token = setup.token, request.headers[.authorization] != "Bearer \(token)" { return status(401, "Unauthorized") }
+        // The list path of the object's resource: its collection without `namespaces/NS`.
+        var segments = request.uri.path.split(separator: "/").dropLast()
+        if let index = segments.firstIndex(of: "namespaces"), index + 2 < segments.endIndex { segments.removeSubrange(index...(index + 1)) }
+        let served = setup.items["/" + segments.joined(separator: "/")] != nil
+        return served ? json("{}") : status(404, "the server could not find the requested resource")
     }
 
     /// One page of a list; the continue token is the next offset, base64-encoded as opaque tokens are.

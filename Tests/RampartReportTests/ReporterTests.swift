@@ -54,6 +54,8 @@ import TestSupport
             "json": try JSONReporter.render(report),
             "sarif": try SARIFReporter.render(report, rules: rules),
             "junit": JUnitReporter.render(report, rules: rules),
+            "openreports": ResultReport.yaml(ResultReportBuilder(api: .openReports, timestamp: Date(), namespaces: ["team"])
+                .build(report, rules: rules)),
         ]
     }
 

@@ -3,13 +3,19 @@ import Foundation
 import NIOCore
 import NIOSSL
 
-/// A read-only HTTPS client of one API server: GET requests with the connection's credentials,
-/// retried on 429/5xx. Holds the bearer token for its lifetime and never logs or prints it.
+/// An HTTPS client of one API server: GET requests with the connection's credentials, retried on
+/// 429/5xx. Audits only read; the one writer is `ReportApplier` (server-side apply and delete of the
+/// report objects Rampart owns). Holds the bearer token for its lifetime and never logs or prints it.
 public final class KubeClient: Sendable {
     /// One answer: its status and body.
     public struct Response: Sendable {
         public var status: Int
         public var body: [UInt8]
+    }
+
+    /// The methods Rampart sends: GET to read; PATCH (server-side apply) and DELETE for its reports.
+    public enum Method: Sendable {
+        case GET, PATCH, DELETE
     }
 
     /// The largest answer accepted (one page of a list).
@@ -91,10 +97,26 @@ public final class KubeClient: Sendable {
     /// GETs `path` (with its query), retrying 429/5xx answers and connection failures. Returns the
     /// last answer, whatever its status; throws when the server could not be reached at all.
     public func get(_ path: String, accept: String = "application/json") async throws(KubeError) -> Response {
+        try await send(.GET, path, accept: accept)
+    }
+
+    /// Sends one request (`body` with its `contentType`), retried as `get` is: only for the
+    /// idempotent writes of `ReportApplier` (apply, delete).
+    public func send(_ method: Method, _ path: String, body: [UInt8]? = nil, contentType: String? = nil,
+                     accept: String = "application/json") async throws(KubeError) -> Response {
         var request = HTTPClientRequest(url: base + path)
+        switch method {
+        case .GET: request.method = .GET
+        case .PATCH: request.method = .PATCH
+        case .DELETE: request.method = .DELETE
+        }
         request.headers.add(name: "Accept", value: accept)
-        request.headers.add(name: "User-Agent", value: "rampart (read-only audit)")
+        request.headers.add(name: "User-Agent", value: method == .GET ? "rampart (read-only audit)" : "rampart (report writer)")
         if let authorization { request.headers.add(name: "Authorization", value: authorization) }
+        if let body {
+            request.body = .bytes(ByteBuffer(bytes: body))
+            if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        }
         var attempt = 1
         while true {
             var retryAfter: String?

@@ -11,6 +11,11 @@ extension Rampart {
         static let configuration = CommandConfiguration(
             commandName: "admission",
             abstract: "Evaluate the cluster's own admission (ValidatingAdmissionPolicies, Pod Security) offline.",
+            discussion: """
+                Examples:
+                  rampart admission check examples/cluster
+                  rampart admission check --cluster -o json
+                """,
             subcommands: [Check.self])
     }
 }
@@ -27,6 +32,11 @@ extension Rampart.Admission {
                 their namespace's labels (templates of workloads get its warnings). With --webhook-config, Rampart's \
                 own webhook judges them too, as `webhook serve --config` would. Exit status: 0 every object \
                 admitted, 1 an object denied, 2 usage or input error.
+
+                Examples:
+                  rampart admission check examples/cluster
+                  rampart admission check manifests/ policies/ --operation UPDATE -o json
+                  helm template web ./chart | rampart admission check - cluster-policies/
                 """)
 
         @OptionGroup var input: InputOptions

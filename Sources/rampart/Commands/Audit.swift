@@ -15,6 +15,17 @@ extension Rampart {
                 Exit status: 0 nothing at or above --fail-on and every input read; 1 findings at or above it, or \
                 some input failed to load (the others are still audited and reported); 2 usage error, or no input \
                 read cleanly.
+
+                Examples:
+                  rampart audit manifests/                # exit 1 on high or critical
+                  helm template web ./chart | rampart audit -
+                  rampart audit manifests/ -o sarif --output-file rampart.sarif
+                  rampart audit manifests/ -o json --output-file baseline.json
+                  rampart audit manifests/ --baseline baseline.json --fail-on critical
+                  rampart audit --cluster --context prod -o html --output-file prod.html
+                  kubectl apply -f deploy/crds/openreports.io.yaml
+                  rampart audit --cluster -o openreports | kubectl apply -f -
+                  rampart audit --cluster --write-reports openreports   # from a CronJob
                 """)
 
         @OptionGroup var input: InputOptions
@@ -23,14 +34,29 @@ extension Rampart {
         @OptionGroup var tenancy: TenancyOptions
         @OptionGroup var memory: MemoryLimitOptions
 
+        @Option(help: ArgumentHelp("""
+            With --cluster: write the results into the cluster as report objects, one per namespace and one for \
+            cluster-scoped objects (server-side apply, field manager rampart), and delete the stale ones Rampart wrote before.
+            """, valueName: "openreports|policyreport"))
+        var writeReports: ResultReportAPI?
+
+        @Option(help: "Results per report object (-o openreports|policyreport, --write-reports) beyond which they are aggregated per rule.")
+        var reportLimit = 100
+
         @Option(help: "Fail (exit 1) on findings at or above this severity: critical, high, medium, low, info. Default: the configuration's, else high.")
         var failOn: Severity?
+
+        func validate() throws {
+            if writeReports != nil, !input.cluster.cluster { throw ValidationError("--write-reports writes into the cluster that was read: give --cluster") }
+            if reportLimit < 1 { throw ValidationError("--report-limit must be at least 1") }
+        }
 
         func run() throws {
             memory.watch()
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
-            let (loaded, source) = InputReader.read(input)
+            let read = input.cluster.cluster ? ClusterInput.readFully(input.cluster) : ClusterInput.Read(loaded: InputReader.load(input.paths))
+            let loaded = read.loaded
             let inventory = Inventory(objects: loaded.objects)
             let model = try tenancy.load()
             let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
@@ -41,21 +67,36 @@ extension Rampart {
                                              today: PolicyOptions.today)
             var report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
-            report.source = source
-            try output.write(try render(report, rules: rules.map(\.metadata)))
+            report.source = read.source
+            let metadata = rules.map(\.metadata)
+            try output.write(try render(report, rules: metadata, namespaces: inventory.namespaceNames))
+            if let api = writeReports, let connection = read.connection {
+                let reports = resultReports(api, report, rules: metadata, namespaces: inventory.namespaceNames)
+                let outcome = try ReportWriter.write(reports, api: api, connection: connection, namespace: input.cluster.clusterNamespace)
+                ClusterInput.warn("wrote \(outcome.applied.count) \(api.rawValue) reports, deleted \(outcome.deleted.count) stale")
+            }
             try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
                           reportFailed: report.summary.failed).finish()
         }
 
-        private func render(_ report: AuditReport, rules: [RuleMetadata]) throws -> String {
+        private func render(_ report: AuditReport, rules: [RuleMetadata], namespaces: [String]) throws -> String {
             switch output.format {
             case .text: TextReporter.render(report, colour: output.isTerminal)
             case .json: try JSONReporter.render(report)
             case .sarif: try SARIFReporter.render(report, rules: rules)
             case .junit: JUnitReporter.render(report, rules: rules)
+            case .openreports: ResultReport.yaml(resultReports(.openReports, report, rules: rules, namespaces: namespaces))
+            case .policyreport: ResultReport.yaml(resultReports(.policyReport, report, rules: rules, namespaces: namespaces))
             }
+        }
+
+        /// The report objects of `report`, stamped with the time the cluster was read (else now).
+        private func resultReports(_ api: ResultReportAPI, _ report: AuditReport, rules: [RuleMetadata], namespaces: [String]) -> [ResultReport] {
+            let builder = ResultReportBuilder(api: api, maximumResults: reportLimit, timestamp: Date(), namespaces: namespaces)
+            return builder.build(report, rules: rules)
         }
     }
 }
 
 extension Severity: ExpressibleByArgument {}
+extension ResultReportAPI: ExpressibleByArgument {}

@@ -7,6 +7,10 @@ extension Rampart {
     struct Cel: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compile and evaluate CEL expressions as the Kubernetes API server does.",
+            discussion: """
+                Examples:
+                  rampart cel eval --expr 'object.spec.replicas <= 5' --bindings obj.json
+                """,
             subcommands: [CelEval.self])
     }
 
@@ -19,6 +23,10 @@ extension Rampart {
                 Prints {"value": VALUE}, {"error": MESSAGE} (evaluation failed) or {"compileError": MESSAGE}
                 (parse or type check failed) and exits 0; values use the tagged notation of the conformance
                 data ({"int": "5"}, {"list": [...]}, {"map": [[KEY, VALUE], ...]}, ...).
+
+                Examples:
+                  rampart cel eval --expr '[1, 2, 3].exists(x, x > 2)'
+                  rampart cel eval --expr-file rule.cel --env env.json --format json
                 """)
 
         /// Output formats.

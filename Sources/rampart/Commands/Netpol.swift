@@ -10,6 +10,12 @@ extension Rampart {
     struct Netpol: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compute what can talk to what under the network policies of the inputs (NetworkPolicy, admin tier, Cilium, Calico).",
+            discussion: """
+                Examples:
+                  rampart netpol matrix examples/cluster
+                  rampart netpol connlist examples/cluster -o json
+                  rampart netpol namespaces --cluster
+                """,
             subcommands: [NetpolMatrix.self, NetpolConnlist.self, NetpolNamespaces.self, NetpolExplain.self])
     }
 }
@@ -36,7 +42,12 @@ struct NetpolInput {
 struct NetpolMatrix: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "matrix",
-        abstract: "Decide every ordered pair of distinct pods for each probe (PROTOCOL/PORT).")
+        abstract: "Decide every ordered pair of distinct pods for each probe (PROTOCOL/PORT).",
+        discussion: """
+            Examples:
+              rampart netpol matrix examples/cluster
+              rampart netpol matrix manifests/ --probe TCP/80 --probe UDP/53 -o json
+            """)
 
     @Option(name: .customLong("probe"), help: "A probe such as TCP/80 (repeatable). Default: every port a pod serves, else TCP/80.")
     var probes: [NetworkProbe] = []
@@ -55,7 +66,12 @@ struct NetpolMatrix: ParsableCommand {
 struct NetpolConnlist: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "connlist",
-        abstract: "List the allowed connections between workloads and external address ranges.")
+        abstract: "List the allowed connections between workloads and external address ranges.",
+        discussion: """
+            Examples:
+              rampart netpol connlist examples/cluster
+              rampart netpol connlist --cluster -o json
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions<AnswerFormat>
@@ -71,7 +87,12 @@ struct NetpolConnlist: ParsableCommand {
 struct NetpolNamespaces: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "namespaces",
-        abstract: "Summarise reachability between namespaces (some pod of one may connect to some pod of the other).")
+        abstract: "Summarise reachability between namespaces (some pod of one may connect to some pod of the other).",
+        discussion: """
+            Examples:
+              rampart netpol namespaces examples/cluster
+              rampart netpol namespaces --cluster -o json
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions<AnswerFormat>
@@ -86,7 +107,12 @@ struct NetpolNamespaces: ParsableCommand {
 struct NetpolExplain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain whether FROM may connect to TO on PORT/PROTOCOL, and which policies decide it.")
+        abstract: "Explain whether FROM may connect to TO on PORT/PROTOCOL, and which policies decide it.",
+        discussion: """
+            Examples:
+              rampart netpol explain team-a/web team-b/api TCP/8080 examples/cluster
+              rampart netpol explain team-a/web 10.0.0.1 TCP/443 manifests/ -o json
+            """)
 
     @Argument(help: "The source: a pod (NAMESPACE/NAME, as the matrix names it) or an IP address.")
     var from: String

@@ -16,6 +16,11 @@ extension Rampart {
                 admission's default, privileged, which allows everything. What the namespace's audit and warn \
                 labels would report is shown too. Exit status: 0 all allowed, 1 a pod not allowed, 2 usage or \
                 input error.
+
+                Examples:
+                  rampart pss manifests/          # by each namespace's enforce label
+                  rampart pss manifests/ --level restricted
+                  rampart pss manifests/ --level baseline --version v1.30 -o json
                 """)
 
         @OptionGroup var input: InputOptions

@@ -13,6 +13,11 @@ extension Rampart {
             discussion: """
                 Roles of the Kubernetes bootstrap policy (cluster-admin, admin, edit, view, system:*) that the \
                 inputs do not define are built in: a binding to one of them resolves, and the output says so.
+
+                Examples:
+                  rampart rbac can-i get secrets examples/cluster --as jane -n team-search
+                  rampart rbac who-can delete pods examples/cluster -A
+                  rampart rbac risks --cluster
                 """,
             subcommands: [CanI.self, WhoCan.self, RulesOf.self, Risks.self, Paths.self])
     }

@@ -7,7 +7,13 @@ extension Rampart.Rbac {
     struct CanI: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "can-i",
-            abstract: "Check whether a user may make a request, and which binding, role and rule allow it.")
+            abstract: "Check whether a user may make a request, and which binding, role and rule allow it.",
+            discussion: """
+                Examples:
+                  rampart rbac can-i list secrets examples/cluster --as jane -n team-a
+                  rampart rbac can-i create pods/exec manifests/ --as jane -n prod -o json
+                  rampart rbac can-i get /metrics manifests/ --as-group system:monitoring
+                """)
 
         @Argument(help: "The verb (get, list, create, …).")
         var verb: String

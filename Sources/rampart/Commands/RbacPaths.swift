@@ -21,6 +21,11 @@ extension Rampart.Rbac {
                 namespace label writes (namespaces, namespaces/status, namespaces/finalize), privileged pods, Argo CD \
                 AppProjects, Flux and Capsule controllers and CSR approval. --cut adds the fewest bindings whose \
                 removal cuts every tenant path (greedy: approximate). Exit 1 when a path is found.
+
+                Examples:
+                  rampart rbac paths examples/cluster
+                  rampart rbac paths examples/cluster --as jane -o json
+                  rampart rbac paths examples/cluster --from-tenant search --cut
                 """)
 
         @OptionGroup var input: InputOptions

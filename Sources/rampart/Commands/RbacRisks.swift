@@ -8,7 +8,13 @@ extension Rampart.Rbac {
     struct Risks: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List risky RBAC grants: cluster-admin, secrets, exec, impersonation, escalation, and more.",
-            discussion: "System components (system:* users and groups, service accounts of kube-system, kube-public and kube-node-lease) and the bootstrap policy's own bindings are not reported.")
+            discussion: """
+                System components (system:* users and groups, service accounts of kube-system, kube-public and kube-node-lease) and the bootstrap policy's own bindings are not reported.
+
+                Examples:
+                  rampart rbac risks examples/cluster
+                  rampart rbac risks --cluster -o json --fail-on critical
+                """)
 
         @OptionGroup var input: InputOptions
         @OptionGroup var output: OutputOptions<AnswerFormat>

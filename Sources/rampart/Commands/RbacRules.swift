@@ -7,7 +7,12 @@ extension Rampart.Rbac {
     struct RulesOf: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rules",
-            abstract: "List the rules RBAC grants a user in a namespace (cluster-wide bindings only without -n).")
+            abstract: "List the rules RBAC grants a user in a namespace (cluster-wide bindings only without -n).",
+            discussion: """
+                Examples:
+                  rampart rbac rules examples/cluster --as jane -n team-a
+                  rampart rbac rules manifests/ --as system:serviceaccount:ci:deployer -o json
+                """)
 
         @OptionGroup var input: InputOptions
         @OptionGroup var user: RbacUserOptions

@@ -7,7 +7,12 @@ extension Rampart.Rbac {
     struct WhoCan: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "who-can",
-            abstract: "List every subject the bindings allow to make a request (system:masters included).")
+            abstract: "List every subject the bindings allow to make a request (system:masters included).",
+            discussion: """
+                Examples:
+                  rampart rbac who-can get secrets examples/cluster -n team-a
+                  rampart rbac who-can '*' '*' examples/cluster -A -o json
+                """)
 
         @Argument(help: "The verb (get, list, create, …).")
         var verb: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RampartModel
 import RampartPolicy
 import RampartReport
 import RampartRules
@@ -6,14 +7,21 @@ import RampartRules
 extension Rampart {
     /// `rampart rules`: the catalog.
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.", subcommands: [Test.self])
+        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.",
+        discussion: """
+            Examples:
+              rampart rules
+              rampart rules -o markdown > docs/rules.md
+              rampart rules --config rampart.yaml -o json     # with custom rules
+            """, subcommands: [Test.self])
 
         /// Formats of the catalog listing.
         enum Format: String, ExpressibleByArgument {
             case text, json, markdown
         }
 
-        @Option(help: "Output format: text, json, or markdown (docs/rules.md).")
+        @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")],
+                help: "Output format: text, json, or markdown (docs/rules.md).")
         var format: Format = .text
 
         @OptionGroup var policy: PolicyOptions
@@ -35,20 +43,27 @@ extension Rampart {
 
     /// `rampart explain ID`: one rule in full.
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: why it matters and how to fix it.")
+        static let configuration = CommandConfiguration(abstract: "Explain one rule: why it matters and how to fix it.",
+        discussion: """
+            Examples:
+              rampart explain pss.privileged
+              rampart explain images.latest-tag -o json
+            """)
 
         @Argument(help: "The rule ID, e.g. images.latest-tag.")
         var id: String
 
-        @Option(help: "Output format: text or json.")
+        @Option(name: [.customShort("o"), .customLong("output"), .customLong("format")], help: "Output format: text or json.")
         var format: AnswerFormat = .text
 
         @OptionGroup var policy: PolicyOptions
 
         func run() throws {
-            let custom = try policy.loadConfig().customRules.first { $0.metadata.id == id }
-            guard let rule = custom?.metadata ?? Catalog.rule(id: id)?.metadata else {
-                throw ValidationError("no rule '\(id)'; `rampart rules` lists them")
+            let customRules = try policy.loadConfig().customRules.map(\.metadata)
+            guard let rule = customRules.first(where: { $0.id == id }) ?? Catalog.rule(id: id)?.metadata else {
+                let known = Catalog.rules.map(\.metadata.id) + customRules.map(\.id)
+                let hint = KeySuggestion.nearest(to: id, among: known).map { "; did you mean '\($0)'?" } ?? "; `rampart rules` lists them"
+                throw ValidationError("no rule '\(id)'\(hint)")
             }
             switch format {
             case .json:

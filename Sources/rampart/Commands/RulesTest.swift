@@ -14,6 +14,9 @@ extension Rampart.Rules {
                 kind: CustomRule) beside them. Each rule must report nothing on every file of pass/ and at \
                 least one finding on every file of fail/. Exit status: 0 every fixture as expected; 1 a \
                 mismatch; 2 a rule file or fixture that cannot be read.
+
+                Examples:
+                  rampart rules test examples/custom-rules
                 """)
 
         @Argument(help: "The directory of rules and their fixtures.")

@@ -16,6 +16,10 @@ extension Rampart {
                 documents. Secrets are left out by default: RBAC cannot grant metadata only, so listing secrets \
                 would let the scanner read their values; without it, the audit reports secrets as not covered. \
                 See examples/scanner-cronjob.yaml for a CronJob that uses it.
+
+                Examples:
+                  rampart scanner-rbac | kubectl apply -f -
+                  rampart scanner-rbac --namespace security --include-secrets
                 """)
 
         @Option(name: [.short, .long], help: "The namespace of the scanner's ServiceAccount.")

@@ -16,6 +16,10 @@ extension Rampart {
                 secrets.literal-in-env report) are replaced by a marker such as `rampart-withheld-credential`, \
                 which the offline audit still reports, and such objects lose their last-applied annotation. \
                 Exit status: 0 written; 2 usage error or the cluster could not be read.
+
+                Examples:
+                  rampart snapshot --cluster --output prod-$(date +%F).yaml
+                  rampart audit prod-2026-12-01.yaml
                 """)
 
         @OptionGroup var cluster: ClusterOptions

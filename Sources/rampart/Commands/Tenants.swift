@@ -11,6 +11,10 @@ extension Rampart {
     struct Tenants: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Judge every tenant's isolation, layer by layer, against what its trust profile requires.",
+            discussion: """
+                Examples:
+                  rampart tenants check examples/cluster --tenants examples/tenancy.yaml
+                """,
             subcommands: [TenantsCheck.self])
     }
 }
@@ -30,6 +34,11 @@ struct TenantsCheck: ParsableCommand {
             Tenants come from --tenants FILE, else from the inputs (rampart.dev/tenant labels, Capsule, HNC). \
             Exit status: 0 every tenant meets its required isolation and every input was read; 1 some tenant \
             does not, or some input failed to load; 2 usage error, or no input read cleanly.
+
+            Examples:
+              rampart tenants check examples/cluster --tenants examples/tenancy.yaml
+              rampart tenants check --cluster -o html --output-file tenancy.html
+              rampart tenants check manifests/ -o json
             """)
 
     @OptionGroup var input: InputOptions

@@ -9,6 +9,10 @@ extension Rampart {
     struct Vap: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rampart's rules as native ValidatingAdmissionPolicies.",
+            discussion: """
+                Examples:
+                  rampart vap export > policies.yaml
+                """,
             subcommands: [VapExport.self])
     }
 
@@ -23,6 +27,10 @@ extension Rampart {
                 binding that denies (untrusted tenants) or warns (trusted ones); without, one binding denies in \
                 every namespace but the platform's. The rules that do not export are listed, with the reason, \
                 in comments at the top.
+
+                Examples:
+                  rampart vap export > policies.yaml
+                  rampart vap export --config rampart.yaml | kubectl apply -f -
                 """)
 
         @Option(help: "Comma-separated rule IDs to export (default: every enabled rule).")

@@ -11,6 +11,10 @@ extension Rampart.Webhook {
                 Writes ca.crt, tls.crt and tls.key (mode 0600) to --out-dir and prints the base64 caBundle for \
                 `rampart webhook manifests --ca-bundle`. The CA key is not kept: rotate by running this again. \
                 Load the pair with: kubectl -n NAMESPACE create secret tls rampart-webhook-tls --cert tls.crt --key tls.key
+
+                Examples:
+                  rampart webhook certs --out-dir certs
+                  rampart webhook certs --namespace rampart --dns-name localhost --days 90
                 """)
 
         @Option(help: "Namespace of the webhook's Service.")

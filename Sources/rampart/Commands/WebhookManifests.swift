@@ -6,7 +6,13 @@ extension Rampart.Webhook {
     struct Manifests: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the webhook's deployment: namespace, policies, Deployment, Service, webhook configuration.",
-            discussion: "The output passes `rampart audit` without findings.")
+            discussion: """
+                The output passes `rampart audit` without findings.
+
+                Examples:
+                  rampart webhook manifests --image IMAGE --ca-bundle "$CA" | kubectl apply -f -
+                  rampart webhook manifests --image IMAGE --cert-manager rampart-issuer
+                """)
 
         @Option(help: "The rampart image, pinned by digest (REGISTRY/REPOSITORY[:TAG]@sha256:DIGEST).")
         var image: String

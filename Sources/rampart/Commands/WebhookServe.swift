@@ -10,7 +10,12 @@ extension Rampart.Webhook {
     /// `rampart webhook serve`: HTTPS on `--port` until SIGTERM.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the admission webhook over HTTPS (POST /validate, GET /healthz /readyz /metrics).")
+            abstract: "Serve the admission webhook over HTTPS (POST /validate, GET /healthz /readyz /metrics).",
+            discussion: """
+                Examples:
+                  rampart webhook serve --cert certs/tls.crt --key certs/tls.key
+                  rampart webhook serve --config rampart.yaml --cert tls.crt --key tls.key
+                """)
 
         @Option(help: "Configuration file (kind: Config, with a webhook: section). Default: enforce everywhere but kube-system.")
         var config: String?

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import RampartModel
 
-/// The output formats one command supports: its `--format` accepts these and its help lists these.
+/// The output formats one command supports: its `-o`/`--format` accepts these and its help lists these.
 protocol ReportFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIterable, Sendable {
-    /// The format used without `--format`.
+    /// The format used without `-o`.
     static var defaultFormat: Self { get }
 }
 
-/// `audit`: text, JSON, SARIF and JUnit.
+/// `audit`: text, JSON, SARIF, JUnit, and Kubernetes report objects
+/// (OpenReports, or the older PolicyReport API).
 enum AuditFormat: String, ReportFormat {
-    case text, json, sarif, junit
+    case text, json, sarif, junit, openreports, policyreport
     static let defaultFormat = AuditFormat.text
 }
 
@@ -20,23 +21,75 @@ enum AnswerFormat: String, ReportFormat {
     static let defaultFormat = AnswerFormat.text
 }
 
-/// Where and how a command writes its report, in one of the formats `Format` lists.
-struct OutputOptions<Format: ReportFormat>: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).",
-                               valueName: Format.allCases.map(\.rawValue).joined(separator: "|")))
-    var format: Format = .defaultFormat
+/// What `-o`/`--output`/`--format` was given: a format, as in kubectl, or (as before kubectl's
+/// meaning was adopted) a file name, recognised by a `/` or `.` no format name has.
+enum OutputArgument<Format: ReportFormat>: ExpressibleByArgument, Sendable {
+    case format(Format)
+    case legacyFile(String)
 
-    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
-    var output: String?
+    init?(argument: String) {
+        if let format = Format(rawValue: argument) {
+            self = .format(format)
+        } else if argument.contains("/") || argument.contains(".") {
+            self = .legacyFile(argument)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { Format.allCases.map(\.rawValue) }
+}
+
+/// Where and how a command writes its report, in one of the formats `Format` lists. As in kubectl,
+/// `-o`/`--output` names the format; `--format` is its older spelling and `--output-file` names the file.
+struct OutputOptions<Format: ReportFormat>: ParsableArguments {
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(Format.defaultFormat.rawValue)).",
+                               valueName: Format.allCases.map(\.rawValue).joined(separator: "|")))
+    var output: OutputArgument<Format>?
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("The same as -o.", valueName: Format.allCases.map(\.rawValue).joined(separator: "|")))
+    var formatName: Format?
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var outputFile: String?
+
+    /// The format asked for, by `-o` or `--format`.
+    var format: Format {
+        if case .format(let format) = output { return format }
+        return formatName ?? .defaultFormat
+    }
+
+    /// The file to write: `--output-file`, or a file name given to `-o` the way older releases took it.
+    var file: String? {
+        if let outputFile { return outputFile }
+        if case .legacyFile(let file) = output { return file }
+        return nil
+    }
+
+    func validate() throws {
+        switch output {
+        case .format(let named):
+            if let formatName, formatName != named {
+                throw ValidationError("-o \(named.rawValue) and --format \(formatName.rawValue) disagree: give one")
+            }
+        case .legacyFile(let file):
+            if outputFile != nil { throw ValidationError("-o takes the output format; give the file once, with --output-file") }
+            FileHandle.standardError.write(Data("""
+                rampart: -o \(file): -o/--output is the output format, as in kubectl; write files with --output-file \(file)\n
+                """.utf8))
+        case nil: break
+        }
+    }
 
     /// Writes `text` to the output file or standard output.
     func write(_ text: String) throws {
         let data = Data((text.hasSuffix("\n") || text.isEmpty ? text : text + "\n").utf8)
-        if let output {
+        if let file {
             do {
-                try data.write(to: URL(fileURLWithPath: output))
+                try data.write(to: URL(fileURLWithPath: file))
             } catch {
-                throw ValidationError("cannot write \(output)")
+                throw ValidationError("cannot write \(file)")
             }
         } else {
             FileHandle.standardOutput.write(data)
@@ -45,6 +98,6 @@ struct OutputOptions<Format: ReportFormat>: ParsableArguments {
 
     /// True when the report goes to a terminal (colour allowed).
     var isTerminal: Bool {
-        output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        file == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 }
