@@ -4,7 +4,8 @@ import RampartRules
 
 /// The platform team's configuration file (`.rampart.yaml`, `apiVersion: rampart.dev/v1alpha1`,
 /// `kind: Config`): rule toggles and severity overrides, the registry allow-list, platform
-/// namespaces, exceptions, the `--fail-on` default, and whether owners' annotation claims count.
+/// namespaces, the target Kubernetes release, exceptions, the `--fail-on` default, and whether
+/// owners' annotation claims count.
 public struct PolicyConfig: Sendable {
     /// A rule's configuration: on or off, and its severity.
     public struct RuleOverride: Sendable, Equatable {
@@ -33,7 +34,7 @@ public struct PolicyConfig: Sendable {
 
     /// The keys of the configuration document (`webhook` is read by `WebhookConfig`).
     static let keys: Set<String> = ["apiVersion", "kind", "metadata", "failOn", "rules", "registries", "platformNamespaces",
-                                    "annotationExceptions", "exceptions", "webhook", "customRules", "customRuleFiles"]
+                                    "annotationExceptions", "exceptions", "webhook", "customRules", "customRuleFiles", "targetVersion"]
     /// The keys of one rule's entry under `rules`.
     static let ruleKeys: Set<String> = ["enabled", "severity"]
 
@@ -78,6 +79,9 @@ public struct PolicyConfig: Sendable {
         }
         if let platform = reader.strings(root["platformNamespaces"], "'platformNamespaces'") {
             config.settings.platformNamespaces = RuleSettings.defaultPlatformNamespaces.union(platform)
+        }
+        if let node = root["targetVersion"], let text = reader.string(node, "'targetVersion'"), !config.settings.setTargetVersion(text) {
+            reader.error(node, "'targetVersion' must be a Kubernetes release such as 1.33, not '\(text)'")
         }
         config.honourAnnotations = reader.bool(root["annotationExceptions"], "'annotationExceptions'") ?? true
         for node in reader.items(root["exceptions"], "'exceptions'") {

@@ -10,10 +10,12 @@ public enum Catalog {
         + ExposureRules.all
         + ResourceRules.all
         + PodSecurityRules.all
+        + ContainerRules.all
         + RBACRules.all
         + NetworkRules.all
         + ControlPlaneRules.all
         + ClusterAdmissionRules.all
+        + UpgradeRules.all
         + TenancyRules.all
 
     /// The rule with this ID.

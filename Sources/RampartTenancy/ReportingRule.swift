@@ -23,6 +23,8 @@ public enum ReportingRule: Sendable, Hashable {
     case secretInEnvironment
     /// An API token mounted into a pod.
     case tokenAutomount
+    /// A Secret that holds a long-lived service account token.
+    case longLivedToken
     /// A namespace that does not enforce Pod Security.
     case namespaceNotEnforced
     /// An escalation path out of a tenant (`rbac.cross-tenant-escalation`).

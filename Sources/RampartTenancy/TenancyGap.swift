@@ -21,6 +21,8 @@ public enum TenancyGap: Sendable {
     case sharedNodes(Site, workload: String, required: IsolationLevel, problem: String)
     /// `workload` of a tenant that needs hard isolation runs without a sandboxed runtime.
     case unsandboxedUntrustedCode(Site, workload: String)
+    /// `workload` of an untrusted tenant runs unsandboxed in the node's user namespace (no `hostUsers: false`).
+    case hostUserNamespace(Site, workload: String)
     /// `namespace` enforces `enforced`; the tenant's `required` isolation needs `needed`.
     case podSecurityBelowProfile(Site, namespace: String, enforced: PolicyLevel, required: IsolationLevel, needed: PolicyLevel)
     /// `namespace` of a tenant that requires mesh mutual TLS is not covered by it in STRICT mode.
@@ -35,7 +37,7 @@ public enum TenancyGap: Sendable {
     /// The kinds of gap, one per `tenancy.*` rule.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case isolationNotMet, crossTenantAccess, outsideAccess, crossTenantTraffic, metadataEgress, sharedNodes,
-             unsandboxedUntrustedCode, podSecurityBelowProfile, meshMTLSNotStrict, quotaIncomplete, namespaceClaimedTwice,
+             unsandboxedUntrustedCode, hostUserNamespace, podSecurityBelowProfile, meshMTLSNotStrict, quotaIncomplete, namespaceClaimedTwice,
              noFlowSchema
     }
 
@@ -67,6 +69,7 @@ public enum TenancyGap: Sendable {
         case .metadataEgress: .metadataEgress
         case .sharedNodes: .sharedNodes
         case .unsandboxedUntrustedCode: .unsandboxedUntrustedCode
+        case .hostUserNamespace: .hostUserNamespace
         case .podSecurityBelowProfile: .podSecurityBelowProfile
         case .meshMTLSNotStrict: .meshMTLSNotStrict
         case .quotaIncomplete: .quotaIncomplete
@@ -79,7 +82,7 @@ public enum TenancyGap: Sendable {
         switch self {
         case .isolationNotMet(let site, _, _, _, _), .crossTenantAccess(let site, _, _, _, _), .outsideAccess(let site, _, _, _, _, _),
              .crossTenantTraffic(let site, _, _, _, _), .metadataEgress(let site, _, _), .sharedNodes(let site, _, _, _),
-             .unsandboxedUntrustedCode(let site, _), .podSecurityBelowProfile(let site, _, _, _, _), .meshMTLSNotStrict(let site, _),
+             .unsandboxedUntrustedCode(let site, _), .hostUserNamespace(let site, _), .podSecurityBelowProfile(let site, _, _, _, _), .meshMTLSNotStrict(let site, _),
              .quotaIncomplete(let site, _, _), .namespaceClaimedTwice(let site, _, _), .noFlowSchema(let site):
             site
         }

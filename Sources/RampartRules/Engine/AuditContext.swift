@@ -1,3 +1,4 @@
+import RampartControlPlane
 import RampartModel
 import Synchronization
 
@@ -7,10 +8,22 @@ public struct RuleSettings: Sendable {
     public var allowedRegistries: [String]
     /// Namespaces that belong to the platform rather than to tenants (rules about tenant namespaces skip them).
     public var platformNamespaces: Set<String>
+    /// The Kubernetes release the cluster is to run (`upgrade.removed-api`); nil: the cluster's own
+    /// when the inputs tell it.
+    public var targetVersion: KubernetesVersion?
 
-    public init(allowedRegistries: [String] = [], platformNamespaces: Set<String> = RuleSettings.defaultPlatformNamespaces) {
+    public init(allowedRegistries: [String] = [], platformNamespaces: Set<String> = RuleSettings.defaultPlatformNamespaces,
+                targetVersion: KubernetesVersion? = nil) {
         self.allowedRegistries = allowedRegistries
         self.platformNamespaces = platformNamespaces
+        self.targetVersion = targetVersion
+    }
+
+    /// Sets `targetVersion` from a release as written (`1.33`, `v1.33.2`); false when it does not parse.
+    public mutating func setTargetVersion(_ text: String) -> Bool {
+        guard let version = KubernetesVersion(text) else { return false }
+        targetVersion = version
+        return true
     }
 
     /// Namespaces Kubernetes itself creates.

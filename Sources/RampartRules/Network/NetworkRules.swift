@@ -11,5 +11,6 @@ public enum NetworkRules {
         NetpolDeadPolicy(),
         NetpolUnresolvedNamedPort(),
         NetpolPolicyNotEnforced(),
+        NetpolIgnoredRules(),
     ]
 }

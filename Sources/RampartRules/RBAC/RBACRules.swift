@@ -21,6 +21,7 @@ public enum RBACRules {
         DefaultServiceAccount(),
         CrossNamespaceSubject(),
         MissingRole(),
+        UnboundDangerousRole(),
         EscalationPath(),
         CrossTenantEscalation(),
     ]

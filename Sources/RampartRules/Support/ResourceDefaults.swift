@@ -1,11 +1,15 @@
 import RampartModel
 
 /// The resources of a container as the API server admits it: its own requests and limits, then the
-/// defaults of its namespace's LimitRanges (LimitRanger admission), then requests defaulted from limits.
+/// pod-level resources that bound every container of the pod (`spec.resources`, beta and on by
+/// default from Kubernetes 1.34), then the defaults of its namespace's LimitRanges (LimitRanger
+/// admission), then requests defaulted from limits.
 public struct EffectiveResources: Sendable {
     /// Per resource (`cpu`, `memory`): where the value comes from, if anywhere.
     public enum Origin: Sendable, Equatable {
         case container
+        /// The pod's own `spec.resources`: the pod as a whole is bounded, its containers within it.
+        case pod
         case limitRange(name: String)
         case limit
     }
@@ -17,11 +21,14 @@ public struct EffectiveResources: Sendable {
     /// Resources with a request, and where each comes from.
     public private(set) var requests: [(resource: String, origin: Origin)] = []
 
-    /// Resources of `container` admitted in a namespace with `limitRanges`.
-    public init(container: Container, limitRanges: [KubeObject]) {
+    /// Resources of `container` of a pod with spec `podSpec`, admitted in a namespace with `limitRanges`.
+    public init(container: Container, podSpec: Node?, limitRanges: [KubeObject]) {
         let resources = container.node["resources"]
         for entry in resources?["limits"]?.entries ?? [] { Self.set(entry.key, .container, in: &limits) }
         for entry in resources?["requests"]?.entries ?? [] { Self.set(entry.key, .container, in: &requests) }
+        let podResources = podSpec?["resources"]
+        for entry in podResources?["limits"]?.entries ?? [] { Self.set(entry.key, .pod, in: &limits, keepingExisting: true) }
+        for entry in podResources?["requests"]?.entries ?? [] { Self.set(entry.key, .pod, in: &requests, keepingExisting: true) }
         for limitRange in limitRanges {
             for item in limitRange.root["spec"]?["limits"]?.items ?? [] where item["type"]?.string == "Container" {
                 let origin = Origin.limitRange(name: limitRange.name)
@@ -57,13 +64,15 @@ public struct EffectiveResources: Sendable {
         }
     }
 
-    /// Notes for a finding: which LimitRange defaults were applied.
+    /// Notes for a finding: which pod-level resources and LimitRange defaults were applied.
     public var appliedDefaults: [String] {
         var names: [String] = []
         for (_, origin) in limits + requests {
             if case .limitRange(let name) = origin, !names.contains(name) { names.append(name) }
         }
-        return names.sorted().map { "defaults of LimitRange \($0) applied, as the API server would" }
+        let podLevel = (limits + requests).filter { $0.origin == .pod }.map(\.resource)
+        let podNote = podLevel.isEmpty ? [] : ["pod-level resources (spec.resources) bound \(Set(podLevel).sorted().joined(separator: ", ")) for every container"]
+        return podNote + names.sorted().map { "defaults of LimitRange \($0) applied, as the API server would" }
     }
 }
 

@@ -17,6 +17,7 @@ extension ReportingRule {
         case .ingressWithoutTLS: ExposureIngressWithoutTLS()
         case .secretInEnvironment: SecretsEnvFromSecret()
         case .tokenAutomount: ServiceAccountsTokenAutomount()
+        case .longLivedToken: ServiceAccountsLongLivedToken()
         case .namespaceNotEnforced: PssNamespaceNotEnforced()
         case .crossTenantEscalation: CrossTenantEscalation()
         case .podSecurityCheck(let check): PodSecurityRules.checkRules.first { $0.check == check }

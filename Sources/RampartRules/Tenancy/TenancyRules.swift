@@ -9,6 +9,7 @@ public enum TenancyRules {
         TenancyMetadataEgress(),
         TenancySharedNodes(),
         TenancyUnsandboxedUntrustedCode(),
+        TenancyHostUserNamespace(),
         TenancyPodSecurityBelowProfile(),
         TenancyMeshMtlsNotStrict(),
         TenancyQuotaIncomplete(),

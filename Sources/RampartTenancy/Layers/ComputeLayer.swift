@@ -13,6 +13,7 @@ enum ComputeLayer {
         var layer = LayerBuilder(.compute, tenant)
         let members = Set(tenant.namespaces)
         let own = context.placements.items(in: members)
+        poolTaintsSkippable(tenant, context, &layer)
         guard !own.isEmpty else {
             withoutWorkloads(tenant, context, &layer)
             return layer
@@ -63,10 +64,13 @@ enum ComputeLayer {
         let object = placement.pod.object
         let spec = placement.pod.specPath
         let name = "\(object.kind) \(object.namespace ?? "")/\(object.name)"
-        let path = spec.appending("nodeSelector")
+        let path = spec.appending(placement.nodeName == nil ? "nodeSelector" : "nodeName")
         var problem: String?
         if !shared.isEmpty {
             problem = "may run on nodes shared with \(shared.joined(separator: ", "))"
+            if let node = placement.nodeName {
+                problem = "names node \(node) itself (spec.nodeName skips the scheduler and NoSchedule taints) and " + (problem ?? "")
+            }
         } else if let pool = tenant.spec.nodePool, !placement.isPinned(to: pool, nodes: context.placement.nodes) {
             problem = "is not pinned to the tenant's node pool (nodeSelector or required node affinity, and a toleration of the pool's taint)"
         } else if placement.nodes == nil, tenant.spec.nodePool == nil {
@@ -89,6 +93,21 @@ enum ComputeLayer {
             if layer.limit(to: .softAffinity, text, object, spec.appending("runtimeClassName"), rules: [.gap(.unsandboxedUntrustedCode)]) {
                 layer.report(.unsandboxedUntrustedCode(layer.site(object, spec.appending("runtimeClassName")), workload: name))
             }
+            if tenant.spec.isUntrusted { userNamespace(placement.pod, name, &layer) }
+        }
+    }
+
+    /// An untrusted tenant's pod without a sandbox: with a user namespace of its own (`hostUsers:
+    /// false`, GA in Kubernetes 1.36) root in its containers is an unprivileged user on the node;
+    /// in the node's user namespace it is the node's root once it escapes.
+    private static func userNamespace(_ pod: PodTemplate, _ name: String, _ layer: inout LayerBuilder) {
+        let path = pod.specPath.appending("hostUsers")
+        if pod.spec["hostUsers"]?.bool == false {
+            layer.pass("\(name) runs in a user namespace of its own (hostUsers: false): its root is an unprivileged user on the node",
+                       pod.object, path)
+        } else if layer.limit(to: .softAffinity, "\(name) runs unsandboxed in the node's user namespace: root in its containers is root on the node",
+                              pod.object, path, rules: [.gap(.hostUserNamespace)]) {
+            layer.report(.hostUserNamespace(layer.site(pod.object, path), workload: name))
         }
     }
 
@@ -100,6 +119,10 @@ enum ComputeLayer {
             let object = other.pod.object
             let name = "\(object.kind) \(other.pod.namespace)/\(object.name)"
             let owner = context.owner(of: other.pod.namespace)
+            if let node = other.nodeName, case .tenant(let intruder) = owner {
+                layer.warn("\(name) of tenant \(intruder) names node \(node) of the tenant's nodes in spec.nodeName: it skips the scheduler and every NoSchedule taint",
+                           object, other.pod.specPath.appending("nodeName"), chargedTo: intruder)
+            }
             if let power = hostPower(other.pod) {
                 switch owner {
                 case .tenant(let name2): layer.warn("\(name) (\(power)) of tenant \(name2) may run on the tenant's nodes", object, other.pod.specPath, chargedTo: name2)
@@ -110,6 +133,17 @@ enum ComputeLayer {
                            other.pod.specPath.appending("runtimeClassName"), rules: [.gap(.unsandboxedUntrustedCode)], chargedTo: name2)
             }
         }
+    }
+
+    /// A pool kept for the tenant by `NoSchedule` taints only: any pod that names one of its nodes in
+    /// `spec.nodeName` skips the scheduler and lands there; only a `NoExecute` taint keeps it off.
+    private static func poolTaintsSkippable(_ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        guard let pool = tenant.spec.nodePool else { return }
+        let poolNodes = context.placement.nodes.filter { pool.matches($0.labels) && !$0.taints.isEmpty }
+        guard let node = poolNodes.first(where: { !$0.taints.contains(where: Placement.evicts) }) else { return }
+        layer.warn("node \(node.name) of the tenant's pool keeps other pods off with NoSchedule taints only: a pod that names it in "
+                   + "spec.nodeName skips the scheduler and lands there (a NoExecute taint, or an admission policy that forbids spec.nodeName, keeps it off)",
+                   node.object, "spec.taints")
     }
 
     /// `privileged`, `hostPID`, `hostNetwork`, writable `hostPath`…: what gives a pod the node.

@@ -3,7 +3,10 @@ import RampartModel
 /// Where pods may run: Node objects with labels and taints, RuntimeClasses, and for each pod the
 /// nodes its node selector, required node affinity and tolerations allow (as the scheduler filters
 /// them), with what admission adds (the RuntimeClass' scheduling, the namespace's
-/// `scheduler.alpha.kubernetes.io/node-selector`).
+/// `scheduler.alpha.kubernetes.io/node-selector`). A pod that sets `spec.nodeName` skips the
+/// scheduler: it lands on that node whatever its `NoSchedule` taints, and only the kubelet's own
+/// admission (node selector, required affinity) and `NoExecute` taints (the kubelet rejects, the
+/// taint manager evicts) keep it off.
 struct Placement {
     struct NodeInfo {
         let name: String
@@ -35,6 +38,8 @@ struct Placement {
         let nodeSelector: [String: String]
         /// The names of the nodes it may run on; nil when no Node object is among the inputs.
         let nodes: Set<String>?
+        /// The node the pod names itself (`spec.nodeName`), skipping the scheduler.
+        let nodeName: String?
 
         var isSandboxed: Bool { runtime?.isSandboxed ?? false }
 
@@ -102,15 +107,24 @@ struct Placement {
         selector.merge(pod.spec["nodeSelector"]?.stringMap ?? [:]) { $1 }
         let tolerations = (pod.spec["tolerations"]?.items ?? []) + (runtime?.tolerations ?? [])
         let terms = pod.spec["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"]?.items
+        let nodeName = pod.spec["nodeName"]?.string.flatMap { $0.isEmpty ? nil : $0 }
         var candidates: Set<String>?
         if !nodes.isEmpty {
             candidates = Set(nodes.filter { node in
-                selector.allSatisfy { node.labels[$0.key] == $0.value }
+                (nodeName.map { $0 == node.name } ?? true)
+                    && selector.allSatisfy { node.labels[$0.key] == $0.value }
                     && (terms.map { $0.contains { Self.matches(term: $0, node) } } ?? true)
-                    && node.taints.allSatisfy { taint in tolerations.contains { Self.tolerates($0, taint) } }
+                    && node.taints.allSatisfy { taint in
+                        (nodeName != nil && !Self.evicts(taint)) || tolerations.contains { Self.tolerates($0, taint) }
+                    }
             }.map(\.name))
         }
-        return PodPlacement(pod: pod, runtime: runtime, nodeSelector: selector, nodes: candidates)
+        return PodPlacement(pod: pod, runtime: runtime, nodeSelector: selector, nodes: candidates, nodeName: nodeName)
+    }
+
+    /// True for a taint that keeps off even a pod bound to the node by `spec.nodeName`: `NoExecute`.
+    static func evicts(_ taint: Node) -> Bool {
+        taint["effect"]?.string == "NoExecute"
     }
 
     /// A node selector term: every expression matches (`matchFields` is read for `metadata.name`).

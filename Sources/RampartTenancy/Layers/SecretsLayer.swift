@@ -19,6 +19,11 @@ enum SecretsLayer {
                 layer.warn("\(name) serves plain HTTP", ingress, "spec", rules: [.ingressWithoutTLS])
             }
         }
+        for secret in context.inventory.objects(ofKind: "Secret", group: "") where members.contains(secret.namespace ?? "default") {
+            guard let token = ServiceAccountTokenSecret(secret) else { continue }
+            layer.warn("Secret \(secret.namespace ?? "")/\(secret.name) holds a long-lived API token of \(token.owner): it never expires",
+                       secret, token.path, rules: [.longLivedToken])
+        }
         meshMTLS(tenant, context, &layer)
         if layer.evidence.isEmpty { layer.pass("no secrets in the environment, no API tokens in untrusted pods, no plain-HTTP Ingress") }
         return layer

@@ -15,6 +15,9 @@ struct PolicyOptions: ParsableArguments {
     @Option(help: "An earlier JSON report: findings recorded there are not reported again.")
     var baseline: String?
 
+    @Option(help: "The Kubernetes release the cluster is to run (e.g. 1.33): manifests of APIs it no longer serves are reported. Default: the configuration's targetVersion.")
+    var targetVersion: String?
+
     /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry.
     static var today: String {
         let formatter = DateFormatter()
@@ -27,10 +30,16 @@ struct PolicyOptions: ParsableArguments {
     /// The configuration; a configuration with errors stops the command (exit 2) after listing them.
     func loadConfig() throws -> PolicyConfig {
         let path = config ?? (FileManager.default.fileExists(atPath: Self.defaultConfigFile) ? Self.defaultConfigFile : nil)
-        guard let path else { return PolicyConfig() }
-        let (parsed, errors) = try ConfigFile.read(path)
-        try ConfigFile.stop(on: errors)
-        return parsed.policy
+        var policy = PolicyConfig()
+        if let path {
+            let (parsed, errors) = try ConfigFile.read(path)
+            try ConfigFile.stop(on: errors)
+            policy = parsed.policy
+        }
+        if let targetVersion, !policy.settings.setTargetVersion(targetVersion) {
+            throw ValidationError("--target-version must be a Kubernetes release such as 1.33, not '\(targetVersion)'")
+        }
+        return policy
     }
 
     /// The baseline, when one is given.
