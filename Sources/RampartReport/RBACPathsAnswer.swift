@@ -41,7 +41,8 @@ public struct RBACPathsAnswer: RBACAnswer {
         let rounds = cut.rounds == 1 ? "1 round" : "\(cut.rounds) rounds"
         var lines = ["Smallest fix: remove \(cut.removals.count) binding\(cut.removals.count == 1 ? "" : "s") to cut every path out of every tenant (greedy set cover over \(rounds) of path finding: approximate, within a factor ln(paths) of the minimum)"]
         for (number, removal) in cut.removals.enumerated() {
-            lines.append("  \(number + 1). remove \(removal.binding): closes \(removal.closes) path\(removal.closes == 1 ? "" : "s") (\(removal.pairs.joined(separator: ", ")))")
+            let shown = removal.pairs.prefix(5).joined(separator: ", ") + (removal.pairs.count > 5 ? " and \(removal.pairs.count - 5) more" : "")
+            lines.append("  \(number + 1). remove \(removal.binding): closes \(removal.closes) path\(removal.closes == 1 ? "" : "s") (\(shown))")
         }
         for path in cut.uncut {
             lines.append("  not cut by removing a binding: \(path.pair) from \(path.from.description): \(path.summary)")

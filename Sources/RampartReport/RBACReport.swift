@@ -25,12 +25,13 @@ public struct RBACReport<Answer: RBACAnswer>: AnswerReport {
     public let unresolvedBindings: [UnresolvedBinding]
     public let errors: [InputError]
 
-    public init(_ answer: Answer, errors: [InputError]) {
+    /// `caveats`: notes the answer itself does not carry (a webhook authorizer that may allow more).
+    public init(_ answer: Answer, errors: [InputError], caveats: [String] = []) {
         self.answer = answer
         unresolvedBindings = Set(answer.unresolved).sorted { $0.binding < $1.binding }
         let builtIn = Set(answer.grants.filter(\.builtInRole).compactMap(\.role)).sorted()
         notes = builtIn.map { "\($0) is the built-in Kubernetes bootstrap definition: the inputs do not define it" }
-            + unresolvedBindings.map { "\($0.binding) grants nothing: \($0.reason)" }
+            + unresolvedBindings.map { "\($0.binding) grants nothing: \($0.reason)" } + caveats
         self.errors = errors
     }
 

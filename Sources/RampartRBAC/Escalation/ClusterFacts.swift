@@ -35,6 +35,8 @@ struct ClusterFacts: Sendable {
     let privilegedNamespaces: Set<String>
     /// Controllers that act for whoever creates their objects.
     let deputies: DeputyFacts
+    /// EKS IAM principals and the identities `aws-auth` maps them to.
+    let awsAuth: AWSAuthMappings
     private let tenants: [String: String]
 
     init(policy: RBACPolicy, inventory: Inventory) {
@@ -75,6 +77,7 @@ struct ClusterFacts: Sendable {
             return level == "privileged"
         })
         deputies = DeputyFacts(inventory)
+        awsAuth = AWSAuthMappings(inventory)
     }
 
     static let enforceLabel = "pod-security.kubernetes.io/enforce"

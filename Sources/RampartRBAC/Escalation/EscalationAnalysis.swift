@@ -22,9 +22,9 @@ public struct EscalationAnalysis: Sendable {
         return copy
     }
 
-    /// Every subject a binding names, sorted.
+    /// Every subject a binding names, and the IAM principals of EKS's `aws-auth`, sorted.
     public var subjects: [Subject] {
-        graph.facts.bindingsBySubject.keys.sorted()
+        Set(graph.facts.bindingsBySubject.keys).union(graph.facts.awsAuth.byARN.keys.map { Subject(kind: .user, name: $0) }).sorted()
     }
 
     /// For each of `starts`: its path to cluster-admin, or else its paths into other tenants.

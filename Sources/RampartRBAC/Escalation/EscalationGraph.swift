@@ -35,6 +35,11 @@ struct EscalationGraph: Sendable {
             return facts.podAccounts.keys.sorted().map { .member(.podAccounts(namespace: $0)) }
         case .podAccounts(let namespace?):
             return (facts.podAccounts[namespace] ?? []).map { .member(.identity(Self.account(namespace, $0))) }
+        case .identity(let user) where user.name.flatMap { facts.awsAuth.byARN[$0] }.map { $0.user != user } ?? false:
+            guard let mapping = user.name.flatMap({ facts.awsAuth.byARN[$0] }) else { return [] }
+            return [EscalationEdge(technique: .awsAuth, target: .identity(mapping.user),
+                                   action: "is mapped by ConfigMap \(AWSAuthMappings.namespace)/\(AWSAuthMappings.name) (\(mapping.field))",
+                                   origins: [])]
         case .identity(let user) where user.isPrivileged:
             return [EscalationEdge(technique: .privilegedGroup, target: .clusterAdmin,
                                    action: "is a member of \(RequestUser.privilegedGroup), which kube-apiserver allows everything before RBAC is asked",

@@ -33,6 +33,8 @@ public enum EscalationTechnique: String, Sendable, Codable, CaseIterable {
     case controllerDeputy = "controller-deputy"
     /// Creates and approves CertificateSigningRequests for the kube-apiserver client signer.
     case approveCertificate = "approve-csr"
+    /// Is an IAM role or user that EKS's `aws-auth` ConfigMap maps to a user name and groups.
+    case awsAuth = "aws-auth"
     /// One of the accounts a previous step gives ("any service account of N" → one of them).
     case member
 }

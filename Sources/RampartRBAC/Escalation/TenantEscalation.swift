@@ -33,8 +33,10 @@ extension EscalationAnalysis {
         var visited = Set(origins)
         var queue = Array(visited).sorted { $0.description < $1.description }
         var reached: [EscalationPath.Goal: EscalationNode] = [:]
+        // Every goal there is: cluster-admin, the nodes, each other tenant; the walk stops once all are reached.
+        let possible = 2 + assignment.tenants.count - (assignment.namespacesOfTenant[tenant] == nil ? 0 : 1)
         var index = 0
-        while index < queue.count {
+        while index < queue.count, reached.count < possible {
             let node = queue[index]
             index += 1
             for goal in goals(of: node, from: tenant, assignment) where reached[goal] == nil { reached[goal] = node }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RampartLoading
+import RampartControlPlane
 import RampartModel
 import RampartReport
 import RampartRBAC
@@ -54,9 +55,13 @@ struct RbacRun {
         cleanInputs = loaded.cleanInputs
     }
 
-    /// Writes the report of `answer` to `output` and ends with the run's status.
-    func finish(_ answer: some RBACAnswer, _ output: OutputOptions<AnswerFormat>) throws {
-        let report = RBACReport(answer, errors: errors)
+    /// Why an RBAC answer may not be the API server's: a webhook authorizer among the inputs' authorizers.
+    var webhookCaveat: String? { AuthorizerChain(inventory)?.webhookCaveat }
+
+    /// Writes the report of `answer` to `output` and ends with the run's status. `caveat`: a note on
+    /// what a webhook authorizer may allow beyond the answer (can-i carries it in its answer instead).
+    func finish(_ answer: some RBACAnswer, _ output: OutputOptions<AnswerFormat>, caveat: String? = nil) throws {
+        let report = RBACReport(answer, errors: errors, caveats: caveat.map { [$0] } ?? [])
         try output.render(report)
         try RunStatus(report, cleanInputs: cleanInputs).finish()
     }

@@ -35,7 +35,7 @@ extension Rampart.Rbac {
         func run() throws {
             let run = RbacRun(input)
             let request = AccessRequest.parse(verb: verb, resource: resource, name: resourceName ?? "", namespace: namespace ?? "")
-            try run.finish(RBACCanIAnswer(run.policy.authorize(user.requestUser, request)), output)
+            try run.finish(RBACCanIAnswer(run.policy.authorize(user.requestUser, request), webhookCaveat: run.webhookCaveat), output)
         }
     }
 }

@@ -76,7 +76,7 @@ extension Rampart.Rbac {
             var analysis = EscalationAnalysis(policy: run.policy, inventory: run.inventory)
             guard fromTenant != nil || allTenants else {
                 let starts = start.map { [$0] } ?? analysis.subjects
-                try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output)
+                try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output, caveat: caveat(run))
                 return
             }
             let platform = RuleSettings.defaultPlatformNamespaces
@@ -88,7 +88,12 @@ extension Rampart.Rbac {
             }
             let tenants = fromTenant.map { [$0] } ?? assignment.tenants
             let paths = tenants.flatMap { analysis.paths(outOf: $0, in: assignment, to: toTenant) }
-            try run.finish(RBACPathsAnswer(paths, cut: cut ? analysis.boundaryCut(assignment) : nil), output)
+            try run.finish(RBACPathsAnswer(paths, cut: cut ? analysis.boundaryCut(assignment) : nil), output, caveat: caveat(run))
+        }
+
+        /// Paths follow RBAC grants only: a webhook authorizer may open more.
+        private func caveat(_ run: RbacRun) -> String? {
+            run.webhookCaveat.map { "paths follow RBAC only, and \($0): a subject without a path here may still have one (unknown)" }
         }
 
         /// The start given by `--as`, `--from-serviceaccount` or `--as-group`, if any.

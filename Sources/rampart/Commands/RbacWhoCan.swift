@@ -41,7 +41,8 @@ extension Rampart.Rbac {
             let run = RbacRun(input)
             let request = AccessRequest.parse(verb: verb, resource: resource, name: resourceName ?? "",
                                               namespace: allNamespaces ? "" : namespace ?? "")
-            try run.finish(RBACWhoCanAnswer(run.policy.subjects(allowedTo: request)), output)
+            try run.finish(RBACWhoCanAnswer(run.policy.subjects(allowedTo: request)), output,
+                           caveat: run.webhookCaveat.map { "these are RBAC's subjects, and \($0): others may be allowed too (unknown)" })
         }
     }
 }

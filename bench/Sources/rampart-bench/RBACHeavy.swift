@@ -6,6 +6,9 @@
 struct RBACPlan {
     var roles: Int
     var bindings: Int
+    /// With a count, exactly that many tenants share the namespaces round-robin (`tenant-K`), and the
+    /// planted rules include the escalations across tenants (namespace label writes, Argo CD Applications).
+    var tenants: Int? = nil
 }
 
 extension ClusterGenerator {
@@ -28,12 +31,20 @@ extension ClusterGenerator {
         ["apiGroups": ["rbac.authorization.k8s.io"], "resources": ["clusterroles"], "verbs": ["bind"]],
     ]
 
+    private static let tenantRiskyRules: [YAMLValue] = [
+        ["apiGroups": [""], "resources": ["namespaces/status"], "verbs": ["patch"]],
+        ["apiGroups": [""], "resources": ["namespaces"], "verbs": ["update"]],
+        ["apiGroups": ["argoproj.io"], "resources": ["applications"], "verbs": ["create"]],
+    ]
+
     /// Namespaces, service accounts, roles and bindings until both counts are reached.
     mutating func runRBAC(_ plan: RBACPlan) {
-        let namespaces = rbacNamespaces(count: max(4, plan.roles / 25))
+        let namespaces = rbacNamespaces(count: max(4, plan.roles / 25), tenants: plan.tenants)
         let clusterRoles = plan.roles / 5
-        for index in 0..<clusterRoles { rbacClusterRole(index, aggregated: index % 10 == 0) }
-        for index in 0..<(plan.roles - clusterRoles) { rbacRole(index, in: namespaces[index % namespaces.count].name) }
+        let risky = plan.tenants == nil ? Self.riskyRules : Self.riskyRules + Self.tenantRiskyRules
+        for index in 0..<clusterRoles { rbacClusterRole(index, aggregated: index % 10 == 0, risky: risky) }
+        for index in 0..<(plan.roles - clusterRoles) { rbacRole(index, in: namespaces[index % namespaces.count].name, risky: risky) }
+        if let tenants = plan.tenants { argoProjects(tenants) }
         let clusterBindings = plan.bindings / 10
         for index in 1..<max(1, clusterBindings) {  // the first is kube-system's operator, bound to cluster-admin
             rbacBinding("crb-\(index)", namespace: nil, roleKind: "ClusterRole", role: clusterRoleName(rng.int(0...clusterRoles - 1)),
@@ -58,9 +69,12 @@ extension ClusterGenerator {
         var tenant: String
     }
 
-    private mutating func rbacNamespaces(count: Int) -> [RBACNamespace] {
+    private mutating func rbacNamespaces(count: Int, tenants: Int?) -> [RBACNamespace] {
         var namespaces = [RBACNamespace(name: "kube-system", tenant: "platform")]
         var tenant = 0
+        if let tenants {
+            for index in 1..<max(2, count) { namespaces.append(RBACNamespace(name: "tenant-\((index - 1) % tenants)-ns-\(index)", tenant: "tenant-\((index - 1) % tenants)")) }
+        }
         while namespaces.count < count {
             let name = Self.name(rng.chance(0.25) ? Vocabulary.customerWords : Vocabulary.tenantWords, tenant)
             for suffix in Vocabulary.namespaceSuffixes.prefix(rng.int(1...3)) where namespaces.count < count {
@@ -86,7 +100,19 @@ extension ClusterGenerator {
 
     private func clusterRoleName(_ index: Int) -> String { "cluster-role-\(index)" }
 
-    private mutating func rbacRules() -> YAMLValue {
+    /// One Argo CD AppProject per tenant, in kube-system, accepting the tenant's Applications; every
+    /// tenth also deploys to the next tenant's namespaces (a glob that is too wide).
+    private mutating func argoProjects(_ tenants: Int) {
+        for tenant in 0..<tenants {
+            let destination = tenant % 10 == 0 ? "tenant-*" : "tenant-\(tenant)-ns-*"
+            sink.emit(object("argoproj.io/v1alpha1", "AppProject", metadata("tenant-\(tenant)", namespace: "kube-system"), [
+                ("spec", ["sourceNamespaces": [.string("tenant-\(tenant)-ns-*")],
+                          "destinations": [["server": "https://kubernetes.default.svc", "namespace": .string(destination)]]]),
+            ]))
+        }
+    }
+
+    private mutating func rbacRules(_ risky: [YAMLValue]) -> YAMLValue {
         var rules: [YAMLValue] = (0..<rng.int(1...6)).map { _ in
             let (group, resources) = rng.pick(Self.resourcesByGroup)
             var rule: [(String, YAMLValue?)] = [
@@ -97,11 +123,11 @@ extension ClusterGenerator {
             if rng.chance(0.05) { rule.append(("resourceNames", [.string("name-\(rng.int(1...50))")])) }
             return .map(rule)
         }
-        if rng.chance(0.03) { rules.append(rng.pick(Self.riskyRules)) }
+        if rng.chance(0.03) { rules.append(rng.pick(risky)) }
         return .sequence(rules)
     }
 
-    private mutating func rbacClusterRole(_ index: Int, aggregated: Bool) {
+    private mutating func rbacClusterRole(_ index: Int, aggregated: Bool, risky: [YAMLValue]) {
         let name = clusterRoleName(index)
         let labels = [("rbac.example.com/aggregate-to-\(index / 10 * 10)", "true")]
         if aggregated {
@@ -110,12 +136,12 @@ extension ClusterGenerator {
                 ("rules", .sequence([])),
             ]))
         } else {
-            sink.emit(object(Self.rbacAPI, "ClusterRole", metadata(name, namespace: nil, labels: labels), [("rules", rbacRules())]))
+            sink.emit(object(Self.rbacAPI, "ClusterRole", metadata(name, namespace: nil, labels: labels), [("rules", rbacRules(risky))]))
         }
     }
 
-    private mutating func rbacRole(_ index: Int, in namespace: String) {
-        sink.emit(object(Self.rbacAPI, "Role", metadata("role-\(index)", namespace: namespace), [("rules", rbacRules())]))
+    private mutating func rbacRole(_ index: Int, in namespace: String, risky: [YAMLValue]) {
+        sink.emit(object(Self.rbacAPI, "Role", metadata("role-\(index)", namespace: namespace), [("rules", rbacRules(risky))]))
     }
 
     /// One to three subjects: the tenant's groups and users, its service accounts, now and then another namespace's.

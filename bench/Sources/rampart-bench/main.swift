@@ -3,7 +3,7 @@ import Foundation
 /// `rampart-bench`: the benchmark's helper commands.
 ///
 ///     rampart-bench generate --objects N [--namespaces M | --profile namespace-heavy] [--seed S] [-o FILE]
-///     rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]
+///     rampart-bench generate-rbac --roles R --bindings B [--tenants T] [--seed S] [-o FILE]
 ///     rampart-bench generate-netpol --pods P --namespaces N --policies K --admin A [--seed S] [-o FILE]
 ///     rampart-bench floor FILE...
 ///     rampart-bench load FILE...
@@ -11,7 +11,7 @@ import Foundation
 ///     rampart-bench parse REVIEW.json [ITERATIONS] [tree|selected|foundation-tree|foundation]
 let usage = """
     usage: rampart-bench generate --objects N [--namespaces M | --profile namespace-heavy] [--seed S] [-o FILE]
-           rampart-bench generate-rbac --roles R --bindings B [--seed S] [-o FILE]   (R >= 5, B >= 1)
+           rampart-bench generate-rbac --roles R --bindings B [--tenants T] [--seed S] [-o FILE]   (R >= 5, B >= 1, T >= 1)
            rampart-bench generate-netpol --pods P --namespaces N --policies K --admin A [--seed S] [-o FILE]   (N >= 1)
            rampart-bench floor FILE...
            rampart-bench load FILE...
@@ -73,10 +73,11 @@ func generate(_ arguments: [String]) {
 }
 
 func generateRBAC(_ arguments: [String]) {
-    let options = GenerateOptions(arguments, counts: ["--roles", "--bindings"])
-    guard let roles = options.counts["--roles"], let bindings = options.counts["--bindings"], roles >= 5, bindings >= 1 else { fail(usage) }
+    let options = GenerateOptions(arguments, counts: ["--roles", "--bindings", "--tenants"])
+    guard let roles = options.counts["--roles"], let bindings = options.counts["--bindings"], roles >= 5, bindings >= 1,
+          (options.counts["--tenants"] ?? 1) >= 1 else { fail(usage) }
     var generator = ClusterGenerator(seed: options.seed, sink: ObjectSink(capacity: Int.max, handle: options.handle()))
-    generator.runRBAC(RBACPlan(roles: roles, bindings: bindings))
+    generator.runRBAC(RBACPlan(roles: roles, bindings: bindings, tenants: options.counts["--tenants"]))
 }
 
 func generateNetpol(_ arguments: [String]) {
