@@ -6,6 +6,9 @@ import RampartModel
 /// PodDisruptionBudget, its Service, and the ValidatingWebhookConfiguration. It passes `rampart
 /// audit` without findings (a test checks it).
 public struct DeploymentManifests: Sendable {
+    /// The repository of the published image; `rampart webhook manifests` tags it with its own version.
+    public static let publishedRepository = "ghcr.io/rampart-k8s/rampart"
+
     /// Namespace of the webhook (excluded from its own webhook, as is kube-system).
     public var namespace = "rampart-system"
     public var name = "rampart-webhook"

@@ -33,9 +33,12 @@ import Testing
         #expect(!verdict.layers.contains { $0.status == .fail })
     }
 
-    @Test func untrustedWithoutNodePoolIsWarned() {
+    /// Without a node pool an untrusted tenant cannot be hard-isolated: `tenant new` refuses, naming the option.
+    @Test func untrustedWithoutNodePoolIsRefused() {
         let baseline = TenantBaseline(name: "loose", trust: .untrusted)
-        #expect(baseline.warnings.count == 1)
+        #expect(baseline.unmetRequirement?.contains("--node-pool KEY=VALUE") == true)
+        #expect(TenantBaseline(name: "loose", trust: .untrusted, nodePool: ["pool": "sandbox"]).unmetRequirement == nil)
+        #expect(TenantBaseline(name: "team", trust: .trusted).unmetRequirement == nil)
         #expect(baseline.yaml.contains("pod-security.kubernetes.io/enforce: restricted"))
         #expect(baseline.yaml.contains("kind: FlowSchema"))
         #expect(baseline.yaml.contains("runtimeClassName: gvisor"))

@@ -40,10 +40,13 @@ public struct TenantBaseline: Sendable {
         trust == .untrusted ? .hard : (nodePool.isEmpty ? .soft : .softAffinity)
     }
 
-    /// Why the baseline cannot achieve the tenant's isolation, if it cannot.
-    public var warnings: [String] {
-        trust == .untrusted && nodePool.isEmpty
-            ? ["untrusted tenants need a dedicated, tainted node pool for hard isolation: give --node-pool KEY=VALUE"] : []
+    /// Why no baseline can be written for these settings, if none can: an untrusted tenant without a
+    /// dedicated node pool cannot achieve hard isolation, so its baseline would fail its own audit.
+    public var unmetRequirement: String? {
+        guard trust == .untrusted, nodePool.isEmpty else { return nil }
+        return "an untrusted tenant needs hard isolation, which needs a dedicated, tainted node pool: "
+            + "give --node-pool KEY=VALUE, the label of the pool's nodes "
+            + "(taint them too: kubectl taint nodes -l KEY=VALUE KEY=VALUE:NoSchedule)"
     }
 
     /// The quota's `spec.hard`, defaults for the trust level with the overrides applied.

@@ -36,7 +36,7 @@ struct TenantNew: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "The tenant's namespaces (default: its name). Commas or spaces separate them.")
     var namespaces: [String] = []
 
-    @Option(name: .customLong("node-pool"), help: "The dedicated node pool's label, KEY=VALUE (repeatable).")
+    @Option(name: .customLong("node-pool"), help: "The dedicated node pool's label, KEY=VALUE (repeatable; required for untrusted tenants).")
     var nodePool: [String] = []
 
     @Option(help: "Quota values, KEY=VALUE,… (cpu, memory, storage, pods, or any ResourceQuota key).")
@@ -70,7 +70,7 @@ struct TenantNew: ParsableCommand {
         for pair in quota { quotas.merge(TenantInference.parsePairs(pair)) { $1 } }
         let baseline = TenantBaseline(name: name, trust: trust, namespaces: namespaceList, nodePool: pool, quota: quotas,
                                       runtimeClass: runtimeClass)
-        for warning in baseline.warnings { FileHandle.standardError.write(Data("rampart: warning: \(warning)\n".utf8)) }
+        if let problem = baseline.unmetRequirement { throw ValidationError(problem) }
         let text = baseline.yaml
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("cannot write \(output)") }

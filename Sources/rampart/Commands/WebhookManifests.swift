@@ -14,8 +14,14 @@ extension Rampart.Webhook {
                   rampart webhook manifests --image IMAGE --cert-manager rampart-issuer
                 """)
 
-        @Option(help: "The rampart image, pinned by digest (REGISTRY/REPOSITORY[:TAG]@sha256:DIGEST).")
-        var image: String
+        @Option(help: "The rampart image, REGISTRY/REPOSITORY[:TAG], or pinned already (…@sha256:DIGEST).")
+        var image = "\(DeploymentManifests.publishedRepository):\(Rampart.version)"
+
+        @Option(help: "The image's digest, sha256:… (printed by scripts/build-image, or `skopeo inspect`): pins --image.")
+        var digest: String?
+
+        /// The image reference the Deployment runs: --image pinned by --digest.
+        private var reference: String { digest.map { "\(image)@\($0)" } ?? image }
 
         @Option(help: "Namespace to deploy into.")
         var namespace = "rampart-system"
@@ -30,13 +36,16 @@ extension Rampart.Webhook {
         var certManager: String?
 
         func validate() throws {
-            guard image.contains("@sha256:") else { throw ValidationError("--image must be pinned by digest (…@sha256:…)") }
+            if digest != nil, image.contains("@") { throw ValidationError("--image is pinned already: leave out --digest") }
+            guard reference.contains("@sha256:") else {
+                throw ValidationError("the image must be pinned by digest: give --digest sha256:… (the digest of \(image)) or --image REF@sha256:…")
+            }
             guard replicas >= 1 else { throw ValidationError("--replicas must be at least 1") }
             if caBundle != nil, certManager != nil { throw ValidationError("give --ca-bundle or --cert-manager, not both") }
         }
 
         func run() throws {
-            var manifests = DeploymentManifests(image: image)
+            var manifests = DeploymentManifests(image: reference)
             manifests.namespace = namespace
             manifests.replicas = replicas
             manifests.caBundle = caBundle
