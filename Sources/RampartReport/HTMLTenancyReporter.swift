@@ -141,7 +141,7 @@ public enum HTMLTenancyReporter {
             let place = finding.location.file.map { "\($0):\(finding.location.line)" } ?? "live"
             html += "<tr><td>\(index + 1)</td><td class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</td>"
             html += "<td><code>\(escape(finding.ruleId))</code></td><td>\(escape(finding.object.description))<br><span class=\"where\">\(escape(place))</span></td>"
-            html += "<td>\(escape(finding.message))</td><td>\(escape(Catalog.rule(id: finding.ruleId)?.metadata.remediation ?? ""))</td></tr>\n"
+            html += "<td>\(escape(finding.message))</td><td>\(escape(finding.fix))</td></tr>\n"
         }
         return html + "</table>\n"
     }

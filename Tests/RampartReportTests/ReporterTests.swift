@@ -55,7 +55,7 @@ import TestSupport
             "sarif": try SARIFReporter.render(report, rules: rules),
             "junit": JUnitReporter.render(report, rules: rules),
             "openreports": ResultReport.yaml(ResultReportBuilder(api: .openReports, timestamp: Date(), namespaces: ["team"])
-                .build(report, rules: rules)),
+                .build(report)),
         ]
     }
 

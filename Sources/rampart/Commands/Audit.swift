@@ -68,10 +68,12 @@ extension Rampart {
             var report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
             report.source = read.source
+            report.platformNamespaceProposals = PlatformNamespaces.proposals(inventory.namespaceNames,
+                                                                             configured: context.settings.platformNamespaces)
             let metadata = rules.map(\.metadata)
             try output.write(try render(report, rules: metadata, namespaces: inventory.namespaceNames))
             if let api = writeReports, let connection = read.connection {
-                let reports = resultReports(api, report, rules: metadata, namespaces: inventory.namespaceNames)
+                let reports = resultReports(api, report, namespaces: inventory.namespaceNames)
                 let outcome = try ReportWriter.write(reports, api: api, connection: connection, namespace: input.cluster.clusterNamespace)
                 ClusterInput.warn("wrote \(outcome.applied.count) \(api.rawValue) reports, deleted \(outcome.deleted.count) stale")
             }
@@ -85,15 +87,15 @@ extension Rampart {
             case .json: try JSONReporter.render(report)
             case .sarif: try SARIFReporter.render(report, rules: rules)
             case .junit: JUnitReporter.render(report, rules: rules)
-            case .openreports: ResultReport.yaml(resultReports(.openReports, report, rules: rules, namespaces: namespaces))
-            case .policyreport: ResultReport.yaml(resultReports(.policyReport, report, rules: rules, namespaces: namespaces))
+            case .openreports: ResultReport.yaml(resultReports(.openReports, report, namespaces: namespaces))
+            case .policyreport: ResultReport.yaml(resultReports(.policyReport, report, namespaces: namespaces))
             }
         }
 
         /// The report objects of `report`, stamped with the time the cluster was read (else now).
-        private func resultReports(_ api: ResultReportAPI, _ report: AuditReport, rules: [RuleMetadata], namespaces: [String]) -> [ResultReport] {
+        private func resultReports(_ api: ResultReportAPI, _ report: AuditReport, namespaces: [String]) -> [ResultReport] {
             let builder = ResultReportBuilder(api: api, maximumResults: reportLimit, timestamp: Date(), namespaces: namespaces)
-            return builder.build(report, rules: rules)
+            return builder.build(report)
         }
     }
 }
