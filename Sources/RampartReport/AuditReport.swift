@@ -33,6 +33,10 @@ public struct AuditReport: Sendable, Codable {
     public var summary: Summary
     /// The live cluster the objects were read from; absent for files.
     public var source: ReportSource?
+    /// The findings grouped by root cause, what to fix first at the top.
+    public var bookOfWork: [WorkItem]
+    /// Well-known platform namespaces among the inputs, proposed for `platformNamespaces`.
+    public var platformNamespaceProposals: [String] = []
 
     public init(version: String, objects: Int, errors: [InputError], outcome: PolicyOutcome, failOn: Severity) {
         tool = Tool(version: version)
@@ -42,6 +46,7 @@ public struct AuditReport: Sendable, Codable {
         self.findings = findings
         suppressed = outcome.suppressed.sorted { $0.finding < $1.finding }
         notices = outcome.notices
+        bookOfWork = BookOfWork.items(findings)
         summary = Summary(
             findings: findings.count,
             bySeverity: Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in

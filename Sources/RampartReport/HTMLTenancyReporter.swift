@@ -7,43 +7,17 @@ import RampartTenancy
 /// tenants' isolation by layer as a colour grid, the tenant-by-tenant matrix (which tenant can
 /// reach or act on which), each layer's evidence one click away (`<details>`), and the book of work.
 public enum HTMLTenancyReporter {
-    public static func render(_ document: TenancyDocument) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Rampart tenancy report</title>
-            <style>\(style)</style></head><body>
-            <h1>Tenant isolation</h1>
-            <p class="meta">\(escape(summaryLine(document)))</p>
-
-            """
+    public static func render(_ document: TenancyDocument, identity: HTMLPage.Identity) -> String {
+        var html = "<p class=\"meta\">\(escape(summaryLine(document)))</p>\n"
         html += verdictGrid(document)
         html += matrix(document)
         html += evidence(document)
         html += bookOfWork(document)
-        html += "<p class=\"meta\">rampart \(escape(document.tool.version)) · tenants \(escape(document.source == "inferred" ? "inferred from the inputs" : "from " + document.source))</p>\n</body></html>\n"
-        return html
+        html += "<p class=\"meta\">tenants \(escape(document.source == "inferred" ? "inferred from the inputs" : "from " + document.source))</p>\n"
+        return HTMLPage.document(title: "Tenant isolation", identity: identity, version: document.tool.version, body: html)
     }
 
-    static let style = """
-        body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:24px 32px;color:#1d232a;background:#fafbfc}
-        h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
-        .meta{color:#5b6570;margin:2px 0 12px}
-        table{border-collapse:collapse;background:#fff;box-shadow:0 0 0 1px #d8dde3}
-        th,td{padding:6px 10px;border:1px solid #e3e7ec;text-align:left;vertical-align:top}
-        th{background:#f1f3f6;font-weight:600}
-        td.pass{background:#d8f3dc;color:#1b5e20}td.warn{background:#fff1c2;color:#7a5200}td.fail{background:#ffd6d6;color:#8e1b1b}
-        td.self{background:#eceff3;color:#8a949e;text-align:center}td.none{background:#d8f3dc;color:#1b5e20;text-align:center}
-        td.reach{background:#ffd6d6;color:#8e1b1b}td.near{background:#fff1c2;color:#7a5200}
-        td.status{font-weight:600;text-transform:uppercase;font-size:12px;text-align:center}
-        .met{color:#1b5e20;font-weight:600}.notmet{color:#8e1b1b;font-weight:600}
-        details{margin:4px 0 4px 0;background:#fff;border:1px solid #e3e7ec;border-radius:4px;padding:4px 10px}
-        summary{cursor:pointer;font-weight:600}
-        ul{margin:6px 0 6px 18px;padding:0}li{margin:2px 0}
-        .tag{display:inline-block;font-size:11px;font-weight:700;border-radius:3px;padding:0 5px;margin-right:6px}
-        .tag.pass{background:#d8f3dc;color:#1b5e20}.tag.warn{background:#fff1c2;color:#7a5200}.tag.fail{background:#ffd6d6;color:#8e1b1b}
-        .sev{font-weight:700;font-size:12px}.sev.critical,.sev.high{color:#b71c1c}.sev.medium{color:#8a5a00}.sev.low,.sev.info{color:#006b7a}
-        code{font-size:12px;background:#f1f3f6;padding:0 3px;border-radius:3px}.where{color:#5b6570;font-size:12px}
-        """
+    private static func escape(_ text: String) -> String { HTMLPage.escape(text) }
 
     private static func summaryLine(_ document: TenancyDocument) -> String {
         let summary = document.summary
@@ -52,7 +26,7 @@ public enum HTMLTenancyReporter {
         return text + "; \(summary.findings) items in the book of work."
     }
 
-    private static func verdictGrid(_ document: TenancyDocument) -> String {
+    static func verdictGrid(_ document: TenancyDocument) -> String {
         var html = "<h2>Isolation by layer</h2>\n<table><tr><th>Tenant</th><th>Trust</th><th>Required</th><th>Achieved</th>"
         html += TenancyLayer.allCases.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr>\n"
         for verdict in document.tenants {
@@ -98,7 +72,7 @@ public enum HTMLTenancyReporter {
                 html += "<details\(layer.status == .fail ? " open" : "")><summary><span class=\"tag \(layer.status.rawValue)\">\(layer.status.rawValue.uppercased())</span>"
                 html += "\(escape(layer.layer.title)) <span class=\"where\">(allows up to \(layer.ceiling.rawValue))</span></summary><ul>\n"
                 for item in layer.evidence {
-                    html += "<li><span class=\"tag \(item.status.rawValue)\">\(item.status.rawValue)</span>\(escape(item.message))"
+                    html += "<li><span class=\"tag \(item.status.rawValue)\">\(item.status.rawValue)</span>\(HTMLPage.prose(item.message))"
                     if let tenant = item.chargedTo { html += " <em>(fix on tenant \(escape(tenant)))</em>" }
                     if let location = item.location, let file = location.file {
                         html += " <span class=\"where\">\(escape(file)):\(location.line)</span>"
@@ -138,28 +112,11 @@ public enum HTMLTenancyReporter {
         guard !document.bookOfWork.isEmpty else { return html + "<p>Nothing to do: every tenant meets its isolation.</p>\n" }
         html += "<table><tr><th>#</th><th>Severity</th><th>Rule</th><th>Object</th><th>What</th><th>Fix</th></tr>\n"
         for (index, finding) in document.bookOfWork.enumerated() {
-            let place = finding.location.file.map { "\($0):\(finding.location.line)" } ?? "live"
+            let place = HTMLPage.place(finding.location)
             html += "<tr><td>\(index + 1)</td><td class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</td>"
             html += "<td><code>\(escape(finding.ruleId))</code></td><td>\(escape(finding.object.description))<br><span class=\"where\">\(escape(place))</span></td>"
-            html += "<td>\(escape(finding.message))</td><td>\(escape(Catalog.rule(id: finding.ruleId)?.metadata.remediation ?? ""))</td></tr>\n"
+            html += "<td>\(HTMLPage.prose(finding.message))</td><td>\(HTMLPage.prose(finding.fix))</td></tr>\n"
         }
         return html + "</table>\n"
-    }
-
-    /// Text made safe for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

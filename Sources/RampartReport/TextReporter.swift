@@ -1,7 +1,8 @@
 import RampartRules
 
-/// The terminal report: a summary first, then findings grouped by severity and rule, with the
-/// file:line of each. Colour only when asked (on a terminal). Quiet when there is nothing to say.
+/// The terminal report: a summary first, then what to fix first (root causes, each with how many
+/// findings it causes), then findings grouped by severity and rule with the file:line of each and
+/// the rule's fix. Colour only when asked (on a terminal). Quiet when there is nothing to say.
 public enum TextReporter {
     public static func render(_ report: AuditReport, colour: Bool) -> String {
         let paint = Paint(enabled: colour)
@@ -14,6 +15,12 @@ public enum TextReporter {
             let place = notice.file.map { "\($0):\(notice.line ?? 0): " } ?? ""
             lines.append(paint.yellow("notice") + " \(place)\(notice.message)")
         }
+        if !report.platformNamespaceProposals.isEmpty {
+            lines.append(paint.yellow("notice") + " well-known platform namespaces judged as tenants: "
+                + report.platformNamespaceProposals.joined(separator: ", ")
+                + "; if the platform team runs them, list them under platformNamespaces in .rampart.yaml")
+        }
+        lines += fixFirst(report, paint: paint)
         var currentRule = ""
         for finding in report.findings {
             if finding.ruleId != currentRule {
@@ -21,6 +28,7 @@ public enum TextReporter {
                 let count = report.summary.byRule[finding.ruleId] ?? 0
                 lines.append("")
                 lines.append(paint.severity(finding.severity) + " " + paint.bold(finding.ruleId) + " — \(finding.title) (\(count))")
+                lines.append("  fix: \(finding.fix)")
             }
             lines.append("  \(place(of: finding))  \(finding.object)  \(finding.message)")
             if !finding.path.isEmpty { lines.append("      at \(finding.path)") }
@@ -36,9 +44,25 @@ public enum TextReporter {
         }
         if !report.findings.isEmpty {
             lines.append("")
-            lines.append("`rampart explain RULE-ID` tells why a rule matters and how to fix it.")
+            lines.append("`rampart explain RULE-ID` tells why a rule matters.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `Fix these first:` the first root causes of the book of work, each with what it causes.
+    static func fixFirst(_ report: AuditReport, paint: Paint) -> [String] {
+        let first = BookOfWork.first(report.bookOfWork)
+        guard !first.isEmpty else { return [] }
+        var lines = ["", paint.bold("Fix these first") + " (\(report.bookOfWork.count) root causes for \(report.findings.count) findings):"]
+        for (index, item) in first.enumerated() {
+            let place = item.location.file.map { "\($0):\(item.location.line)" } ?? "(live)"
+            let causes = item.consequences.count == 1 ? item.consequences[0].ruleId
+                : "\(item.consequences.count) findings: " + item.consequences.map(\.ruleId).joined(separator: ", ")
+            lines.append("  \(index + 1). " + paint.severity(item.severity) + " \(item.object) at \(item.path.isEmpty ? "the object" : item.path)  \(place)")
+            lines.append("     \(causes)")
+            lines.append("     fix: \(item.fix)")
+        }
+        return lines
     }
 
     static func summaryLine(_ report: AuditReport, paint: Paint) -> String {

@@ -54,8 +54,10 @@ import TestSupport
             "json": try JSONReporter.render(report),
             "sarif": try SARIFReporter.render(report, rules: rules),
             "junit": JUnitReporter.render(report, rules: rules),
+            "html": HTMLAuditReporter.render(report, tenancy: nil, rules: rules,
+                                             identity: HTMLPage.Identity(scanned: "cluster/team.yaml (3 objects)", generated: "2026-12-02T10:00:00Z")),
             "openreports": ResultReport.yaml(ResultReportBuilder(api: .openReports, timestamp: Date(), namespaces: ["team"])
-                .build(report, rules: rules)),
+                .build(report)),
         ]
     }
 

@@ -38,7 +38,7 @@ import TestSupport
     static func reports(_ api: ResultReportAPI, limit: Int = 100) -> (AuditReport, [ResultReport]) {
         let report = ReporterTests.report(manifests)
         let builder = ResultReportBuilder(api: api, maximumResults: limit, timestamp: timestamp, namespaces: ["team-a", "team-b"])
-        return (report, builder.build(report, rules: Catalog.rules.map(\.metadata)))
+        return (report, builder.build(report))
     }
 
     static func results(_ report: ResultReport) -> [Node] { report.manifest["results"]?.items ?? [] }

@@ -10,13 +10,13 @@ import Testing
                                           findings: Auditor.audit(context, rules: TenancyRules.all))
 
     @Test func htmlIsSelfContainedWithGridMatrixEvidenceAndBookOfWork() {
-        let html = HTMLTenancyReporter.render(Self.document)
+        let html = HTMLTenancyReporter.render(Self.document, identity: HTMLPage.Identity(scanned: "cluster.yaml (12 objects)", generated: "2026-12-02T10:00:00Z"))
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
         #expect(html.contains("<h2>Isolation by layer</h2>") && html.contains("<h2>Who can reach whom</h2>"))
         #expect(html.contains("<details open><summary><span class=\"tag fail\">FAIL</span>Compute"))
         #expect(html.contains("<code>tenancy.cross-tenant-access</code>"))
-        #expect(HTMLTenancyReporter.escape("<a href=\"x\">'&") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;")
+        #expect(HTMLPage.escape("<a href=\"x\">'&") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;")
     }
 
     @Test func jsonCarriesVerdictsMatrixAndBookOfWork() throws {

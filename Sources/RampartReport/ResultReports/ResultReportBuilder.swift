@@ -34,17 +34,16 @@ public struct ResultReportBuilder: Sendable {
     }
 
     /// The reports of `report`, namespaces in name order, the cluster report last.
-    public func build(_ report: AuditReport, rules: [RuleMetadata]) -> [ResultReport] {
-        let remediation = Dictionary(rules.map { ($0.id, $0.remediation) }, uniquingKeysWith: { first, _ in first })
+    public func build(_ report: AuditReport) -> [ResultReport] {
         let findings = Dictionary(grouping: report.findings, by: Self.scope)
         let suppressed = Dictionary(grouping: report.suppressed.map(\.finding), by: Self.scope).mapValues(\.count)
         let scopes = Set(namespaces).union(findings.keys.compactMap { $0 }).sorted()
         var reports = scopes.map { namespace in
             manifest(namespace: namespace, findings: findings[namespace] ?? [], suppressed: suppressed[namespace] ?? 0,
-                     errors: [], remediation: remediation)
+                     errors: [])
         }
         reports.append(manifest(namespace: nil, findings: findings[nil] ?? [], suppressed: suppressed[nil] ?? 0,
-                                errors: report.errors, remediation: remediation))
+                                errors: report.errors))
         return reports
     }
 
@@ -56,12 +55,11 @@ public struct ResultReportBuilder: Sendable {
         return nil
     }
 
-    private func manifest(namespace: String?, findings: [Finding], suppressed: Int, errors: [InputError],
-                          remediation: [String: String]) -> ResultReport {
+    private func manifest(namespace: String?, findings: [Finding], suppressed: Int, errors: [InputError]) -> ResultReport {
         let sorted = findings.sorted()
         var results = sorted.count > maximumResults
-            ? aggregated(sorted, remediation: remediation)
-            : sorted.map { result(for: $0, remediation: remediation[$0.ruleId]) }
+            ? aggregated(sorted)
+            : sorted.map(result)
         // Input errors fill the room that is left; `summary.error` counts them all.
         results += errors.prefix(max(0, maximumResults - results.count)).map(errorResult)
         var metadata: [(key: String, value: Node)] = [("name", .string(Self.reportName))]
@@ -89,18 +87,18 @@ public struct ResultReportBuilder: Sendable {
     }
 
     /// One result per finding.
-    private func result(for finding: Finding, remediation: String?) -> Node {
+    private func result(for finding: Finding) -> Node {
         var properties: [(key: String, value: String)] = [("title", finding.title), ("path", finding.path)]
         if let file = finding.location.file { properties.append(("location", "\(file):\(finding.location.line)")) }
         if !finding.standards.isEmpty { properties.append(("standards", finding.standards.joined(separator: ", "))) }
-        if let remediation { properties.append(("fix", remediation)) }
+        properties.append(("fix", finding.fix))
         return entry(ruleId: finding.ruleId, layer: finding.layer.rawValue, severity: finding.severity.rawValue, status: "fail",
                      resources: [finding.object], message: finding.message, properties: properties)
     }
 
     /// One result per rule (the count, the first objects, the first message), highest severity
     /// first; past `maximumResults` rules, the rest folded into one last result.
-    private func aggregated(_ findings: [Finding], remediation: [String: String]) -> [Node] {
+    private func aggregated(_ findings: [Finding]) -> [Node] {
         var seen = Set<String>()
         let order = findings.map(\.ruleId).filter { seen.insert($0).inserted }
         let byRule = Dictionary(grouping: findings, by: \.ruleId)
@@ -108,14 +106,15 @@ public struct ResultReportBuilder: Sendable {
         let shown = groups.count > maximumResults ? groups.prefix(maximumResults - 1) : groups[...]
         var results = shown.compactMap { group -> Node? in
             guard let first = group.first else { return nil }
-            guard group.count > 1 else { return result(for: first, remediation: remediation[first.ruleId]) }
+            guard group.count > 1 else { return result(for: first) }
             var objects: [ObjectReference] = []
             for finding in group where !objects.contains(finding.object) {
                 objects.append(finding.object)
                 if objects.count == Self.aggregatedResources { break }
             }
-            var properties: [(key: String, value: String)] = [("title", first.title), ("count", String(group.count)), ("aggregated", "true")]
-            if let remediation = remediation[first.ruleId] { properties.append(("fix", remediation)) }
+            let properties: [(key: String, value: String)] = [
+                ("title", first.title), ("count", String(group.count)), ("aggregated", "true"), ("fix", first.fix),
+            ]
             return entry(ruleId: first.ruleId, layer: first.layer.rawValue, severity: first.severity.rawValue, status: "fail",
                          resources: objects, message: "\(group.count) findings; the first: \(first.message)", properties: properties)
         }

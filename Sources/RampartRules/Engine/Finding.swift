@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var path: String
     public var standards: [String]
     public var notes: [String]
+    /// How to fix it: the rule's remediation, in every finding so no report needs `explain`.
+    public var fix: String
 
     public init(rule: RuleMetadata, violation: Violation) {
         ruleId = rule.id
@@ -25,6 +27,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         path = violation.path.description
         standards = rule.standards
         notes = violation.notes
+        fix = rule.remediation
     }
 
     /// Identity of a finding across runs (for baselines): rule, object and field, not the line.

@@ -68,10 +68,12 @@ extension Rampart {
             var report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
             report.source = read.source
+            report.platformNamespaceProposals = PlatformNamespaces.proposals(inventory.namespaceNames,
+                                                                             configured: context.settings.platformNamespaces)
             let metadata = rules.map(\.metadata)
-            try output.write(try render(report, rules: metadata, namespaces: inventory.namespaceNames))
+            try output.write(try render(report, rules: metadata, context: context))
             if let api = writeReports, let connection = read.connection {
-                let reports = resultReports(api, report, rules: metadata, namespaces: inventory.namespaceNames)
+                let reports = resultReports(api, report, namespaces: inventory.namespaceNames)
                 let outcome = try ReportWriter.write(reports, api: api, connection: connection, namespace: input.cluster.clusterNamespace)
                 ClusterInput.warn("wrote \(outcome.applied.count) \(api.rawValue) reports, deleted \(outcome.deleted.count) stale")
             }
@@ -79,21 +81,31 @@ extension Rampart {
                           reportFailed: report.summary.failed).finish()
         }
 
-        private func render(_ report: AuditReport, rules: [RuleMetadata], namespaces: [String]) throws -> String {
-            switch output.format {
+        private func render(_ report: AuditReport, rules: [RuleMetadata], context: AuditContext) throws -> String {
+            let namespaces = context.inventory.namespaceNames
+            return switch output.format {
             case .text: TextReporter.render(report, colour: output.isTerminal)
             case .json: try JSONReporter.render(report)
             case .sarif: try SARIFReporter.render(report, rules: rules)
             case .junit: JUnitReporter.render(report, rules: rules)
-            case .openreports: ResultReport.yaml(resultReports(.openReports, report, rules: rules, namespaces: namespaces))
-            case .policyreport: ResultReport.yaml(resultReports(.policyReport, report, rules: rules, namespaces: namespaces))
+            case .html: html(report, rules: rules, context: context)
+            case .openreports: ResultReport.yaml(resultReports(.openReports, report, namespaces: namespaces))
+            case .policyreport: ResultReport.yaml(resultReports(.policyReport, report, namespaces: namespaces))
             }
         }
 
+        /// The HTML page, with the tenants' isolation grid.
+        private func html(_ report: AuditReport, rules: [RuleMetadata], context: AuditContext) -> String {
+            let tenancy = TenancyDocument(version: Rampart.version, report: context.tenancy,
+                                          findings: report.findings.filter { $0.ruleId.hasPrefix("tenancy.") })
+            return HTMLAuditReporter.render(report, tenancy: tenancy, rules: rules,
+                                            identity: .of(input, source: report.source, objects: report.objects))
+        }
+
         /// The report objects of `report`, stamped with the time the cluster was read (else now).
-        private func resultReports(_ api: ResultReportAPI, _ report: AuditReport, rules: [RuleMetadata], namespaces: [String]) -> [ResultReport] {
+        private func resultReports(_ api: ResultReportAPI, _ report: AuditReport, namespaces: [String]) -> [ResultReport] {
             let builder = ResultReportBuilder(api: api, maximumResults: reportLimit, timestamp: Date(), namespaces: namespaces)
-            return builder.build(report, rules: rules)
+            return builder.build(report)
         }
     }
 }

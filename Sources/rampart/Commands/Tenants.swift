@@ -64,7 +64,8 @@ struct TenantsCheck: ParsableCommand {
         switch output.format {
         case .text: text = TenancyTextReporter.render(document, colour: output.isTerminal)
         case .json: text = try JSONReporter.encode(AnswerWithErrors(answer: document, errors: loaded.errors))
-        case .html: text = HTMLTenancyReporter.render(document)
+        case .html:
+            text = HTMLTenancyReporter.render(document, identity: .of(input, source: nil, objects: inventory.objects.count))
         case .sarif:
             let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: config.failOn ?? .high)

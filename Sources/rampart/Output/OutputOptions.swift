@@ -8,10 +8,10 @@ protocol ReportFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIter
     static var defaultFormat: Self { get }
 }
 
-/// `audit`: text, JSON, SARIF, JUnit, and Kubernetes report objects
+/// `audit`: text, JSON, SARIF, JUnit, a self-contained HTML page, and Kubernetes report objects
 /// (OpenReports, or the older PolicyReport API).
 enum AuditFormat: String, ReportFormat {
-    case text, json, sarif, junit, openreports, policyreport
+    case text, json, sarif, junit, html, openreports, policyreport
     static let defaultFormat = AuditFormat.text
 }
 
