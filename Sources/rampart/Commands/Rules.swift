@@ -6,7 +6,7 @@ import RampartRules
 extension Rampart {
     /// `rampart rules`: the catalog.
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.", subcommands: [Test.self])
+        static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule of the catalog.", subcommands: [Test.self])
 
         /// Formats of the catalog listing.
         enum Format: String, ExpressibleByArgument {
@@ -35,7 +35,7 @@ extension Rampart {
 
     /// `rampart explain ID`: one rule in full.
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: why it matters and how to fix it.")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one rule: why it matters and how to fix it.")
 
         @Argument(help: "The rule ID, e.g. images.latest-tag.")
         var id: String
