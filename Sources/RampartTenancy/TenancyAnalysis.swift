@@ -9,8 +9,10 @@ public struct TenancyReport: Sendable {
     /// Where the tenants come from: a tenancy file, or `inferred`.
     public let source: String
     public private(set) var verdicts: [TenantVerdict]
-    /// Every ordered pair of distinct tenants where the first can reach or act on the second.
-    public let matrix: [Interaction]
+    /// Every ordered pair of distinct tenants where the first can reach or act on the second, worked
+    /// out on each read (an audit never reads it; `tenants check` once).
+    public var matrix: [Interaction] { tenantMatrix.cells() }
+    let tenantMatrix: TenantMatrix
     public let gaps: [TenancyGap]
     /// Tenants of the model with no namespace among the inputs.
     public let absentTenants: [String]
@@ -83,7 +85,7 @@ public enum TenancyAnalysis {
         }
         let present = Set(tenants.map(\.name))
         return TenancyReport(source: model.source, verdicts: verdicts,
-                             matrix: matrix(tenants, boundaries: boundaries, context),
+                             tenantMatrix: TenantMatrix(tenants: tenants, boundaries: boundaries, context: context),
                              gaps: gaps, absentTenants: model.tenants.map(\.name).filter { !present.contains($0) })
     }
 
@@ -111,59 +113,5 @@ public enum TenancyAnalysis {
             if !namespaces.isEmpty { tenants.append(Tenant(spec: spec, namespaces: namespaces)) }
         }
         return tenants
-    }
-
-    private static func matrix(_ tenants: [Tenant], boundaries: [String: ControlPlaneBoundary], _ context: TenancyContext) -> [Interaction] {
-        var cells: [Interaction] = []
-        let placementsByTenant = Dictionary(grouping: context.placements.items) { context.ownerOfNamespace[$0.pod.namespace] ?? "" }
-        let nodesByTenant = placementsByTenant.mapValues { Set($0.flatMap { $0.nodes ?? [] }) }
-        // Only the tenants a tenant reaches somehow get a cell: each tenant's candidates come from its
-        // grants, flows and nodes, not from every other tenant.
-        var positionsOfTenant: [String: [Int]] = [:]
-        for (position, tenant) in tenants.enumerated() { positionsOfTenant[tenant.name, default: []].append(position) }
-        var tenantsOnNode: [String: Set<Int>] = [:]
-        for (name, nodes) in nodesByTenant {
-            for node in nodes { tenantsOnNode[node, default: []].formUnion(positionsOfTenant[name] ?? []) }
-        }
-        func positions(owning namespace: String) -> [Int] {
-            context.ownerOfNamespace[namespace].flatMap { positionsOfTenant[$0] } ?? []
-        }
-        for from in tenants {
-            let members = Set(from.namespaces)
-            let outbound = boundaries[from.name]?.outbound ?? []
-            let flowsByTarget = Dictionary(grouping: members.flatMap { context.flowsByNamespace[$0] ?? [] }
-                .filter { members.contains($0.from) && !members.contains($0.to) }) { $0.to }
-            let fromNodes = nodesByTenant[from.name] ?? []
-            var candidates: Set<Int> = []
-            if outbound.contains(where: { $0.namespace == nil }) {
-                candidates = Set(tenants.indices)
-            } else {
-                for grant in outbound { candidates.formUnion(grant.namespace.map(positions(owning:)) ?? []) }
-            }
-            for target in flowsByTarget.keys { candidates.formUnion(positions(owning: target)) }
-            for node in fromNodes { candidates.formUnion(tenantsOnNode[node] ?? []) }
-            for to in candidates.sorted().map({ tenants[$0] }) where to.name != from.name {
-                let targets = Set(to.namespaces)
-                var layers: [TenancyLayer] = []
-                var details: [String] = []
-                let grants = outbound.filter { $0.namespace.map(targets.contains) ?? true }
-                if !grants.isEmpty {
-                    layers.append(.controlPlane)
-                    details += grants.map { "\($0.subject.description) can \($0.summary) \($0.namespace.map { "in " + $0 } ?? "cluster-wide")" }
-                }
-                let flows = to.namespaces.flatMap { flowsByTarget[$0] ?? [] }.sorted()
-                if !flows.isEmpty {
-                    layers.append(.network)
-                    details += flows.map { "\($0.from) → \($0.to): \($0.connections.text)" }
-                }
-                let shared = fromNodes.isEmpty ? [] : fromNodes.intersection(nodesByTenant[to.name] ?? [])
-                if !shared.isEmpty {
-                    layers.append(.compute)
-                    details.append("pods may share nodes \(shared.sorted().joined(separator: ", "))")
-                }
-                if !layers.isEmpty { cells.append(Interaction(from: from.name, to: to.name, layers: layers, details: details)) }
-            }
-        }
-        return cells
     }
 }

@@ -13,8 +13,8 @@ public enum TenancyGap: Sendable {
     /// A subject outside the tenant (`who`: what a group that spans every tenant is) can
     /// `permissions` in `namespace` of the tenant, or cluster-wide when nil.
     case outsideAccess(Site, subject: String, who: String?, permissions: String, namespace: String?, grants: [String])
-    /// Pods of tenant `from` (namespace `fromNamespace`) can connect to the tenant's namespace `toNamespace`.
-    case crossTenantTraffic(Site, from: String, fromNamespace: String, toNamespace: String, connections: String)
+    /// Pods of other tenants' namespaces (`sources`) can connect to the tenant's namespace `toNamespace`.
+    case crossTenantTraffic(Site, toNamespace: String, sources: CrossTenantFlows)
     /// `workload` of an untrusted tenant can reach the cloud metadata `address`.
     case metadataEgress(Site, workload: String, address: String)
     /// `workload` of a tenant that needs `required` isolation may share nodes: `problem` says how.
@@ -81,7 +81,7 @@ public enum TenancyGap: Sendable {
     public var site: Site {
         switch self {
         case .isolationNotMet(let site, _, _, _, _), .crossTenantAccess(let site, _, _, _, _), .outsideAccess(let site, _, _, _, _, _),
-             .crossTenantTraffic(let site, _, _, _, _), .metadataEgress(let site, _, _), .sharedNodes(let site, _, _, _),
+             .crossTenantTraffic(let site, _, _), .metadataEgress(let site, _, _), .sharedNodes(let site, _, _, _),
              .unsandboxedUntrustedCode(let site, _), .hostUserNamespace(let site, _), .podSecurityBelowProfile(let site, _, _, _, _), .meshMTLSNotStrict(let site, _),
              .quotaIncomplete(let site, _, _), .namespaceClaimedTwice(let site, _, _), .noFlowSchema(let site):
             site

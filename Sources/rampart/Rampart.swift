@@ -7,6 +7,7 @@ struct Rampart: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
+        commandName: "rampart",
         abstract: "Secure multi-tenant Kubernetes: audit manifests and clusters against isolation controls.",
         discussion: """
             Examples:

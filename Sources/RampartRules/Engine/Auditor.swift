@@ -8,8 +8,8 @@ public enum Auditor {
     static let podChunk = 256
 
     public static func audit(_ context: AuditContext, rules: [any Rule]) -> [Finding] {
-        let podRules = rules.compactMap { $0 as? any PodRule }
-        let otherRules = rules.filter { !($0 is any PodRule) }
+        let podRules = rules.compactMap(\.podRule)
+        let otherRules = rules.filter { $0.podRule == nil }
         let pods = context.inventory.topLevelPodTemplates
         let podChunks = stride(from: 0, to: pods.count, by: podChunk).map { $0..<min($0 + podChunk, pods.count) }
         let units = podChunks.count + otherRules.count

@@ -1,7 +1,8 @@
 import RampartModel
 import RampartTenancy
 
-/// `tenancy.cross-tenant-traffic`: Pods of one tenant can connect to pods of another.
+/// `tenancy.cross-tenant-traffic`: Pods of one tenant can connect to pods of another. One finding per
+/// namespace open to other tenants, naming the first few namespaces that reach it and counting the rest.
 public struct TenancyCrossTenantTraffic: TenancyGapRule {
     public let metadata = RuleMetadata(
         id: "tenancy.cross-tenant-traffic",
@@ -9,7 +10,7 @@ public struct TenancyCrossTenantTraffic: TenancyGapRule {
         severity: .high, layer: .network,
         standards: ["CIS 5.3.2", "NSA/CISA: network separation"],
         rationale: """
-            Kubernetes networking is flat: without NetworkPolicies every pod reaches every other. A connection between two tenants needs both the source's egress and the destination's ingress to allow it; either default-deny stops it.
+            Kubernetes networking is flat: without NetworkPolicies every pod reaches every other. A connection between two tenants needs both the source's egress and the destination's ingress to allow it; either default-deny stops it. One finding per namespace that other tenants reach, naming the first five namespaces that reach it and counting the rest.
             """,
         remediation: """
             Add default-deny ingress and egress NetworkPolicies to both tenants' namespaces and allow only the flows each needs (DNS, the ingress controller, its own pods).
@@ -20,7 +21,12 @@ public struct TenancyCrossTenantTraffic: TenancyGapRule {
     var kind: TenancyGap.Kind { .crossTenantTraffic }
 
     func violation(for gap: TenancyGap) -> Violation? {
-        guard case .crossTenantTraffic(let site, let from, let fromNamespace, let toNamespace, let connections) = gap else { return nil }
-        return Violation(site, "pods of tenant \(from) (namespace \(fromNamespace)) can connect to pods of tenant \(site.tenant) (namespace \(toNamespace)): \(connections)")
+        guard case .crossTenantTraffic(let site, let namespace, let sources) = gap else { return nil }
+        let target = "pods of tenant \(site.tenant) (namespace \(namespace))"
+        if let source = sources.single {
+            return Violation(site, "pods of tenant \(source.tenant) (namespace \(source.namespace)) can connect to \(target): \(source.connections)")
+        }
+        return Violation(site, "pods of \(sources.counted) can connect to \(target): \(sources.listing)",
+                         notes: ["every namespace that reaches \(namespace): rampart netpol namespaces; why one pair connects: rampart netpol explain FROM TO PORT/PROTO"])
     }
 }

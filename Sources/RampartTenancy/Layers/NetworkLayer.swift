@@ -6,7 +6,9 @@ import RampartNetwork
 /// outside the cluster (the cloud metadata address above all).
 ///
 /// A connection between two tenants needs the source's egress and the destination's ingress to
-/// allow it, so both tenants fail; the finding is reported once, on the destination.
+/// allow it, so both tenants fail; the finding is reported once, on the destination. Connections with
+/// other tenants are gathered per namespace of the tenant and direction (one evidence item, one
+/// finding), so the report grows with the namespaces, not with the pairs of tenants.
 enum NetworkLayer {
     static let metadataAddress = IPAddress("169.254.169.254")
 
@@ -17,12 +19,22 @@ enum NetworkLayer {
             defaultDeny(namespace, tenant, context, &layer)
         }
         let flows = tenant.namespaces.flatMap { context.flowsByNamespace[$0] ?? [] }
+        var fromTenants: [String: [CrossTenantFlows.Peer]] = [:]
+        var toTenants: [String: [CrossTenantFlows.Peer]] = [:]
         for flow in flows where members.contains(flow.to) != members.contains(flow.from) {
-            if members.contains(flow.to) {
-                inbound(flow, tenant, context, &layer)
+            let inbound = members.contains(flow.to)
+            if case .tenant(let other) = context.owner(of: inbound ? flow.from : flow.to) {
+                let peer = CrossTenantFlows.Peer(tenant: other, namespace: inbound ? flow.from : flow.to, connections: flow.connections.text)
+                if inbound { fromTenants[flow.to, default: []].append(peer) } else { toTenants[flow.from, default: []].append(peer) }
+            } else if inbound {
+                self.inbound(flow, context, &layer)
             } else {
-                outbound(flow, tenant, context, &layer)
+                outbound(flow, context, &layer)
             }
+        }
+        for namespace in tenant.namespaces {
+            if let sources = fromTenants[namespace].flatMap(CrossTenantFlows.init) { inbound(sources, to: namespace, context, &layer) }
+            if let targets = toTenants[namespace].flatMap(CrossTenantFlows.init) { outbound(targets, from: namespace, context, &layer) }
         }
         external(tenant, members, context, &layer)
         return layer
@@ -48,34 +60,45 @@ enum NetworkLayer {
         }
     }
 
-    private static func inbound(_ flow: NamespaceFlow, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+    /// A connection from the platform or from a namespace no tenant owns.
+    private static func inbound(_ flow: NamespaceFlow, _ context: TenancyContext, _ layer: inout LayerBuilder) {
         let text = "\(flow.from) → \(flow.to): \(flow.connections.text)"
         let anchor = context.representative(of: flow.to)
-        switch context.owner(of: flow.from) {
-        case .platform:
+        if context.owner(of: flow.from) == .platform {
             layer.pass("from the platform: " + text, anchor)
-        case .tenant(let other):
-            let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()
-            if layer.limit(to: .none, "from tenant \(other): " + text, anchor, path, rules: [.gap(.crossTenantTraffic)]), let anchor {
-                layer.report(.crossTenantTraffic(layer.site(anchor, path), from: other, fromNamespace: flow.from, toNamespace: flow.to,
-                                                 connections: flow.connections.text))
-            }
-        case .unassigned:
+        } else {
             layer.limit(to: .none, "from namespace \(flow.from), which is neither the platform's nor a known tenant's: " + text, anchor)
         }
     }
 
-    private static func outbound(_ flow: NamespaceFlow, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+    /// Connections from other tenants' namespaces into `namespace`: one evidence item, one gap.
+    private static func inbound(_ sources: CrossTenantFlows, to namespace: String, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let anchor = context.representative(of: namespace)
+        let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()
+        let message = sources.single.map { "from tenant \($0.tenant): \($0.namespace) → \(namespace): \($0.connections)" }
+            ?? "from \(sources.counted) → \(namespace): \(sources.listing)"
+        if layer.limit(to: .none, message, anchor, path, rules: [.gap(.crossTenantTraffic)]), let anchor {
+            layer.report(.crossTenantTraffic(layer.site(anchor, path), toNamespace: namespace, sources: sources))
+        }
+    }
+
+    /// A connection to the platform or to a namespace no tenant owns.
+    private static func outbound(_ flow: NamespaceFlow, _ context: TenancyContext, _ layer: inout LayerBuilder) {
         let text = "\(flow.from) → \(flow.to): \(flow.connections.text)"
         let anchor = context.representative(of: flow.from)
-        switch context.owner(of: flow.to) {
-        case .platform:
+        if context.owner(of: flow.to) == .platform {
             layer.pass("to the platform: " + text, anchor)
-        case .tenant(let other):
-            layer.limit(to: .none, "to tenant \(other): " + text, anchor, rules: [.gap(.crossTenantTraffic)])
-        case .unassigned:
+        } else {
             layer.warn("to namespace \(flow.to), which is neither the platform's nor a known tenant's: " + text, anchor)
         }
+    }
+
+    /// Connections from `namespace` to other tenants' namespaces: one evidence item (the finding goes
+    /// on the destination).
+    private static func outbound(_ targets: CrossTenantFlows, from namespace: String, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let message = targets.single.map { "to tenant \($0.tenant): \(namespace) → \($0.namespace): \($0.connections)" }
+            ?? "to \(targets.counted): \(namespace) → \(targets.listing)"
+        layer.limit(to: .none, message, context.representative(of: namespace), rules: [.gap(.crossTenantTraffic)])
     }
 
     private static func external(_ tenant: Tenant, _ members: Set<String>, _ context: TenancyContext, _ layer: inout LayerBuilder) {

@@ -10,6 +10,7 @@ extension Rampart {
     /// `rampart audit`: every enabled rule of the catalog over the inputs, through the policy.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Audit manifests, or a live cluster (--cluster), against the rule catalog.",
             discussion: """
                 Exit status: 0 nothing at or above --fail-on and every input read; 1 findings at or above it, or \

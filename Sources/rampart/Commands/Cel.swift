@@ -6,6 +6,7 @@ extension Rampart {
     /// `rampart cel`: the Common Expression Language engine with the Kubernetes libraries.
     struct Cel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cel",
             abstract: "Compile and evaluate CEL expressions as the Kubernetes API server does.",
             discussion: """
                 Examples:

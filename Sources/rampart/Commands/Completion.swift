@@ -4,6 +4,7 @@ extension Rampart {
     /// `rampart completion SHELL`: the shell completion script, as `kubectl completion SHELL` prints.
     struct Completion: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "completion",
             abstract: "Print the completion script for bash, zsh or fish.",
             discussion: """
                 Examples:

@@ -9,6 +9,7 @@ extension Rampart {
 /// (matrix, connection list, explanations).
     struct Netpol: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "netpol",
             abstract: "Compute what can talk to what under the network policies of the inputs (NetworkPolicy, admin tier, Cilium, Calico).",
             discussion: """
                 Examples:

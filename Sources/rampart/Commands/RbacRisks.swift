@@ -7,6 +7,7 @@ extension Rampart.Rbac {
     /// `rampart rbac risks PATH...`: the RBAC rules of the catalog over the inputs.
     struct Risks: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "risks",
             abstract: "List risky RBAC grants: cluster-admin, secrets, exec, impersonation, escalation, and more.",
             discussion: """
                 System components (system:* users and groups, service accounts of kube-system, kube-public and kube-node-lease) and the bootstrap policy's own bindings are not reported.

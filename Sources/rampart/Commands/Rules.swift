@@ -7,7 +7,7 @@ import RampartRules
 extension Rampart {
     /// `rampart rules`: the catalog.
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule of the catalog.",
+        static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule of the catalog.",
         discussion: """
             Examples:
               rampart rules
@@ -43,7 +43,7 @@ extension Rampart {
 
     /// `rampart explain ID`: one rule in full.
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: why it matters and how to fix it.",
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one rule: why it matters and how to fix it.",
         discussion: """
             Examples:
               rampart explain pss.privileged

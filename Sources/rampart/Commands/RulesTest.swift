@@ -8,6 +8,7 @@ extension Rampart.Rules {
     /// `rampart rules test DIR`: every custom rule against the `pass/` and `fail/` fixtures beside it.
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Test custom rules against the pass/ and fail/ fixtures beside them.",
             discussion: """
                 Every directory under DIR that has a pass/ or fail/ directory holds rule files (*.yaml, \

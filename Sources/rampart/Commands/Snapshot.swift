@@ -8,6 +8,7 @@ extension Rampart {
     /// `rampart snapshot --cluster -o FILE`: what Rampart reads from a cluster, saved for offline audits.
     struct Snapshot: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "snapshot",
             abstract: "Save what Rampart reads from a live cluster as multi-document YAML (secret data removed).",
             discussion: """
                 The file can be audited offline (`rampart audit FILE`) or attached to a ticket. Secrets are read \

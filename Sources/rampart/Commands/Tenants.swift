@@ -10,6 +10,7 @@ extension Rampart {
     /// `rampart tenants`: the tenancy verdict.
     struct Tenants: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tenants",
             abstract: "Judge every tenant's isolation, layer by layer, against what its trust profile requires.",
             discussion: """
                 Examples:

@@ -8,6 +8,7 @@ extension Rampart {
     /// `rampart vap`: Rampart's rules as the API server's own ValidatingAdmissionPolicies.
     struct Vap: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "vap",
             abstract: "Rampart's rules as native ValidatingAdmissionPolicies.",
             discussion: """
                 Examples:

@@ -4,6 +4,7 @@ extension Rampart {
     /// `rampart version`: the tool's version, as `kubectl version --client` prints its own.
     struct Version: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "version",
             abstract: "Print Rampart's version.",
             discussion: """
                 Examples:

@@ -4,6 +4,7 @@ extension Rampart {
     /// `rampart webhook`: the validating admission webhook (serve it, make its certificates, deploy it).
     struct Webhook: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "webhook",
             abstract: "Enforce the rule catalog at admission time, as a validating admission webhook.",
             discussion: """
                 The webhook judges each CREATE and UPDATE of pods, workloads, services, ingresses, config maps and \

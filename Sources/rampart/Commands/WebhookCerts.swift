@@ -6,6 +6,7 @@ extension Rampart.Webhook {
     /// `rampart webhook certs`: a private CA and the webhook's serving certificate, written to a directory.
     struct Certs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "certs",
             abstract: "Create a CA and the webhook's serving certificate; print the caBundle.",
             discussion: """
                 Writes ca.crt, tls.crt and tls.key (mode 0600) to --out-dir and prints the base64 caBundle for \

@@ -5,6 +5,7 @@ extension Rampart.Webhook {
     /// `rampart webhook manifests`: the secure deployment, as YAML on standard output.
     struct Manifests: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "manifests",
             abstract: "Print the webhook's deployment: namespace, policies, Deployment, Service, webhook configuration.",
             discussion: """
                 The output passes `rampart audit` without findings.

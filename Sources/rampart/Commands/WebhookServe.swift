@@ -10,6 +10,7 @@ extension Rampart.Webhook {
     /// `rampart webhook serve`: HTTPS on `--port` until SIGTERM.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the admission webhook over HTTPS (POST /validate, GET /healthz /readyz /metrics).",
             discussion: """
                 Examples:
