@@ -25,6 +25,12 @@ public enum ReportingRule: Sendable, Hashable {
     case tokenAutomount
     /// A namespace that does not enforce Pod Security.
     case namespaceNotEnforced
+    /// A controller ConfigMap that allows ingress-nginx snippet annotations.
+    case ingressNginxSnippets
+    /// A Gateway API reference into another namespace that no ReferenceGrant allows.
+    case referenceWithoutGrant
+    /// A binding that lets a tenant rewrite the cloud identity of its service accounts.
+    case cloudIdentityWritable
     /// An upstream Pod Security check (`runAsNonRoot`, `capabilities_baseline`…).
     case podSecurityCheck(String)
 }

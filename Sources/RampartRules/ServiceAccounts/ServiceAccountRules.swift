@@ -3,5 +3,6 @@ public enum ServiceAccountRules {
     public static let all: [any Rule] = [
         ServiceAccountsTokenAutomount(),
         ServiceAccountsDefaultAccount(),
+        ServiceAccountsCloudIdentityWritable(),
     ]
 }

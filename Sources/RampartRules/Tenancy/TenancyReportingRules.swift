@@ -18,6 +18,9 @@ extension ReportingRule {
         case .secretInEnvironment: SecretsEnvFromSecret()
         case .tokenAutomount: ServiceAccountsTokenAutomount()
         case .namespaceNotEnforced: PssNamespaceNotEnforced()
+        case .ingressNginxSnippets: ExposureIngressNginxSnippets()
+        case .referenceWithoutGrant: ExposureReferenceWithoutGrant()
+        case .cloudIdentityWritable: ServiceAccountsCloudIdentityWritable()
         case .podSecurityCheck(let check): PodSecurityRules.checkRules.first { $0.check == check }
         }
     }

@@ -14,5 +14,9 @@ public enum TenancyRules {
         TenancyQuotaIncomplete(),
         TenancyNamespaceClaimedTwice(),
         TenancyNoFlowSchema(),
+        TenancyHostClaimedTwice(),
+        TenancyPublicNodeExposure(),
+        TenancySharedCloudIdentity(),
+        TenancySharedSecretStore(),
     ]
 }

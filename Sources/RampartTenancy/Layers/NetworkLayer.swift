@@ -25,6 +25,7 @@ enum NetworkLayer {
             }
         }
         external(tenant, members, context, &layer)
+        edge(tenant, members, context, &layer)
         return layer
     }
 
