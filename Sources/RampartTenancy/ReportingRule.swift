@@ -29,6 +29,12 @@ public enum ReportingRule: Sendable, Hashable {
     case namespaceNotEnforced
     /// An escalation path out of a tenant (`rbac.cross-tenant-escalation`).
     case crossTenantEscalation
+    /// A controller ConfigMap that allows ingress-nginx snippet annotations.
+    case ingressNginxSnippets
+    /// A Gateway API reference into another namespace that no ReferenceGrant allows.
+    case referenceWithoutGrant
+    /// A binding that lets a tenant rewrite the cloud identity of its service accounts.
+    case cloudIdentityWritable
     /// An upstream Pod Security check (`runAsNonRoot`, `capabilities_baseline`…).
     case podSecurityCheck(String)
 }

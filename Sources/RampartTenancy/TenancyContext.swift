@@ -45,6 +45,12 @@ struct TenancyContext {
     let wholeNamespacePolicies: [String: [CompiledPolicy]]
     /// What enforces each control at admission, namespace by namespace.
     let admission: AdmissionCoverage
+    /// Hostnames, references, snippets and public nodes at the edge of the cluster.
+    let edge: EdgeFacts
+    /// Cloud identities of service accounts and the external secret stores tenants read through.
+    let identity: IdentityFacts
+    /// The CNI's encryption of traffic between nodes, if configured.
+    let cniEncryption: CNIEncryption?
     private let anchors: Anchors
 
     /// `anchors`: `Anchors(inventory)`, when the caller has it already.
@@ -103,6 +109,9 @@ struct TenancyContext {
         wholeNamespacePolicies = network.wholeNamespacePolicies()
         self.anchors = anchors
         admission = AdmissionCoverage(inventory)
+        edge = EdgeFacts(inventory)
+        identity = IdentityFacts(inventory)
+        cniEncryption = CNIEncryption(inventory)
     }
 
     /// What findings are anchored on when no better object is at hand.

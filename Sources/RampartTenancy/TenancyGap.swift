@@ -33,6 +33,16 @@ public enum TenancyGap: Sendable {
     case namespaceClaimedTwice(Site, namespace: String, first: Claimant)
     /// No FlowSchema matches the service accounts of an untrusted tenant.
     case noFlowSchema(Site)
+    /// `host` is routed to the tenant by the object at the site and to tenant `other` by `otherObject`.
+    case hostClaimedTwice(Site, host: String, other: String, otherObject: String)
+    /// `what` (a workload on the host network or with host ports, or a node-port Service) of the tenant
+    /// listens on nodes with public addresses (`nodes`).
+    case publicNodeExposure(Site, what: String, nodes: [String])
+    /// The tenant's service account at the site and one of tenant `other`'s (`otherAccount`) are
+    /// mapped to the one cloud `identity`.
+    case sharedCloudIdentity(Site, identity: String, other: String, otherAccount: String)
+    /// A cluster-wide secret store that the tenant and `others` can all read through.
+    case sharedSecretStore(Site, store: String, others: [String])
 
     /// The kinds of gap, one per `tenancy.*` rule.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -75,6 +85,10 @@ public enum TenancyGap: Sendable {
         case .quotaIncomplete: .quotaIncomplete
         case .namespaceClaimedTwice: .namespaceClaimedTwice
         case .noFlowSchema: .noFlowSchema
+        case .hostClaimedTwice: .hostClaimedTwice
+        case .publicNodeExposure: .publicNodeExposure
+        case .sharedCloudIdentity: .sharedCloudIdentity
+        case .sharedSecretStore: .sharedSecretStore
         }
     }
 
@@ -83,7 +97,9 @@ public enum TenancyGap: Sendable {
         case .isolationNotMet(let site, _, _, _, _), .crossTenantAccess(let site, _, _, _, _), .outsideAccess(let site, _, _, _, _, _),
              .crossTenantTraffic(let site, _, _), .metadataEgress(let site, _, _), .sharedNodes(let site, _, _, _),
              .unsandboxedUntrustedCode(let site, _), .hostUserNamespace(let site, _), .podSecurityBelowProfile(let site, _, _, _, _), .meshMTLSNotStrict(let site, _),
-             .quotaIncomplete(let site, _, _), .namespaceClaimedTwice(let site, _, _), .noFlowSchema(let site):
+             .quotaIncomplete(let site, _, _), .namespaceClaimedTwice(let site, _, _), .noFlowSchema(let site),
+             .hostClaimedTwice(let site, _, _, _), .publicNodeExposure(let site, _, _), .sharedCloudIdentity(let site, _, _, _),
+             .sharedSecretStore(let site, _, _):
             site
         }
     }

@@ -38,7 +38,8 @@ import TestSupport
             + TrafficDirection.allCases.map(ReportingRule.noDefaultDeny)
             + PodSecurity.checks.map { ReportingRule.podSecurityCheck($0.id) }
             + [.namespaceWithoutQuota, .namespaceWithoutLimitRange, .ingressFromOutside, .egressToMetadata, .egressToAnywhere,
-               .ingressWithoutTLS, .secretInEnvironment, .tokenAutomount, .namespaceNotEnforced]
+               .ingressWithoutTLS, .secretInEnvironment, .tokenAutomount, .namespaceNotEnforced, .ingressNginxSnippets,
+               .referenceWithoutGrant, .cloudIdentityWritable]
         for reference in references {
             #expect(reference.rule.map { ids.contains($0.metadata.id) } == true, "\(reference)")
         }

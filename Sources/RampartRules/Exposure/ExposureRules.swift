@@ -5,5 +5,7 @@ public enum ExposureRules {
         ExposureNodePort(),
         ExposureExternalIPs(),
         ExposureIngressWithoutTLS(),
+        ExposureReferenceWithoutGrant(),
+        ExposureIngressNginxSnippets(),
     ]
 }

@@ -42,10 +42,15 @@ extension PermissionRule {
     var reads: Set<ResourceKind> { RBACPolicy.reads }
 
     func evaluate(in context: AuditContext) -> [Violation] {
+        violations(in: context)
+    }
+
+    /// The findings of the bindings that `include` keeps (every binding by default).
+    func violations(in context: AuditContext, of include: (RBACBinding) -> Bool = { _ in true }) -> [Violation] {
         let policy = context.rbacPolicy
         var grantsByRole: [RoleKey: [(permission: Permission, rule: RBACRole.SourcedRule)]] = [:]
         var violations: [Violation] = []
-        for binding in policy.bindings {
+        for binding in policy.bindings where include(binding) {
             let subjects = context.reportableSubjects(of: binding)
             guard !subjects.isEmpty, case .resolved(let role) = policy.role(of: binding) else { continue }
             if binding.kind == .clusterRoleBinding, !(self is ClusterAdmin), role.rules.contains(where: { ClusterAdmin.isFullAccess($0.rule) }) {

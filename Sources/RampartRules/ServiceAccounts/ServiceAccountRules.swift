@@ -4,5 +4,6 @@ public enum ServiceAccountRules {
         ServiceAccountsTokenAutomount(),
         ServiceAccountsDefaultAccount(),
         ServiceAccountsLongLivedToken(),
+        ServiceAccountsCloudIdentityWritable(),
     ]
 }

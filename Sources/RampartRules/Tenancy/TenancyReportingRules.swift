@@ -20,6 +20,9 @@ extension ReportingRule {
         case .longLivedToken: ServiceAccountsLongLivedToken()
         case .namespaceNotEnforced: PssNamespaceNotEnforced()
         case .crossTenantEscalation: CrossTenantEscalation()
+        case .ingressNginxSnippets: ExposureIngressNginxSnippets()
+        case .referenceWithoutGrant: ExposureReferenceWithoutGrant()
+        case .cloudIdentityWritable: ServiceAccountsCloudIdentityWritable()
         case .podSecurityCheck(let check): PodSecurityRules.checkRules.first { $0.check == check }
         }
     }

@@ -15,5 +15,9 @@ public enum TenancyRules {
         TenancyQuotaIncomplete(),
         TenancyNamespaceClaimedTwice(),
         TenancyNoFlowSchema(),
+        TenancyHostClaimedTwice(),
+        TenancyPublicNodeExposure(),
+        TenancySharedCloudIdentity(),
+        TenancySharedSecretStore(),
     ]
 }

@@ -37,6 +37,7 @@ enum NetworkLayer {
             if let targets = toTenants[namespace].flatMap(CrossTenantFlows.init) { outbound(targets, from: namespace, context, &layer) }
         }
         external(tenant, members, context, &layer)
+        edge(tenant, members, context, &layer)
         return layer
     }
 

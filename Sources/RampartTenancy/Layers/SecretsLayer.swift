@@ -2,8 +2,10 @@ import RampartModel
 
 /// Secrets and transit: API tokens mounted into untrusted pods, secrets passed through the
 /// environment, Ingresses without TLS, and, where the tenant requires it, mesh mutual TLS in STRICT
-/// mode (an Istio PeerAuthentication, or Linkerd injection). Only the mesh requirement lowers the
-/// isolation level; the rest are warnings with the catalog rules that report them.
+/// mode (an Istio PeerAuthentication in the namespace or the root namespace `istio-system`, Istio
+/// ambient mode, or Linkerd injection); the CNI's encryption between nodes is evidence, not mutual
+/// TLS. Cloud identities and secret stores shared with other tenants fail the layer (`sources`);
+/// the rest are warnings with the catalog rules that report them.
 enum SecretsLayer {
     static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
         var layer = LayerBuilder(.secrets, tenant)
@@ -26,6 +28,7 @@ enum SecretsLayer {
         }
         meshMTLS(tenant, context, &layer)
         if layer.evidence.isEmpty { layer.pass("no secrets in the environment, no API tokens in untrusted pods, no plain-HTTP Ingress") }
+        sources(tenant, members, context, &layer)
         return layer
     }
 
@@ -47,6 +50,10 @@ enum SecretsLayer {
     }
 
     private static func meshMTLS(_ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+        let encryption = context.cniEncryption
+        if let encryption {
+            layer.pass("traffic between nodes is encrypted by \(encryption.name)", encryption.object, encryption.path)
+        }
         let strict = context.inventory.objects(ofKind: "PeerAuthentication", group: "security.istio.io").filter { policy in
             policy.root["spec"]?["mtls"]?["mode"]?.string == "STRICT" && policy.root["spec"]?["selector"] == nil
         }
@@ -55,9 +62,12 @@ enum SecretsLayer {
                 layer.pass("\(namespace): mutual TLS STRICT (PeerAuthentication \(policy.namespace ?? "")/\(policy.name))", policy, "spec.mtls.mode")
             } else if let object = context.inventory.namespace(namespace), object.annotations["linkerd.io/inject"] == "enabled" {
                 layer.pass("\(namespace): Linkerd proxies injected (mutual TLS between meshed pods)", object, "metadata.annotations")
+            } else if let object = context.inventory.namespace(namespace), object.labels["istio.io/dataplane-mode"] == "ambient" {
+                layer.pass("\(namespace): Istio ambient mode (ztunnel mutual TLS between meshed pods)", object, "metadata.labels")
             } else if tenant.spec.requireMeshMTLS, let anchor = context.representative(of: namespace) {
                 let path = TenancyContext.namespacePath(anchor)
-                if layer.limit(to: .none, "\(namespace): the tenant requires mesh mutual TLS, and no STRICT PeerAuthentication or Linkerd injection covers it",
+                let cni = encryption.map { " (\($0.name) encrypts between nodes, but authenticates no workload)" } ?? ""
+                if layer.limit(to: .none, "\(namespace): the tenant requires mesh mutual TLS, and no STRICT PeerAuthentication, Istio ambient mode or Linkerd injection covers it" + cni,
                                anchor, path, rules: [.gap(.meshMTLSNotStrict)]) {
                     layer.report(.meshMTLSNotStrict(layer.site(anchor, path), namespace: namespace))
                 }
