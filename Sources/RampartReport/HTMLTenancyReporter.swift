@@ -14,6 +14,7 @@ public enum HTMLTenancyReporter {
             <style>\(style)</style></head><body>
             <h1>Tenant isolation</h1>
             <p class="meta">\(escape(summaryLine(document)))</p>
+            <p class="meta">Network enforcement: \(escape(document.networkEnforcement.statement))</p>
 
             """
         html += verdictGrid(document)

@@ -27,4 +27,6 @@ public enum ReportingRule: Sendable, Hashable {
     case namespaceNotEnforced
     /// An upstream Pod Security check (`runAsNonRoot`, `capabilities_baseline`…).
     case podSecurityCheck(String)
+    /// A rule the platform team wrote, by its ID (`custom.…`).
+    case custom(String)
 }

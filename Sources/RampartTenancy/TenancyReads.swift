@@ -8,12 +8,12 @@ extension TenancyAnalysis {
     /// The kinds the tenancy verdict reads, on every layer: what defines tenants (namespace labels,
     /// Capsule Tenants, HNC configurations), the nodes and runtime classes of the compute layer,
     /// quotas, limit ranges and API Priority and Fairness of the fairness layer, the mesh's peer
-    /// authentication, exposure (Services, Ingresses), the cluster's admission configuration (the
+    /// authentication, exposure (Services, Ingresses), the API server's endpoints (egress to it), the cluster's admission configuration (the
     /// coverage map), and what the engines it builds on read.
     public static let reads: Set<ResourceKind> = NetworkAnalysis.reads.union(RBACPolicy.reads).union(PodSecurity.reads)
         .union(ClusterAdmission.reads)
         .union([
             .capsuleTenants, .hncConfigurations, .nodes, .runtimeClasses, .resourceQuotas, .limitRanges,
-            .flowSchemas, .priorityLevelConfigurations, .peerAuthentications, .services, .ingresses,
+            .flowSchemas, .priorityLevelConfigurations, .peerAuthentications, .services, .ingresses, .endpointSlices,
         ])
 }

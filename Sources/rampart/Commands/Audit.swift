@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RampartKube
 import RampartLoading
 import RampartModel
 import RampartPolicy
@@ -30,12 +31,13 @@ extension Rampart {
             memory.watch()
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
-            let (loaded, source) = InputReader.read(input)
+            let (loaded, source) = InputReader.read(input, kinds: ScannedResources.kinds(of: config.customRules))
             let inventory = Inventory(objects: loaded.objects)
             let model = try tenancy.load()
             let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
             if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
+            context.useCustomRules(rules.compactMap { $0 as? CustomRule })
             let findings = Auditor.audit(context, rules: rules)
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
                                              today: PolicyOptions.today)
