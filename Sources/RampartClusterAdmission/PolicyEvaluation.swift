@@ -15,7 +15,7 @@ struct PolicyEvaluation {
     func run() -> (verdicts: [PolicyVerdict], annotations: [String: String]) {
         var bindings = bindings
         switch conditionsHold(bindings) {
-        case .failure(let failure): return (failed(failure).map { [$0] } ?? [], [:])
+        case .failure(let failure): return (failed(shown(failure)).map { [$0] } ?? [], [:])
         case .success(false): return ([], [:])
         case .success(true): break
         }
@@ -31,12 +31,12 @@ struct PolicyEvaluation {
             case .success(let other):
                 let failure = ExpressionFailure(expression: validation.expression.source,
                                                 message: "expected a bool, got \(other.celType)")
-                if let verdict = failed(failure) { verdicts.append(verdict) }
+                if let verdict = failed(shown(failure)) { verdicts.append(verdict) }
             case .failure(var failure):
                 if let cause = validation.expression.variableReferences.lazy.compactMap({ variableFailures[$0] }).first {
                     failure = cause
                 }
-                if let verdict = failed(failure) { verdicts.append(verdict) }
+                if let verdict = failed(shown(failure)) { verdicts.append(verdict) }
             }
         }
         return (verdicts, annotations(bindings))
@@ -78,7 +78,7 @@ struct PolicyEvaluation {
     /// A message expression over a Secret may quote its data; such text never reaches an output, so
     /// on Secrets the static message (or the expression's source) is used instead.
     private func message(of validation: ValidatingPolicy.Validation, _ bindings: [String: CELValue]) -> String {
-        if !Self.isSecret(bindings), let expression = validation.messageExpression,
+        if !SecretGuard.involvesSecret(bindings), let expression = validation.messageExpression,
            case .success(.string(let text)) = expression.evaluate(bindings) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty, !trimmed.contains(where: \.isNewline) { return trimmed }
@@ -89,7 +89,7 @@ struct PolicyEvaluation {
 
     private func annotations(_ bindings: [String: CELValue]) -> [String: String] {
         var annotations: [String: String] = [:]
-        guard !Self.isSecret(bindings) else { return annotations }
+        guard !SecretGuard.involvesSecret(bindings) else { return annotations }
         for annotation in policy.auditAnnotations {
             if case .success(.string(let value)) = annotation.valueExpression.evaluate(bindings) {
                 annotations[policy.name + "/" + annotation.key] = value
@@ -98,12 +98,10 @@ struct PolicyEvaluation {
         return annotations
     }
 
-    /// True when the request is about a core Secret (new or old object).
-    private static func isSecret(_ bindings: [String: CELValue]) -> Bool {
-        ["object", "oldObject"].contains { key in
-            guard case .map(let object)? = bindings[key] else { return false }
-            return object[string: "kind"] == .string("Secret") && object[string: "apiVersion"] == .string("v1")
-        }
+    /// `failure` as it may be shown: over a Secret its text is withheld (it may quote the data).
+    private func shown(_ failure: ExpressionFailure) -> ExpressionFailure {
+        guard SecretGuard.involvesSecret(bindings) else { return failure }
+        return ExpressionFailure(expression: failure.expression, message: SecretGuard.withheldError)
     }
 
     /// An evaluation failure: a verdict under `Fail`, nothing under `Ignore`. An expression that

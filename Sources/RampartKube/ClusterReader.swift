@@ -26,6 +26,8 @@ public enum ClusterReader {
         /// Lists running at once.
         public var concurrency = 4
         public var resources = ScannedResources.all
+        /// Kinds read besides `resources`, wherever discovery serves them (the custom rules' kinds).
+        public var kinds: [ScannedResources.WantedKind] = []
 
         public init(namespace: String? = nil) {
             self.namespace = namespace
@@ -43,7 +45,7 @@ public enum ClusterReader {
     public static func read(_ client: KubeClient, options: Options = Options(),
                             progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws(KubeError) -> ClusterSnapshot {
         var snapshot = ClusterSnapshot()
-        let (resources, discoveryGaps) = try await APIDiscovery.resources(client, wanted: options.resources)
+        let (resources, discoveryGaps) = try await APIDiscovery.resources(client, wanted: options.resources, kinds: options.kinds)
         snapshot.resources = resources
         snapshot.gaps = discoveryGaps
         let server = try await ServerVersionReader.read(client)

@@ -64,10 +64,11 @@ enum CustomRuleReader {
         let severity: Severity? = required(node, "severity", what, &reader) { $1.oneOf($0, "'severity' of \(what)") }
         let layer: Layer? = required(node, "layer", what, &reader) { $1.oneOf($0, "'layer' of \(what)") }
         let match = required(node, "match", what, &reader) { readMatch($0, what, &$1) }
-        let variables = reader.items(node["variables"], "'variables' of \(what)").compactMap { readVariable($0, what, &reader) }
+        let kinds = match?.kinds ?? []
+        let variables = reader.items(node["variables"], "'variables' of \(what)").compactMap { readVariable($0, what, kinds, &reader) }
         let validationNodes = reader.items(node["validations"], "'validations' of \(what)")
         if validationNodes.isEmpty { reader.error(node["validations"] ?? node, "\(what) needs at least one validation") }
-        let validations = validationNodes.compactMap { readValidation($0, what, &reader) }
+        let validations = validationNodes.compactMap { readValidation($0, what, kinds, &reader) }
         guard reader.errors.count == before, let id, let title, let severity, let layer, let match else { return nil }
         let metadata = RuleMetadata(id: id, title: title, severity: severity, layer: layer,
                                     standards: reader.strings(node["standards"], "'standards' of \(what)") ?? [],
@@ -124,35 +125,42 @@ enum CustomRuleReader {
         return LabelSelector(node)
     }
 
-    private static func readVariable(_ node: Node, _ what: String, _ reader: inout ConfigReader) -> CustomRule.Variable? {
+    private static func readVariable(_ node: Node, _ what: String, _ kinds: [String], _ reader: inout ConfigReader) -> CustomRule.Variable? {
         reader.unknownKeys(in: node, known: variableKeys, context: "a variable of \(what)")
         guard let name = reader.string(node["name"], "'name' of a variable of \(what)") else {
             if node["name"] == nil { reader.error(node, "a variable of \(what) needs a 'name'") }
             return nil
         }
-        return expression(node, "expression", "variable '\(name)' of \(what)", &reader).map { .init(name: name, expression: $0) }
+        return expression(node, "expression", "variable '\(name)' of \(what)", kinds, &reader).map { .init(name: name, expression: $0) }
     }
 
-    private static func readValidation(_ node: Node, _ what: String, _ reader: inout ConfigReader) -> CustomRule.Validation? {
+    private static func readValidation(_ node: Node, _ what: String, _ kinds: [String], _ reader: inout ConfigReader) -> CustomRule.Validation? {
         reader.unknownKeys(in: node, known: validationKeys, context: "a validation of \(what)")
         let message = reader.string(node["message"], "'message' of a validation of \(what)")
         let messageExpression = node["messageExpression"] == nil ? nil
-            : expression(node, "messageExpression", "a validation of \(what)", &reader)
-        return expression(node, "expression", "a validation of \(what)", &reader).map {
+            : expression(node, "messageExpression", "a validation of \(what)", kinds, &reader)
+        return expression(node, "expression", "a validation of \(what)", kinds, &reader).map {
             .init(expression: $0, message: message, messageExpression: messageExpression)
         }
     }
 
     /// The compiled expression under `key`, or nil with an error at the line and column of the
-    /// problem inside it.
-    private static func expression(_ node: Node, _ key: String, _ what: String, _ reader: inout ConfigReader) -> CustomExpression? {
+    /// problem inside it, or at the expression when it reads a field that the `kinds` it judges do
+    /// not have (where their schema is known).
+    private static func expression(_ node: Node, _ key: String, _ what: String, _ kinds: [String],
+                                   _ reader: inout ConfigReader) -> CustomExpression? {
         guard let value = node[key] else {
             reader.error(node, "\(what) needs '\(key)'")
             return nil
         }
         guard let source = reader.string(value, "'\(key)' of \(what)") else { return nil }
         do {
-            return try CustomExpression(source)
+            let compiled = try CustomExpression(source)
+            if let problem = compiled.unknownField(kinds: kinds) {
+                reader.error(value, "'\(key)' of \(what) reads a field that does not exist: \(problem)")
+                return nil
+            }
+            return compiled
         } catch let error as CELCompileError {
             let keyMark = node.entries.last { $0.key == key }?.keyMark ?? value.mark
             reader.error(position(of: error, in: value, keyMark: keyMark, source: source),

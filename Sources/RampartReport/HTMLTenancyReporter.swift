@@ -9,6 +9,7 @@ import RampartTenancy
 public enum HTMLTenancyReporter {
     public static func render(_ document: TenancyDocument, identity: HTMLPage.Identity) -> String {
         var html = "<p class=\"meta\">\(escape(summaryLine(document)))</p>\n"
+        html += "<p class=\"meta\">Network enforcement: \(escape(document.networkEnforcement.statement))</p>\n"
         html += verdictGrid(document)
         html += matrix(document)
         html += evidence(document)

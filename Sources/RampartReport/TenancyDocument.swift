@@ -1,4 +1,5 @@
 import RampartModel
+import RampartNetwork
 import RampartRules
 import RampartTenancy
 
@@ -15,6 +16,8 @@ public struct TenancyDocument: Sendable, Codable {
     public var bookOfWork: [Finding]
     /// Tenants of the model with no namespace among the inputs.
     public var absentTenants: [String]
+    /// What enforces network policy: the CNI detected, or that it could not be determined.
+    public var networkEnforcement: NetworkEnforcement
     public var summary: Summary
 
     /// Counts for the first line of a report and for CI.
@@ -32,6 +35,7 @@ public struct TenancyDocument: Sendable, Codable {
         matrix = report.matrix.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         bookOfWork = findings.sorted()
         absentTenants = report.absentTenants.sorted()
+        networkEnforcement = report.networkEnforcement
         summary = Summary(tenants: tenants.count, met: tenants.count { $0.met },
                           notMet: tenants.filter { !$0.met }.map(\.tenant), findings: findings.count)
     }

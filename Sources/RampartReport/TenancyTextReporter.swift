@@ -40,6 +40,9 @@ public enum TenancyTextReporter {
             }
             lines += coverageLines(verdict.admissionCoverage)
         }
+        lines.append("")
+        let enforcement = document.networkEnforcement
+        lines.append("Network enforcement: " + (enforcement.determined ? enforcement.statement : paint.yellow(enforcement.statement)))
         if !document.absentTenants.isEmpty {
             lines.append("")
             lines.append("Tenants with no namespace among the inputs: \(document.absentTenants.joined(separator: ", "))")

@@ -37,4 +37,6 @@ public enum ReportingRule: Sendable, Hashable {
     case cloudIdentityWritable
     /// An upstream Pod Security check (`runAsNonRoot`, `capabilities_baseline`…).
     case podSecurityCheck(String)
+    /// A rule the platform team wrote, by its ID (`custom.…`).
+    case custom(String)
 }

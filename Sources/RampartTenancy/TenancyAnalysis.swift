@@ -16,6 +16,8 @@ public struct TenancyReport: Sendable {
     public let gaps: [TenancyGap]
     /// Tenants of the model with no namespace among the inputs.
     public let absentTenants: [String]
+    /// Whether anything enforces the network policies the network layer judges by (the CNI).
+    public let networkEnforcement: NetworkEnforcement
 
     /// The report with the ID of every rule its evidence refers to (`Evidence.rules`), as `id` names
     /// them; references `id` does not know are left out.
@@ -39,9 +41,10 @@ public enum TenancyAnalysis {
     /// Judges every tenant of `model` in `inventory`. `platform` adds platform namespaces to the
     /// model's (from the rule settings); `network`, `rbac` and `escalations` (the paths out of every
     /// tenant of `model`) reuse analyses already built.
+    /// `findings` (of custom rules) count against their layer of the tenant that owns their object's namespace.
     public static func analyse(_ inventory: Inventory, model: TenancyModel, platform: Set<String> = [],
                                network: NetworkAnalysis? = nil, rbac: RBACPolicy? = nil,
-                               escalations: TenantEscalations? = nil) -> TenancyReport {
+                               escalations: TenantEscalations? = nil, findings: [LayerFinding] = []) -> TenancyReport {
         let platform = platform.union(model.platformNamespaces)
         var gaps: [TenancyGap] = []
         let anchors = TenancyContext.Anchors(inventory)
@@ -55,11 +58,12 @@ public enum TenancyAnalysis {
         var boundaries: [String: ControlPlaneBoundary] = [:]
         var verdicts: [TenantVerdict] = []
         var messages = CrossingMessages()
+        let findingsByNamespace = Dictionary(grouping: findings) { $0.object.namespace ?? "" }
         for tenant in tenants {
             let members = Set(tenant.namespaces)
             let boundary = ControlPlaneBoundary(context.boundaries.boundary(of: members), namespaces: members, index: context.boundaries)
             boundaries[tenant.name] = boundary
-            let builders = [
+            var builders = [
                 ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages,
                                            escalations: (escalations.analysis, pathsOutOf[tenant.name] ?? [])),
                 NetworkLayer.evaluate(tenant, context),
@@ -68,6 +72,9 @@ public enum TenancyAnalysis {
                 FairnessLayer.evaluate(tenant, context),
                 SecretsLayer.evaluate(tenant, context),
             ]
+            for finding in tenant.namespaces.flatMap({ findingsByNamespace[$0] ?? [] }) {
+                if let index = builders.firstIndex(where: { $0.layer == finding.layer }) { builders[index].add(finding) }
+            }
             let layers = builders.map(\.verdict)
             gaps += builders.flatMap(\.gaps)
             let spec = tenant.spec
@@ -86,7 +93,8 @@ public enum TenancyAnalysis {
         let present = Set(tenants.map(\.name))
         return TenancyReport(source: model.source, verdicts: verdicts,
                              tenantMatrix: TenantMatrix(tenants: tenants, boundaries: boundaries, context: context),
-                             gaps: gaps, absentTenants: model.tenants.map(\.name).filter { !present.contains($0) })
+                             gaps: gaps, absentTenants: model.tenants.map(\.name).filter { !present.contains($0) },
+                             networkEnforcement: NetworkEnforcement(inventory))
     }
 
     /// The tenants with their namespaces; a namespace claimed twice goes to the first tenant.

@@ -42,7 +42,8 @@ struct TenancyContext {
     /// The object a workload's findings go on: its top-level object (the Deployment, not its
     /// ReplicaSets or Pods), whatever the input order.
     let objectOfWorkload: [WorkloadID: KubeObject]
-    let wholeNamespacePolicies: [String: [CompiledPolicy]]
+    /// The policies that deny each direction by default for a whole namespace (any tier).
+    let defaultDenyPolicies: [TrafficDirection: [String: [CompiledPolicy]]]
     /// What enforces each control at admission, namespace by namespace.
     let admission: AdmissionCoverage
     /// Hostnames, references, snippets and public nodes at the edge of the cluster.
@@ -51,6 +52,8 @@ struct TenancyContext {
     let identity: IdentityFacts
     /// The CNI's encryption of traffic between nodes, if configured.
     let cniEncryption: CNIEncryption?
+    /// The API server's addresses and ports (egress to it, per tenant).
+    let apiServer: APIServerEndpoints
     private let anchors: Anchors
 
     /// `anchors`: `Anchors(inventory)`, when the caller has it already.
@@ -106,12 +109,13 @@ struct TenancyContext {
             }
         }
         objectOfWorkload = objects.merging(fallback) { top, _ in top }
-        wholeNamespacePolicies = network.wholeNamespacePolicies()
+        defaultDenyPolicies = Dictionary(uniqueKeysWithValues: TrafficDirection.allCases.map { ($0, network.defaultDenyPolicies($0)) })
         self.anchors = anchors
         admission = AdmissionCoverage(inventory)
         edge = EdgeFacts(inventory)
         identity = IdentityFacts(inventory)
         cniEncryption = CNIEncryption(inventory)
+        apiServer = APIServerEndpoints(inventory)
     }
 
     /// What findings are anchored on when no better object is at hand.

@@ -17,6 +17,9 @@ public enum TenancyGap: Sendable {
     case crossTenantTraffic(Site, toNamespace: String, sources: CrossTenantFlows)
     /// `workload` of an untrusted tenant can reach the cloud metadata `address`.
     case metadataEgress(Site, workload: String, address: String)
+    /// `workload` of an untrusted tenant can open connections to the API server at `address`
+    /// (`how`: by the network policies, or from the host network).
+    case apiServerEgress(Site, workload: String, address: String, how: String)
     /// `workload` of a tenant that needs `required` isolation may share nodes: `problem` says how.
     case sharedNodes(Site, workload: String, required: IsolationLevel, problem: String)
     /// `workload` of a tenant that needs hard isolation runs without a sandboxed runtime.
@@ -46,7 +49,7 @@ public enum TenancyGap: Sendable {
 
     /// The kinds of gap, one per `tenancy.*` rule.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case isolationNotMet, crossTenantAccess, outsideAccess, crossTenantTraffic, metadataEgress, sharedNodes,
+        case isolationNotMet, crossTenantAccess, outsideAccess, crossTenantTraffic, metadataEgress, apiServerEgress, sharedNodes,
              unsandboxedUntrustedCode, hostUserNamespace, podSecurityBelowProfile, meshMTLSNotStrict, quotaIncomplete, namespaceClaimedTwice,
              noFlowSchema
     }
@@ -77,6 +80,7 @@ public enum TenancyGap: Sendable {
         case .outsideAccess: .outsideAccess
         case .crossTenantTraffic: .crossTenantTraffic
         case .metadataEgress: .metadataEgress
+        case .apiServerEgress: .apiServerEgress
         case .sharedNodes: .sharedNodes
         case .unsandboxedUntrustedCode: .unsandboxedUntrustedCode
         case .hostUserNamespace: .hostUserNamespace
@@ -95,7 +99,7 @@ public enum TenancyGap: Sendable {
     public var site: Site {
         switch self {
         case .isolationNotMet(let site, _, _, _, _), .crossTenantAccess(let site, _, _, _, _), .outsideAccess(let site, _, _, _, _, _),
-             .crossTenantTraffic(let site, _, _), .metadataEgress(let site, _, _), .sharedNodes(let site, _, _, _),
+             .crossTenantTraffic(let site, _, _), .metadataEgress(let site, _, _), .apiServerEgress(let site, _, _, _), .sharedNodes(let site, _, _, _),
              .unsandboxedUntrustedCode(let site, _), .hostUserNamespace(let site, _), .podSecurityBelowProfile(let site, _, _, _, _), .meshMTLSNotStrict(let site, _),
              .quotaIncomplete(let site, _, _), .namespaceClaimedTwice(let site, _, _), .noFlowSchema(let site),
              .hostClaimedTwice(let site, _, _, _), .publicNodeExposure(let site, _, _), .sharedCloudIdentity(let site, _, _, _),

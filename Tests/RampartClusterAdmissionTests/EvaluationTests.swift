@@ -164,7 +164,9 @@ struct EvaluationTests {
         #expect(decision(.init(name: "rampart", allowed: true, messages: [])) == .admit)
     }
 
-    @Test func aMessageExpressionNeverQuotesASecretsData() {
+    /// The admission check of a Secret holding a canary value under a policy whose `spec` goes on
+    /// after its match constraints with `rest` (validations, audit annotations).
+    static func checkSecret(_ rest: String) -> AdmissionCheckResult? {
         let inventory = Fixtures.inventory("""
             apiVersion: admissionregistration.k8s.io/v1
             kind: ValidatingAdmissionPolicy
@@ -173,10 +175,7 @@ struct EvaluationTests {
               matchConstraints:
                 resourceRules:
                 - {apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["secrets"]}
-              validations:
-              - {expression: "false", message: "secrets are reviewed", messageExpression: "'value: ' + object.stringData.token"}
-              auditAnnotations:
-              - {key: leaked, valueExpression: "object.stringData.token"}
+            \(rest)
             ---
             apiVersion: admissionregistration.k8s.io/v1
             kind: ValidatingAdmissionPolicyBinding
@@ -188,9 +187,31 @@ struct EvaluationTests {
             metadata: {name: s, namespace: team}
             stringData: {token: canary-5f3a9}
             """)
-        let result = AdmissionCheck.run(inventory).first { $0.object.kind == "Secret" }
+        return AdmissionCheck.run(inventory).first { $0.object.kind == "Secret" }
+    }
+
+    @Test func aMessageExpressionNeverQuotesASecretsData() {
+        let result = Self.checkSecret("""
+              validations:
+              - {expression: "false", message: "secrets are reviewed", messageExpression: "'value: ' + object.stringData.token"}
+              auditAnnotations:
+              - {key: leaked, valueExpression: "object.stringData.token"}
+            """)
         #expect(result?.decision == .deny)
         #expect(result?.policies.map(\.message) == ["secrets are reviewed"])
         #expect(result?.auditAnnotations.isEmpty == true)
+    }
+
+    @Test func anEvaluationErrorNeverQuotesASecretsData() {
+        let result = Self.checkSecret("""
+              validations:
+              - {expression: "object.stringData[object.stringData.token] == 'x'"}
+              - {expression: "quantity(object.stringData.token).isInteger()"}
+            """)
+        #expect(result?.decision == .deny)
+        #expect(result?.policies.count == 2)
+        for message in result?.policies.map(\.message) ?? [] {
+            #expect(!message.contains("canary-5f3a9"), "\(message)")
+        }
     }
 }

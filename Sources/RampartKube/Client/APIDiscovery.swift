@@ -4,17 +4,19 @@ import RampartModel
 /// API discovery: which of the wanted resources the server serves, at which version (the group's
 /// preferred one), with their kinds and scope. Groups that fail to answer become coverage gaps.
 enum APIDiscovery {
-    /// The wanted resources the server serves, in the order of `wanted`, and the gaps met.
-    static func resources(_ client: KubeClient, wanted: [ScannedResources.Wanted]) async throws(KubeError)
-        -> (resources: [APIResource], gaps: [CoverageGap]) {
-        let groups = Set(wanted.map(\.group))
+    /// The wanted resources the server serves, in the order of `wanted`, then the served resources
+    /// of `kinds` not among them (by group and name), and the gaps met.
+    static func resources(_ client: KubeClient, wanted: [ScannedResources.Wanted], kinds: [ScannedResources.WantedKind] = [])
+        async throws(KubeError) -> (resources: [APIResource], gaps: [CoverageGap]) {
+        let anyGroup = kinds.contains { $0.groups.isEmpty }
+        let groups = Set(wanted.map(\.group) + kinds.flatMap(\.groups))
         var versions: [String: String] = [:]
         var gaps: [CoverageGap] = []
         let core = try await document(client, "/api")
         if let version = core.node?["versions"]?.items.first?.string { versions[""] = version }
         let named = try await document(client, "/apis")
         for group in named.node?["groups"]?.items ?? [] {
-            guard let name = group["name"]?.string, groups.contains(name),
+            guard let name = group["name"]?.string, anyGroup || groups.contains(name),
                   let version = group["preferredVersion"]?["version"]?.string ?? group["versions"]?[0]?["version"]?.string
             else { continue }
             versions[name] = version
@@ -32,7 +34,12 @@ enum APIDiscovery {
                     group: group, version: version, name: name, kind: kind, namespaced: item["namespaced"]?.bool ?? false)
             }
         }
-        return (wanted.compactMap { served[$0] }, gaps)
+        let listed = wanted.compactMap { served[$0] }
+        let wantedSet = Set(wanted)
+        let extra = served.filter { key, resource in
+            !wantedSet.contains(key) && kinds.contains { $0.matches(group: resource.group, kind: resource.kind) }
+        }.sorted { ($0.key.group, $0.key.name) < ($1.key.group, $1.key.name) }.map(\.value)
+        return (listed + extra, gaps)
     }
 
     /// A discovery document, or the gap explaining why there is none. 401 stops everything.

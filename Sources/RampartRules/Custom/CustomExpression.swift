@@ -22,6 +22,18 @@ public struct CustomExpression: Sendable {
         readsTenant = FieldReads.reads("tenant", in: source)
     }
 
+    /// The first field the expression reads from `object` that none of `kinds` has, worded as an
+    /// error (`object.spec.replica: Deployment has no such field (did you mean 'replicas'?)`); nil when
+    /// every field is known or a kind's schema is not (`KnownObjectFields`).
+    public func unknownField(kinds: [String]) -> String? {
+        for chain in FieldReads.objectChains(in: source) {
+            guard let unknown = KnownObjectFields.unknownField(chain, kinds: kinds) else { continue }
+            let hint = unknown.suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+            return "object.\(unknown.path): \(kinds.joined(separator: ", ")) \(kinds.count == 1 ? "has" : "have") no field '\(unknown.field)' there\(hint)"
+        }
+        return nil
+    }
+
     /// The value with `bindings`, under the CEL engine's cost budget.
     func evaluate(_ bindings: [String: CELValue]) throws -> CELValue {
         try program.evaluate(bindings)

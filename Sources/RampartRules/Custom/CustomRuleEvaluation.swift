@@ -27,7 +27,7 @@ struct CustomRuleEvaluation {
             do {
                 variables.append((variable.name, try variable.expression.evaluate(bindings)))
             } catch {
-                return [violation(at: nil, "variable '\(variable.name)' could not be evaluated: \(error)")]
+                return [violation(at: nil, "variable '\(variable.name)' could not be evaluated: \(shown(error, bindings))")]
             }
         }
         bindings["variables"] = .map(CELMap(stringKeys: variables))
@@ -40,7 +40,7 @@ struct CustomRuleEvaluation {
                     return violation(at: field, "expression `\(validation.expression.source)` must return a bool, not \(other.celType)")
                 }
             } catch {
-                return violation(at: field, "expression `\(validation.expression.source)` could not be evaluated: \(error)")
+                return violation(at: field, "expression `\(validation.expression.source)` could not be evaluated: \(shown(error, bindings))")
             }
         }
     }
@@ -54,14 +54,21 @@ struct CustomRuleEvaluation {
     }
 
     /// The message expression's string when it evaluates to a non-empty one, else the message, else
-    /// `failed expression: EXPR`.
+    /// `failed expression: EXPR`. Over a Secret the message expression is not evaluated: its text
+    /// could quote the Secret's data into findings (`SecretGuard`).
     private func message(of validation: CustomRule.Validation, _ bindings: [String: CELValue]) -> String {
-        if let expression = validation.messageExpression, case .string(let text)? = try? expression.evaluate(bindings) {
+        if !SecretGuard.involvesSecret(bindings), let expression = validation.messageExpression,
+           case .string(let text)? = try? expression.evaluate(bindings) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { return trimmed }
         }
         if let message = validation.message, !message.isEmpty { return message }
         return "failed expression: " + validation.expression.source.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The text of an evaluation error, withheld over a Secret (it may quote a value).
+    private func shown(_ error: any Error, _ bindings: [String: CELValue]) -> String {
+        SecretGuard.involvesSecret(bindings) ? SecretGuard.withheldError : "\(error)"
     }
 
     /// A finding at the field the expression reads, when it reads one, else at the object.

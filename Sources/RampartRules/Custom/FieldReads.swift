@@ -31,6 +31,11 @@ enum FieldReads {
         return FieldPath(field.map { .key($0) })
     }
 
+    /// The keys of every selection chain from `object` in `source` (`["spec", "replicas"]`).
+    static func objectChains(in source: String) -> [[String]] {
+        selectionChains(in: Array(source.utf8)).filter { $0.root == "object" }.map(\.keys)
+    }
+
     /// True when the expression reads the variable `name` (not a field of that name).
     static func reads(_ name: String, in source: String) -> Bool {
         selectionChains(in: Array(source.utf8)).contains { $0.root == name }

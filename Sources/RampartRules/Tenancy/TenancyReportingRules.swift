@@ -3,7 +3,8 @@ import RampartTenancy
 
 extension ReportingRule {
     /// The catalog rule that reports what the reference names: the `tenancy.*` rule of a kind of
-    /// gap, or the rule of another family that reports the same fact.
+    /// gap, or the rule of another family that reports the same fact (nil for a custom rule, which
+    /// the reference names by its ID).
     var rule: (any Rule)? {
         switch self {
         case .gap(let kind): TenancyRules.reporting[kind]
@@ -24,7 +25,14 @@ extension ReportingRule {
         case .referenceWithoutGrant: ExposureReferenceWithoutGrant()
         case .cloudIdentityWritable: ServiceAccountsCloudIdentityWritable()
         case .podSecurityCheck(let check): PodSecurityRules.checkRules.first { $0.check == check }
+        case .custom: nil
         }
+    }
+
+    /// The ID of the rule that reports what the reference names.
+    var ruleID: String? {
+        if case .custom(let id) = self { return id }
+        return rule?.metadata.id
     }
 }
 

@@ -7,6 +7,7 @@ public enum TenancyRules {
         TenancyOutsideAccess(),
         TenancyCrossTenantTraffic(),
         TenancyMetadataEgress(),
+        TenancyApiServerEgress(),
         TenancySharedNodes(),
         TenancyUnsandboxedUntrustedCode(),
         TenancyHostUserNamespace(),

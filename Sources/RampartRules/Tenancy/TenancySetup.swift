@@ -6,11 +6,22 @@ struct TenancySetup: Sendable {
     let model: TenancyModel
 }
 
+/// The custom rules whose findings count in the tenancy verdict, kept in the context's shared analyses.
+struct CustomRuleSetup: Sendable {
+    let rules: [CustomRule]
+}
+
 extension AuditContext {
     /// Judges tenants by `model` (a tenancy file) instead of the tenants inferred from the
     /// inventory. Call it before the audit runs; later calls change nothing.
     public func useTenancy(_ model: TenancyModel) {
         _ = shared(TenancySetup.self) { _ in TenancySetup(model: model) }
+    }
+
+    /// Counts the findings of `rules` (the enabled custom rules) in the tenancy verdict, under their
+    /// layer (`CustomRule.tenancyLayer`). Call it before the audit runs; later calls change nothing.
+    public func useCustomRules(_ rules: [CustomRule]) {
+        _ = shared(CustomRuleSetup.self) { _ in CustomRuleSetup(rules: rules) }
     }
 
     /// The tenancy model: the one given by `useTenancy`, else the tenants inferred from the
@@ -25,11 +36,13 @@ extension AuditContext {
         shared(TenancyReport.self) { inventory in
             // Evidence items are many and the rules they name few: each rule is looked up once.
             var ids: [ReportingRule: String?] = [:]
+            let custom = shared(CustomRuleSetup.self) { _ in CustomRuleSetup(rules: []) }.rules
             return TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
-                                           network: network, rbac: rbacPolicy, escalations: tenantEscalations)
+                                           network: network, rbac: rbacPolicy, escalations: tenantEscalations,
+                                           findings: custom.flatMap { $0.layerFindings(in: self) })
                 .namingRules { reference in
                     if let known = ids[reference] { return known }
-                    let id = reference.rule?.metadata.id
+                    let id = reference.ruleID
                     ids[reference] = id
                     return id
                 }

@@ -2,8 +2,8 @@ import RampartModel
 import RampartNetwork
 
 /// Network: default-deny in both directions, connections between the tenant and other tenants
-/// (from the network engine's namespace reachability), and what it exchanges with addresses
-/// outside the cluster (the cloud metadata address above all).
+/// (from the network engine's namespace reachability), what it exchanges with addresses outside
+/// the cluster (the cloud metadata address above all), and egress to the API server.
 ///
 /// A connection between two tenants needs the source's egress and the destination's ingress to
 /// allow it, so both tenants fail; the finding is reported once, on the destination. Connections with
@@ -38,18 +38,19 @@ enum NetworkLayer {
         }
         external(tenant, members, context, &layer)
         edge(tenant, members, context, &layer)
+        APIServerEgress.evaluate(tenant, members, context, &layer)
         return layer
     }
 
     private static func defaultDeny(_ namespace: String, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        let policies = context.wholeNamespacePolicies[namespace] ?? []
         let anchor = context.representative(of: namespace)
         let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()
         for direction in TrafficDirection.allCases {
             let name = direction.policyType
-            if let policy = policies.first(where: { $0.directions.contains(direction) }) {
+            if let policy = context.defaultDenyPolicies[direction]?[namespace]?.first {
                 let path: FieldPath = policy.object.kind == "NetworkPolicy" ? "spec.podSelector" : "spec"
-                layer.pass("\(namespace): \(name) isolated for every pod by \(policy.object.kind) \(policy.name)", policy.object, path)
+                let how = policy.tier == .application ? "isolated for every pod" : "denied for every pod (\(policy.tier.name) tier)"
+                layer.pass("\(namespace): \(name) \(how) by \(policy.object.kind) \(policy.name)", policy.object, path)
                 continue
             }
             let message = "\(namespace): no network policy isolates every pod for \(name): pods are open to \(direction == .ingress ? "connections from every tenant" : "every destination") unless another policy selects them"

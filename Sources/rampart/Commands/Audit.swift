@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RampartKube
 import RampartLoading
 import RampartModel
 import RampartPolicy
@@ -56,13 +57,14 @@ extension Rampart {
             memory.watch()
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
-            let read = input.cluster.cluster ? ClusterInput.readFully(input.cluster) : ClusterInput.Read(loaded: InputReader.load(input.paths))
+            let read = input.cluster.cluster ? ClusterInput.readFully(input.cluster, kinds: ScannedResources.kinds(of: config.customRules)) : ClusterInput.Read(loaded: InputReader.load(input.paths))
             let loaded = read.loaded
             let inventory = Inventory(objects: loaded.objects)
             let model = try tenancy.load()
             let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
             if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
+            context.useCustomRules(rules.compactMap { $0 as? CustomRule })
             let findings = Auditor.audit(context, rules: rules)
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
                                              today: PolicyOptions.today)

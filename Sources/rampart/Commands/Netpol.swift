@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RampartLoading
 import RampartModel
 import RampartReport
@@ -27,9 +28,16 @@ struct NetpolInput {
     let loaded: LoadResult
 
     /// Loads the inputs and compiles the network; the other files are still analysed when some fail.
+    /// When policies are among the inputs and no CNI is, standard error says that their enforcement
+    /// is unverified (every answer assumes the policies are enforced).
     init(_ input: InputOptions) {
         loaded = InputReader.load(input)
-        analysis = NetworkAnalysis(Inventory(objects: loaded.objects))
+        let inventory = Inventory(objects: loaded.objects)
+        analysis = NetworkAnalysis(inventory)
+        let enforcement = NetworkEnforcement(inventory)
+        if !analysis.allPolicies.isEmpty, !enforcement.determined {
+            FileHandle.standardError.write(Data("rampart: note: \(enforcement.statement)\n".utf8))
+        }
     }
 
     /// Writes `report` to `output` and ends with the run's status: input errors fail the run as everywhere.

@@ -12,10 +12,11 @@ extension InputReader {
         read(input).loaded
     }
 
-    /// As `load`, with the cluster that was read (for the report) when the input was a cluster.
-    static func read(_ input: InputOptions) -> (loaded: LoadResult, source: ReportSource?) {
+    /// As `load`, with the cluster that was read (for the report) when the input was a cluster;
+    /// `kinds` are read live besides the catalog's (the custom rules' kinds).
+    static func read(_ input: InputOptions, kinds: [ScannedResources.WantedKind] = []) -> (loaded: LoadResult, source: ReportSource?) {
         guard input.cluster.cluster else { return (load(input.paths), nil) }
-        return ClusterInput.read(input.cluster)
+        return ClusterInput.read(input.cluster, kinds: kinds)
     }
 }
 
@@ -31,14 +32,15 @@ enum ClusterInput {
     }
 
     /// Reads the cluster of `options`, blocking until done (commands are synchronous).
-    static func read(_ options: ClusterOptions) -> (loaded: LoadResult, source: ReportSource?) {
-        let result = readFully(options)
+    static func read(_ options: ClusterOptions, kinds: [ScannedResources.WantedKind] = []) -> (loaded: LoadResult, source: ReportSource?) {
+        let result = readFully(options, kinds: kinds)
         return (result.loaded, result.source)
     }
 
     /// Reads the cluster, keeping the snapshot and connection for `rampart snapshot`.
-    static func readFully(_ options: ClusterOptions) -> Read {
-        let request = Request(kubeconfig: options.kubeconfig, context: options.context, namespace: options.clusterNamespace)
+    static func readFully(_ options: ClusterOptions, kinds: [ScannedResources.WantedKind] = []) -> Read {
+        let request = Request(kubeconfig: options.kubeconfig, context: options.context, namespace: options.clusterNamespace,
+                              kinds: kinds)
         let box = ReadBox()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
@@ -55,6 +57,7 @@ enum ClusterInput {
         var kubeconfig: String?
         var context: String?
         var namespace: String?
+        var kinds: [ScannedResources.WantedKind]
     }
 
     private final class ReadBox: Sendable {
@@ -73,8 +76,9 @@ enum ClusterInput {
             let client = try await KubeClient.connect(connection)
             let snapshot: ClusterSnapshot
             do throws(KubeError) {
-                snapshot = try await ClusterReader.read(client, options: .init(namespace: options.namespace),
-                                                        progress: { progress.show($0) })
+                var readOptions = ClusterReader.Options(namespace: options.namespace)
+                readOptions.kinds = options.kinds
+                snapshot = try await ClusterReader.read(client, options: readOptions, progress: { progress.show($0) })
             } catch {
                 await client.shutdown()
                 throw error

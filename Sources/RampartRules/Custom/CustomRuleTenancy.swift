@@ -1,0 +1,31 @@
+import RampartModel
+import RampartTenancy
+
+extension CustomRule {
+    /// The layer of the tenancy verdict the rule's findings count against, from its declared
+    /// `layer`: `network`, `secrets` and `control-plane` as named; `pod` and `container` → pod
+    /// security; `node` → compute; `tenancy` → fairness (the house rules of sharing a cluster).
+    public var tenancyLayer: TenancyLayer {
+        switch metadata.layer {
+        case .network: .network
+        case .secrets: .secrets
+        case .controlPlane: .controlPlane
+        case .pod, .container: .podSecurity
+        case .node: .compute
+        case .tenancy: .fairness
+        }
+    }
+
+    /// The rule's findings as evidence of the tenancy verdict: a finding of a `critical` or `high`
+    /// rule fails its layer (as the catalog's failing evidence does), a lower one warns.
+    func layerFindings(in context: AuditContext) -> [LayerFinding] {
+        let objects = kinds.flatMap { context.inventory.objects(ofKind: $0) }
+        return objects.flatMap { object in
+            evaluate(object, in: context).map { violation in
+                LayerFinding(layer: tenancyLayer, object: violation.object, path: violation.path,
+                             message: "\(metadata.title): \(violation.message)", rule: metadata.id,
+                             fails: metadata.severity >= .high)
+            }
+        }
+    }
+}
