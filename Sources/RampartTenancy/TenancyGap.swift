@@ -51,7 +51,7 @@ public enum TenancyGap: Sendable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case isolationNotMet, crossTenantAccess, outsideAccess, crossTenantTraffic, metadataEgress, apiServerEgress, sharedNodes,
              unsandboxedUntrustedCode, hostUserNamespace, podSecurityBelowProfile, meshMTLSNotStrict, quotaIncomplete, namespaceClaimedTwice,
-             noFlowSchema
+             noFlowSchema, hostClaimedTwice, publicNodeExposure, sharedCloudIdentity, sharedSecretStore
     }
 
     /// Where a gap's finding goes: the tenant, the object and the field.

@@ -22,4 +22,13 @@ import TestSupport
         #expect(context.tenancy.gaps.contains { $0.kind == .isolationNotMet && $0.tenant == "acme" })
     }
 
+    @Test func theConfiguredSeverityDecides() throws {
+        let (config, _) = PolicyConfig.parse(Array((CustomRuleTests.config + "\nrules:\n  custom.untrusted-replicas: {severity: low}\n").utf8),
+                                             file: ".rampart.yaml", knownRules: CustomRuleTests.known)
+        let context = AuditContext(inventory: Fixtures.inventory(CustomRuleTests.manifests), settings: config.settings)
+        context.useCustomRules(config.customRules, severities: config.rules.compactMapValues(\.severity))
+        let fairness = try #require(context.tenancy.verdicts.first { $0.tenant == "acme" }?.layers.first { $0.layer == .fairness })
+        #expect(fairness.evidence.filter { $0.rules == ["custom.untrusted-replicas"] }.map(\.status) == [.warn],
+                "lowered to low by rules:, the finding warns instead of failing")
+    }
 }

@@ -16,15 +16,16 @@ extension CustomRule {
         }
     }
 
-    /// The rule's findings as evidence of the tenancy verdict: a finding of a `critical` or `high`
-    /// rule fails its layer (as the catalog's failing evidence does), a lower one warns.
-    func layerFindings(in context: AuditContext) -> [LayerFinding] {
+    /// The rule's findings as evidence of the tenancy verdict: at `severity` (the rule's, or the
+    /// configuration's override) `critical` or `high`, a finding fails its layer (as the catalog's
+    /// failing evidence does); lower, it warns.
+    func layerFindings(in context: AuditContext, severity: Severity) -> [LayerFinding] {
         let objects = kinds.flatMap { context.inventory.objects(ofKind: $0) }
         return objects.flatMap { object in
             evaluate(object, in: context).map { violation in
                 LayerFinding(layer: tenancyLayer, object: violation.object, path: violation.path,
                              message: "\(metadata.title): \(violation.message)", rule: metadata.id,
-                             fails: metadata.severity >= .high)
+                             fails: severity >= .high)
             }
         }
     }

@@ -9,6 +9,8 @@ struct TenancySetup: Sendable {
 /// The custom rules whose findings count in the tenancy verdict, kept in the context's shared analyses.
 struct CustomRuleSetup: Sendable {
     let rules: [CustomRule]
+    /// Severities the configuration sets (`rules:`), by rule ID.
+    let severities: [String: Severity]
 }
 
 extension AuditContext {
@@ -19,9 +21,10 @@ extension AuditContext {
     }
 
     /// Counts the findings of `rules` (the enabled custom rules) in the tenancy verdict, under their
-    /// layer (`CustomRule.tenancyLayer`). Call it before the audit runs; later calls change nothing.
-    public func useCustomRules(_ rules: [CustomRule]) {
-        _ = shared(CustomRuleSetup.self) { _ in CustomRuleSetup(rules: rules) }
+    /// layer (`CustomRule.tenancyLayer`), at the severity `severities` (the configuration's
+    /// overrides, by ID) give them, else their own. Call it before the audit runs; later calls change nothing.
+    public func useCustomRules(_ rules: [CustomRule], severities: [String: Severity] = [:]) {
+        _ = shared(CustomRuleSetup.self) { _ in CustomRuleSetup(rules: rules, severities: severities) }
     }
 
     /// The tenancy model: the one given by `useTenancy`, else the tenants inferred from the
@@ -36,10 +39,13 @@ extension AuditContext {
         shared(TenancyReport.self) { inventory in
             // Evidence items are many and the rules they name few: each rule is looked up once.
             var ids: [ReportingRule: String?] = [:]
-            let custom = shared(CustomRuleSetup.self) { _ in CustomRuleSetup(rules: []) }.rules
+            let custom = shared(CustomRuleSetup.self) { _ in CustomRuleSetup(rules: [], severities: [:]) }
+            let findings = custom.rules.flatMap { rule in
+                rule.layerFindings(in: self, severity: custom.severities[rule.metadata.id] ?? rule.metadata.severity)
+            }
             return TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
                                            network: network, rbac: rbacPolicy, escalations: tenantEscalations,
-                                           findings: custom.flatMap { $0.layerFindings(in: self) })
+                                           findings: findings)
                 .namingRules { reference in
                     if let known = ids[reference] { return known }
                     let id = reference.ruleID

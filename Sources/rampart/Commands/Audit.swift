@@ -64,7 +64,7 @@ extension Rampart {
             let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
             if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
-            context.useCustomRules(rules.compactMap { $0 as? CustomRule })
+            context.useCustomRules(rules.compactMap { $0 as? CustomRule }, severities: config.rules.compactMapValues(\.severity))
             let findings = Auditor.audit(context, rules: rules)
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
                                              today: PolicyOptions.today)

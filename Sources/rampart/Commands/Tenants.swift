@@ -58,7 +58,7 @@ struct TenantsCheck: ParsableCommand {
         let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
         if let model { context.useTenancy(model) }
         let rules = config.enabledRules(from: TenancyRules.all)
-        context.useCustomRules(rules.compactMap { $0 as? CustomRule })
+        context.useCustomRules(rules.compactMap { $0 as? CustomRule }, severities: config.rules.compactMapValues(\.severity))
         let outcome = PolicyEngine.apply(Auditor.audit(context, rules: rules), config: config, inventory: inventory,
                                          baseline: baseline, today: PolicyOptions.today)
         let document = TenancyDocument(version: Rampart.version, report: context.tenancy, findings: outcome.findings)
