@@ -33,9 +33,12 @@ public struct PolicyConfig: Sendable {
 
     /// The keys of the configuration document (`webhook` is read by `WebhookConfig`).
     static let keys: Set<String> = ["apiVersion", "kind", "metadata", "failOn", "rules", "registries", "platformNamespaces",
-                                    "annotationExceptions", "exceptions", "webhook", "customRules", "customRuleFiles"]
+                                    "annotationExceptions", "exceptions", "webhook", "customRules", "customRuleFiles",
+                                    "vulnerabilities"]
     /// The keys of one rule's entry under `rules`.
     static let ruleKeys: Set<String> = ["enabled", "severity"]
+    /// The keys of the `vulnerabilities` thresholds.
+    static let vulnerabilityKeys: Set<String> = ["minimumSeverity", "includeUnfixed"]
 
     /// Reads a configuration document, its `webhook:` section included, so that every command that
     /// loads the file reports the same errors: unknown keys (with the nearest known one), unknown rule
@@ -78,6 +81,14 @@ public struct PolicyConfig: Sendable {
         }
         if let platform = reader.strings(root["platformNamespaces"], "'platformNamespaces'") {
             config.settings.platformNamespaces = RuleSettings.defaultPlatformNamespaces.union(platform)
+        }
+        if let thresholds = root["vulnerabilities"], !reader.entries(thresholds, "'vulnerabilities'").isEmpty {
+            reader.unknownKeys(in: thresholds, known: vulnerabilityKeys, context: "'vulnerabilities'")
+            if let severity: Severity = reader.oneOf(thresholds["minimumSeverity"], "'minimumSeverity' of 'vulnerabilities'") {
+                config.settings.vulnerabilityThresholds.minimumSeverity = severity
+            }
+            config.settings.vulnerabilityThresholds.includeUnfixed = reader.bool(thresholds["includeUnfixed"],
+                                                                                  "'includeUnfixed' of 'vulnerabilities'") ?? false
         }
         config.honourAnnotations = reader.bool(root["annotationExceptions"], "'annotationExceptions'") ?? true
         for node in reader.items(root["exceptions"], "'exceptions'") {

@@ -7,6 +7,10 @@ public struct RuleSettings: Sendable {
     public var allowedRegistries: [String]
     /// Namespaces that belong to the platform rather than to tenants (rules about tenant namespaces skip them).
     public var platformNamespaces: Set<String>
+    /// Images that scanner reports describe (`--vulnerabilities`), matched to workloads by `images.vulnerable`.
+    public var vulnerabilityReports: [ScannedImage] = []
+    /// What `images.vulnerable` reports of them.
+    public var vulnerabilityThresholds = VulnerabilitySettings()
 
     public init(allowedRegistries: [String] = [], platformNamespaces: Set<String> = RuleSettings.defaultPlatformNamespaces) {
         self.allowedRegistries = allowedRegistries

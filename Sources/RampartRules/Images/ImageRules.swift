@@ -5,5 +5,6 @@ public enum ImageRules {
         ImagesNoDigest(),
         ImagesUntrustedRegistry(),
         ImagesPullPolicy(),
+        ImagesVulnerable(),
     ]
 }

@@ -22,6 +22,7 @@ extension Rampart {
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var tenancy: TenancyOptions
         @OptionGroup var memory: MemoryLimitOptions
+        @OptionGroup var vulnerabilities: VulnerabilityOptions
 
         @Option(help: "Fail (exit 1) on findings at or above this severity: critical, high, medium, low, info. Default: the configuration's, else high.")
         var failOn: Severity?
@@ -30,10 +31,14 @@ extension Rampart {
             memory.watch()
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
-            let (loaded, source) = InputReader.read(input)
+            var (loaded, source) = InputReader.read(input)
+            let scans = vulnerabilities.load()
+            loaded.errors += scans.errors
             let inventory = Inventory(objects: loaded.objects)
             let model = try tenancy.load()
-            let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
+            var settings = tenancy.settings(config.settings, model: model)
+            settings.vulnerabilityReports = scans.images
+            let context = AuditContext(inventory: inventory, settings: settings)
             if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
             let findings = Auditor.audit(context, rules: rules)
