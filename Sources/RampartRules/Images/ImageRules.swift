@@ -6,5 +6,6 @@ public enum ImageRules {
         ImagesUntrustedRegistry(),
         ImagesPullPolicy(),
         ImagesVulnerable(),
+        ImagesSignatureNotVerified(),
     ]
 }
