@@ -34,9 +34,12 @@ public struct PolicyConfig: Sendable {
 
     /// The keys of the configuration document (`webhook` is read by `WebhookConfig`).
     static let keys: Set<String> = ["apiVersion", "kind", "metadata", "failOn", "rules", "registries", "platformNamespaces",
-                                    "annotationExceptions", "exceptions", "webhook", "customRules", "customRuleFiles", "targetVersion"]
+                                    "annotationExceptions", "exceptions", "webhook", "customRules", "customRuleFiles", "targetVersion",
+                                    "vulnerabilities"]
     /// The keys of one rule's entry under `rules`.
     static let ruleKeys: Set<String> = ["enabled", "severity"]
+    /// The keys of the `vulnerabilities` thresholds.
+    static let vulnerabilityKeys: Set<String> = ["minimumSeverity", "includeUnfixed"]
 
     /// Reads a configuration document, its `webhook:` section included, so that every command that
     /// loads the file reports the same errors: unknown keys (with the nearest known one), unknown rule
@@ -82,6 +85,14 @@ public struct PolicyConfig: Sendable {
         }
         if let node = root["targetVersion"], let text = reader.string(node, "'targetVersion'"), !config.settings.setTargetVersion(text) {
             reader.error(node, "'targetVersion' must be a Kubernetes release such as 1.33, not '\(text)'")
+        }
+        if let thresholds = root["vulnerabilities"], !reader.entries(thresholds, "'vulnerabilities'").isEmpty {
+            reader.unknownKeys(in: thresholds, known: vulnerabilityKeys, context: "'vulnerabilities'")
+            if let severity: Severity = reader.oneOf(thresholds["minimumSeverity"], "'minimumSeverity' of 'vulnerabilities'") {
+                config.settings.vulnerabilityThresholds.minimumSeverity = severity
+            }
+            config.settings.vulnerabilityThresholds.includeUnfixed = reader.bool(thresholds["includeUnfixed"],
+                                                                                  "'includeUnfixed' of 'vulnerabilities'") ?? false
         }
         config.honourAnnotations = reader.bool(root["annotationExceptions"], "'annotationExceptions'") ?? true
         for node in reader.items(root["exceptions"], "'exceptions'") {

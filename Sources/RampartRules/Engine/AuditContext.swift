@@ -11,6 +11,10 @@ public struct RuleSettings: Sendable {
     /// The Kubernetes release the cluster is to run (`upgrade.removed-api`); nil: the cluster's own
     /// when the inputs tell it.
     public var targetVersion: KubernetesVersion?
+    /// Images that scanner reports describe (`--vulnerabilities`), matched to workloads by `images.vulnerable`.
+    public var vulnerabilityReports: [ScannedImage] = []
+    /// What `images.vulnerable` reports of them.
+    public var vulnerabilityThresholds = VulnerabilitySettings()
 
     public init(allowedRegistries: [String] = [], platformNamespaces: Set<String> = RuleSettings.defaultPlatformNamespaces,
                 targetVersion: KubernetesVersion? = nil) {

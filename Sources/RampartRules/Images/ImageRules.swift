@@ -5,5 +5,7 @@ public enum ImageRules {
         ImagesNoDigest(),
         ImagesUntrustedRegistry(),
         ImagesPullPolicy(),
+        ImagesVulnerable(),
+        ImagesSignatureNotVerified(),
     ]
 }

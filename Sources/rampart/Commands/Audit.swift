@@ -35,6 +35,7 @@ extension Rampart {
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var tenancy: TenancyOptions
         @OptionGroup var memory: MemoryLimitOptions
+        @OptionGroup var vulnerabilities: VulnerabilityOptions
 
         @Option(help: ArgumentHelp("""
             With --cluster: write the results into the cluster as report objects, one per namespace and one for \
@@ -57,11 +58,17 @@ extension Rampart {
             memory.watch()
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
-            let read = input.cluster.cluster ? ClusterInput.readFully(input.cluster, kinds: ScannedResources.kinds(of: config.customRules)) : ClusterInput.Read(loaded: InputReader.load(input.paths))
-            let loaded = read.loaded
+            let read = input.cluster.cluster
+                ? ClusterInput.readFully(input.cluster, kinds: ScannedResources.kinds(of: config.customRules))
+                : ClusterInput.Read(loaded: InputReader.load(input.paths))
+            var loaded = read.loaded
+            let scans = vulnerabilities.load()
+            loaded.errors += scans.errors
             let inventory = Inventory(objects: loaded.objects)
             let model = try tenancy.load()
-            let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
+            var settings = tenancy.settings(config.settings, model: model)
+            settings.vulnerabilityReports = scans.images
+            let context = AuditContext(inventory: inventory, settings: settings)
             if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
             context.useCustomRules(rules.compactMap { $0 as? CustomRule }, severities: config.rules.compactMapValues(\.severity))

@@ -58,16 +58,17 @@ enum InputReader {
         return combined
     }
 
-    /// Manifest files under `directory`, recursively, sorted; hidden entries are skipped. Symbolic links
-    /// named like a manifest whose target does not exist come back apart, to be reported rather than skipped.
-    private static func manifestFiles(under directory: String) -> (files: [String], dangling: [String]) {
+    /// Files under `directory` with one of `extensions` (manifests by default), recursively, sorted;
+    /// hidden entries are skipped. Symbolic links so named whose target does not exist come back apart,
+    /// to be reported rather than skipped.
+    static func manifestFiles(under directory: String, extensions: Set<String> = manifestExtensions) -> (files: [String], dangling: [String]) {
         let base = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(
             at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
         else { return ([], []) }
         var files: [String] = []
         var dangling: [String] = []
-        for case let url as URL in enumerator where manifestExtensions.contains(url.pathExtension.lowercased()) {
+        for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
             let relative = url.path.dropFirst(base.path.count).drop(while: { $0 == "/" })
             let name = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])

@@ -1,0 +1,42 @@
+import RampartModel
+
+/// `images.signature-not-verified`: Tenant image that no signature verification policy covers.
+public struct ImagesSignatureNotVerified: PodRule {
+    public let metadata = RuleMetadata(
+        id: "images.signature-not-verified",
+        title: "Tenant image that no signature verification policy covers",
+        severity: .high, layer: .container,
+        standards: ["SLSA: verify provenance", "NSA/CISA: supply chain"],
+        rationale: """
+            The cluster verifies image signatures at admission (Kyverno verifyImages or ImageValidatingPolicy, sigstore policy-controller, Ratify, Connaisseur), but not for this namespace or this image's registry: an image pushed by whoever holds registry credentials, or a tampered mirror, runs unverified, in the gaps that the policies leave.
+            """,
+        remediation: """
+            Extend an enforcing policy to the namespace (for sigstore policy-controller, label it `policy.sigstore.dev/include: "true"`) and to the registry (its image patterns), or move the image to a registry the policies verify.
+            """)
+
+    public var reads: Set<ResourceKind> { ResourceKind.podBearing.union(ResourceKind.signatureVerifiers).union([.namespaces]) }
+
+    public init() {}
+
+    /// Only where the cluster verifies signatures at all, and only in tenant namespaces.
+    public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
+        let policies = context.shared(SignaturePolicies.self) { SignaturePolicies(list: SignaturePolicy.all(in: $0)) }.list
+        guard !policies.isEmpty, context.isTenantNamespace(pod.namespace) else { return [] }
+        let labels = context.inventory.namespaceLabels(pod.namespace) ?? ["kubernetes.io/metadata.name": pod.namespace]
+        return pod.containers.compactMap { container in
+            guard let text = container.node["image"]?.string else { return nil }
+            let image = ImageReference(text)
+            guard !policies.contains(where: { $0.covers(image, namespace: pod.namespace, labels: labels) }) else { return nil }
+            let inNamespace = policies.filter { $0.namespaces(pod.namespace, labels) }.map(\.name)
+            let why = inNamespace.isEmpty ? "no signature policy applies in namespace \(pod.namespace)"
+                : "the policies of namespace \(pod.namespace) (\(inNamespace.joined(separator: ", "))) do not cover \(image.registry)"
+            return Violation(object: pod.object, path: container.path.appending("image"),
+                             message: "container \(container.name) runs \(text) unverified: \(why)")
+        }
+    }
+}
+
+/// The enforcing signature policies of the inventory, found once for every pod.
+struct SignaturePolicies: Sendable {
+    let list: [SignaturePolicy]
+}
