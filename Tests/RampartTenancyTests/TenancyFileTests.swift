@@ -12,7 +12,7 @@ import TestSupport
 
     @Test func exampleFileParsesCleanly() throws {
         let model = try #require(Example.model)
-        #expect(model.platformNamespaces == ["kube-system", "ingress-nginx", "cert-manager", "monitoring"])
+        #expect(model.platformNamespaces == ["kube-system", "ingress-nginx", "cert-manager", "monitoring", "argocd"])
         let acme = try #require(model.tenants.last)
         #expect(acme.name == "acme")
         #expect(acme.isUntrusted && acme.requiredIsolation == .hard)
