@@ -51,6 +51,11 @@ struct TenantNew: ParsableCommand {
 
     private var namespaceList: [String] { namespaces.flatMap { $0.split(separator: ",").map(String.init) } }
 
+    /// The node pool's labels, from every --node-pool KEY=VALUE.
+    private var poolLabels: [String: String] {
+        nodePool.reduce(into: [:]) { labels, pair in labels.merge(TenantInference.parsePairs(pair)) { $1 } }
+    }
+
     func validate() throws {
         for value in [name] + namespaceList where !Self.isDNSLabel(value) {
             throw ValidationError("'\(value)' is not a valid name: lower-case letters, digits and '-', 63 characters at most")
@@ -61,16 +66,14 @@ struct TenantNew: ParsableCommand {
         for pair in nodePool + quota.flatMap({ $0.split(separator: ",").map(String.init) }) where !pair.contains("=") {
             throw ValidationError("'\(pair)' is not KEY=VALUE")
         }
+        if let problem = TenantBaseline(name: name, trust: trust, nodePool: poolLabels).unmetRequirement { throw ValidationError(problem) }
     }
 
     func run() throws {
-        var pool: [String: String] = [:]
-        for pair in nodePool { pool.merge(TenantInference.parsePairs(pair)) { $1 } }
         var quotas: [String: String] = [:]
         for pair in quota { quotas.merge(TenantInference.parsePairs(pair)) { $1 } }
-        let baseline = TenantBaseline(name: name, trust: trust, namespaces: namespaceList, nodePool: pool, quota: quotas,
+        let baseline = TenantBaseline(name: name, trust: trust, namespaces: namespaceList, nodePool: poolLabels, quota: quotas,
                                       runtimeClass: runtimeClass)
-        if let problem = baseline.unmetRequirement { throw ValidationError(problem) }
         let text = baseline.yaml
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw ValidationError("cannot write \(output)") }
