@@ -46,6 +46,7 @@ public enum HTMLPage {
         ul{margin:6px 0 6px 18px;padding:0}li{margin:2px 0}
         .tag{display:inline-block;font-size:11px;font-weight:700;border-radius:3px;padding:0 5px;margin-right:6px}
         .tag.pass{background:#d8f3dc;color:#1b5e20}.tag.warn{background:#fff1c2;color:#7a5200}.tag.fail{background:#ffd6d6;color:#8e1b1b}
+        .tag.note{background:#e3e7ec;color:#3d4650}
         .sev{font-weight:700;font-size:12px}.sev.critical,.sev.high{color:#b71c1c}.sev.medium{color:#8a5a00}.sev.low,.sev.info{color:#006b7a}
         code{font-size:12px;background:#f1f3f6;padding:0 3px;border-radius:3px}.where{color:#5b6570;font-size:12px}
         .counts{display:flex;gap:10px;margin:8px 0 4px}.count{background:#fff;border:1px solid #e3e7ec;border-radius:4px;padding:6px 12px}

@@ -30,7 +30,7 @@ public enum TenancyTextReporter {
             lines.append(paint.bold(verdict.tenant) + " (\(verdict.namespaces.joined(separator: ", "))): " + outcome)
             lines.append("  found through: \(verdict.origin)")
             for layer in verdict.layers {
-                for evidence in layer.evidence where evidence.status != .pass {
+                for evidence in layer.evidence where evidence.status > .pass {
                     let mark = evidence.status == .fail ? paint.red("FAIL") : paint.yellow("WARN")
                     var text = "  \(mark) \(layer.layer.title): \(evidence.message)"
                     if let tenant = evidence.chargedTo { text += " [fix on tenant \(tenant)]" }

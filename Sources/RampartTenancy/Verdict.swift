@@ -22,11 +22,14 @@ public enum TenancyLayer: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// How a layer, or one piece of evidence, stands against what the tenant requires.
+/// `note` is a fact worth reading that is neither a pass nor a problem for the tenant (what the
+/// platform may do inside it); only evidence carries it, and it never raises a layer's status.
 public enum VerdictStatus: String, Sendable, Hashable, Codable, Comparable {
-    case pass, warn, fail
+    case note, pass, warn, fail
 
     private var rank: Int {
         switch self {
+        case .note: -1
         case .pass: 0
         case .warn: 1
         case .fail: 2

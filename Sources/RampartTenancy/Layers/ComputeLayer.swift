@@ -115,7 +115,7 @@ enum ComputeLayer {
     /// `others`: the pods of other namespaces that may run on the tenant's nodes.
     private static func neighbours(_ others: [Placement.PodPlacement], _ tenant: Tenant,
                                    _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        for other in others {
+        for other in others where !isStaticControlPlanePod(other.pod.object) {
             let object = other.pod.object
             let name = "\(object.kind) \(other.pod.namespace)/\(object.name)"
             let owner = context.owner(of: other.pod.namespace)
@@ -144,6 +144,16 @@ enum ComputeLayer {
         layer.warn("node \(node.name) of the tenant's pool keeps other pods off with NoSchedule taints only: a pod that names it in "
                    + "spec.nodeName skips the scheduler and lands there (a NoExecute taint, or an admission policy that forbids spec.nodeName, keeps it off)",
                    node.object, "spec.taints")
+    }
+
+    /// A control-plane component the kubelet runs from its manifest directory (etcd, kube-apiserver…):
+    /// it runs on its control-plane node only, not where a tenant's pods may be scheduled. Known by
+    /// the mirror-pod annotation, a Node owner, or kubeadm's `tier: control-plane` label in kube-system.
+    static func isStaticControlPlanePod(_ object: KubeObject) -> Bool {
+        guard object.kind == "Pod", object.namespace == "kube-system" else { return false }
+        if object.annotations["kubernetes.io/config.mirror"] != nil { return true }
+        if object.metadata?["ownerReferences"]?.items.contains(where: { $0["kind"]?.string == "Node" }) == true { return true }
+        return object.labels["tier"] == "control-plane"
     }
 
     /// `privileged`, `hostPID`, `hostNetwork`, writable `hostPath`…: what gives a pod the node.

@@ -22,6 +22,11 @@ struct LayerBuilder {
     }
 
     /// A concern that does not lower the isolation level (or that another tenant must fix).
+    /// A fact shown neutrally: neither met nor a problem (the platform's own access, for instance).
+    mutating func note(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath()) {
+        add(.note, message, object, path, rules: [], chargedTo: nil)
+    }
+
     mutating func warn(_ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(), rules: [ReportingRule] = [],
                        chargedTo: String? = nil) {
         add(.warn, message, object, path, rules: rules, chargedTo: chargedTo)

@@ -58,12 +58,16 @@ extension Rampart {
             memory.watch()
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
+            let progress = ElapsedProgress()
+            // A live read shows its own progress line (resources and objects read).
+            if !input.cluster.cluster { progress.step("reading \(input.paths.joined(separator: " "))") }
             let read = input.cluster.cluster
                 ? ClusterInput.readFully(input.cluster, kinds: ScannedResources.kinds(of: config.customRules))
                 : ClusterInput.Read(loaded: InputReader.load(input.paths))
             var loaded = read.loaded
             let scans = vulnerabilities.load()
             loaded.errors += scans.errors
+            progress.step("auditing \(loaded.objects.count) objects")
             let inventory = Inventory(objects: loaded.objects)
             let model = try tenancy.load()
             var settings = tenancy.settings(config.settings, model: model)
@@ -75,6 +79,7 @@ extension Rampart {
             let findings = Auditor.audit(context, rules: rules)
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
                                              today: PolicyOptions.today)
+            progress.finish()
             var report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
             report.source = read.source
