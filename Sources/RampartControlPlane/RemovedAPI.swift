@@ -16,9 +16,6 @@ public struct RemovedAPI: Sendable, Hashable {
         table[Key(apiVersion: object.reference.apiVersion, kind: object.kind)]
     }
 
-    /// The kinds the table names.
-    public static let kinds: [String] = Array(Set(all.map(\.kind))).sorted()
-
     private struct Key: Hashable {
         let apiVersion: String
         let kind: String

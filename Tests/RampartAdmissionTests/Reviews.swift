@@ -36,12 +36,13 @@ enum Reviews {
     /// The response the documentation shows for an allowed request.
     static let upstreamAllowedResponse = #"{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","response":{"uid":"705ab4f5-6393-11e8-b7cc-42010a800002","allowed":true}}"#
 
-    /// A container that passes every one-object rule (restricted Pod Security, pinned image, resources).
+    /// A container that passes every one-object rule (restricted Pod Security, pinned image, resources,
+    /// read-only root filesystem).
     static let goodContainer = """
         {"name":"app","image":"registry.example.com/app:1.2@sha256:4b2e1c4b5c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f",
          "resources":{"requests":{"cpu":"100m","memory":"64Mi"},"limits":{"cpu":"1","memory":"128Mi"}},
          "securityContext":{"allowPrivilegeEscalation":false,"runAsNonRoot":true,"capabilities":{"drop":["ALL"]},
-                            "seccompProfile":{"type":"RuntimeDefault"}}}
+                            "readOnlyRootFilesystem":true,"seccompProfile":{"type":"RuntimeDefault"}}}
         """
 
     /// The same container, privileged.

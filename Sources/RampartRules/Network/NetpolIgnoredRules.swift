@@ -1,7 +1,7 @@
 import RampartModel
 
 /// `netpol.ignored-rules`: a NetworkPolicy with rules for a direction its `policyTypes` leaves out.
-public struct NetpolIgnoredRules: ObjectRule {
+public struct NetpolIgnoredRules: Rule {
     public let metadata = RuleMetadata(
         id: "netpol.ignored-rules",
         title: "Network policy rules ignored because policyTypes leaves their direction out",
@@ -14,15 +14,18 @@ public struct NetpolIgnoredRules: ObjectRule {
             """,
         remediation: "Add the direction to `spec.policyTypes`, or delete the rules written for it.")
 
-    public let kinds = ["NetworkPolicy"]
-
     public init() {}
+
+    public var reads: Set<ResourceKind> { [.networkPolicies] }
+
+    public func evaluate(in context: AuditContext) -> [Violation] {
+        context.inventory.objects(ofKind: "NetworkPolicy", group: "networking.k8s.io").flatMap(violations)
+    }
 
     /// Only an explicit `policyTypes` can leave a direction out: without one the API server
     /// defaults it from the rules present.
-    public func evaluate(_ object: KubeObject, in context: AuditContext) -> [Violation] {
-        guard object.reference.group == "networking.k8s.io", let spec = object.root["spec"],
-              let listed = spec["policyTypes"]?.items else { return [] }
+    private func violations(_ object: KubeObject) -> [Violation] {
+        guard let spec = object.root["spec"], let listed = spec["policyTypes"]?.items else { return [] }
         let types = Set(listed.compactMap(\.string))
         return [("ingress", "Ingress"), ("egress", "Egress")].compactMap { field, type in
             guard !types.contains(type), let rules = spec[field]?.items, !rules.isEmpty else { return nil }

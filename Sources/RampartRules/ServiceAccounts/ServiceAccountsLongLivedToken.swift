@@ -2,7 +2,7 @@ import RampartModel
 
 /// `serviceaccounts.long-lived-token`: a Secret of type `kubernetes.io/service-account-token`, a
 /// service-account API token that never expires.
-public struct ServiceAccountsLongLivedToken: ObjectRule {
+public struct ServiceAccountsLongLivedToken: Rule {
     public let metadata = RuleMetadata(
         id: "serviceaccounts.long-lived-token",
         title: "Long-lived service account token stored in a Secret",
@@ -20,14 +20,16 @@ public struct ServiceAccountsLongLivedToken: ObjectRule {
             the TokenRequest API) or a projected `serviceAccountToken` volume.
             """)
 
-    public let kinds = ["Secret"]
-
     public init() {}
 
-    /// Live clusters are read metadata-only for Secrets (no `type`): the annotation every token
-    /// Secret carries identifies them there.
-    public func evaluate(_ object: KubeObject, in context: AuditContext) -> [Violation] {
-        guard let token = ServiceAccountTokenSecret(object) else { return [] }
-        return [Violation(object: object, path: token.path, message: "Secret holds a long-lived API token of \(token.owner) (value not shown)")]
+    /// Secrets, read metadata-only from live clusters (no `type`: the annotation every token Secret
+    /// carries identifies them there). The rule judges the whole inventory, so the webhook is never
+    /// sent Secrets for it.
+    public var reads: Set<ResourceKind> { [.secrets] }
+
+    public func evaluate(in context: AuditContext) -> [Violation] {
+        context.inventory.objects(ofKind: "Secret").compactMap(ServiceAccountTokenSecret.init).map { token in
+            Violation(object: token.object, path: token.path, message: "Secret holds a long-lived API token of \(token.owner) (value not shown)")
+        }
     }
 }

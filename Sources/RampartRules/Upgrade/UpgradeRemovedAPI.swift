@@ -3,7 +3,7 @@ import RampartModel
 
 /// `upgrade.removed-api`: a manifest written for an API version that the cluster's target
 /// Kubernetes release no longer serves.
-public struct UpgradeRemovedAPI: ObjectRule {
+public struct UpgradeRemovedAPI: Rule {
     public let metadata = RuleMetadata(
         id: "upgrade.removed-api",
         title: "Manifest uses an API version removed in the target Kubernetes release",
@@ -20,16 +20,19 @@ public struct UpgradeRemovedAPI: ObjectRule {
             without one, the cluster's own release when the inputs tell it, else every removal is reported.
             """)
 
-    public var kinds: [String] { RemovedAPI.kinds }
-
     public init() {}
 
-    /// Manifests only: a live cluster serves its objects in the versions it still has.
+    /// Manifests only: a live cluster serves its objects in the versions it still has (and the API
+    /// server refuses removed versions before any webhook sees them).
     public var reads: Set<ResourceKind> { [] }
 
-    public func evaluate(_ object: KubeObject, in context: AuditContext) -> [Violation] {
-        guard let removed = RemovedAPI.of(object) else { return [] }
+    public func evaluate(in context: AuditContext) -> [Violation] {
         let target = context.targetVersion
+        return context.inventory.objects.flatMap { violations($0, target: target) }
+    }
+
+    private func violations(_ object: KubeObject, target: (version: KubernetesVersion, origin: String)?) -> [Violation] {
+        guard let removed = RemovedAPI.of(object) else { return [] }
         if let target, target.version < removed.removedIn { return [] }
         let instead = removed.replacement.map { "; use \($0)" } ?? "; nothing replaces it"
         let against = target.map { " (target: Kubernetes \($0.version.minorRelease), \($0.origin))" } ?? ""
