@@ -17,9 +17,15 @@ enum ControlPlaneLayer {
                          messages: inout CrossingMessages,
                          escalations: (analysis: EscalationAnalysis, paths: [EscalationPath])) -> LayerBuilder {
         var layer = LayerBuilder(.controlPlane, tenant)
+        var operators: [Crossing] = []
         for crossing in boundary.inbound {
-            inbound(crossing, tenant, context, &messages, &layer)
+            if isOperator(crossing), owner(of: crossing.subject, context) == .unassigned {
+                operators.append(crossing)
+            } else {
+                inbound(crossing, tenant, context, &messages, &layer)
+            }
         }
+        clusterWideOperators(operators, &messages, &layer)
         for crossing in boundary.outbound {
             outbound(crossing, tenant, context, &layer)
         }
@@ -73,14 +79,30 @@ enum ControlPlaneLayer {
             layer.note(message, object, path)
         case .tenant(let other):
             layer.warn(message, object, path, rules: [.gap(.crossTenantAccess)], chargedTo: other)
-        case .unassigned where isOperator(crossing):
-            layer.warn(message, object, path)
         case .unassigned, nil:
             if layer.limit(to: .none, message, object, path, rules: [.gap(.outsideAccess)]) {
                 layer.report(.outsideAccess(layer.site(object, path), subject: crossing.subject.description, who: whoIs(crossing.subject),
                                             permissions: crossing.summary, namespace: crossing.namespace, grants: crossing.rules))
             }
         }
+    }
+
+    /// How many cluster-wide operators one evidence item names before it counts the rest.
+    static let namedOperators = 5
+
+    /// Cluster-wide operators are the same in every tenant: one is evidence in full; several are one
+    /// item that names the first few (subject, binding, role) and counts the rest, so that a platform
+    /// with thousands of tenants and operators does not repeat every operator in every tenant.
+    private static func clusterWideOperators(_ crossings: [Crossing], _ messages: inout CrossingMessages, _ layer: inout LayerBuilder) {
+        guard let first = crossings.first else { return }
+        guard crossings.count > 1 else {
+            layer.warn(messages.message(first) { inboundMessage(first, owner: .unassigned) }, first.binding.object, subjectPath(first))
+            return
+        }
+        let named = crossings.prefix(namedOperators).map { "\($0.subject.description) through \($0.binding.reference) (\($0.role))" }
+        let rest = crossings.count - named.count
+        layer.warn("\(crossings.count) cluster-wide operators (make sure they are the platform team): " + named.joined(separator: "; ")
+                   + (rest > 0 ? "; and \(rest) more" : ""), first.binding.object, subjectPath(first))
     }
 
     /// A ClusterRoleBinding of a user or group of its own: an operator, the platform team's with luck.
