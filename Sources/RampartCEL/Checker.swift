@@ -140,6 +140,12 @@ struct Checker {
                 valueType = join(valueType, v, at: entry.value, lenient: true)
             }
             return record(expr, .map(keyType ?? freshParameter(), valueType ?? freshParameter()))
+        case .object(_, let fields):
+            for field in fields {
+                let v = visit(field.value)
+                if field.optional { _ = optionalInner(v, at: field.value) }
+            }
+            return record(expr, .dyn)
         case .comprehension(let c):
             return record(expr, visitComprehension(c, at: expr))
         }

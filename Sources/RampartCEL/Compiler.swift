@@ -62,7 +62,7 @@ struct Compiler {
             let nodes = try elements.map { (e) throws(CELCompileError) in try compile(e) }
             if optionalIndices.isEmpty, let constant = constantList(nodes) { return ConstantNode(constant) }
             return ListNode(nodes, optional: elements.indices.map { optionalIndices.contains($0) })
-        case .map(let entries):
+        case .map(let entries), .object(_, let entries):
             var keys: [Node] = [], values: [Node] = []
             for entry in entries {
                 keys.append(try compile(entry.key))

@@ -13,6 +13,9 @@ struct Expr: Sendable {
         case call(function: String, target: Expr?, args: [Expr])
         case list(elements: [Expr], optionalIndices: [Int])
         case map(entries: [MapEntry])
+        /// `TypeName{field: value, ...}`: only the untyped object construction of Kubernetes mutating
+        /// admission (`Object...` and `JSONPatch`); the value is a map from field name to value.
+        case object(typeName: String, fields: [MapEntry])
         case comprehension(Comprehension)
     }
 

@@ -240,6 +240,7 @@ enum FunctionDeclarations {
     string::findAll(string, int) -> list(string)
     url(string) -> kubernetes.URL
     isURL(string) -> bool
+    jsonpatch.escapeKey(string) -> string
     kubernetes.URL::getScheme() -> string
     kubernetes.URL::getHost() -> string
     kubernetes.URL::getHostname() -> string

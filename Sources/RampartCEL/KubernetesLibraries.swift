@@ -51,6 +51,10 @@ enum KubernetesLibraries {
             return .url(try library { () throws(KubeLibraryError) in try KubeURL(text) })
         }
         r.global("isURL") { (s) throws(CELEvaluationError) in .bool(KubeURL.isValid(try string(s, "isURL"))) }
+        r.global("jsonpatch.escapeKey") { (s) throws(CELEvaluationError) in
+            let key = try string(s, "jsonpatch.escapeKey")
+            return .string(key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
+        }
         let parts: [(String, @Sendable (KubeURL) -> String)] = [
             ("getScheme", \.scheme), ("getHost", \.host), ("getHostname", \.hostname), ("getPort", \.port),
             ("getEscapedPath", \.escapedPath),

@@ -252,8 +252,12 @@ struct Parser {
                 let index = try parseExpr()
                 try expect("]")
                 expr = call(optional ? "_[?_]" : "_[_]", [expr, index], at: offset)
-            } else if isPunct("{"), expr.qualifiedName != nil {
-                throw Failure(message: "message construction is not supported (no protobuf message types)", offset: offset)
+            } else if isPunct("{"), let typeName = expr.qualifiedName {
+                guard Self.isObjectTypeName(typeName) else {
+                    throw Failure(message: "message construction is not supported (no protobuf message types)", offset: offset)
+                }
+                advance()
+                expr = node(.object(typeName: typeName, fields: try parseObjectFields()), at: offset)
             } else {
                 return expr
             }
@@ -363,6 +367,29 @@ struct Parser {
         }
         try expect("}")
         return node(.map(entries: entries), at: offset)
+    }
+
+    /// The type names of Kubernetes mutating admission's object construction: `Object`, `Object.spec...`, `JSONPatch`.
+    static func isObjectTypeName(_ name: String) -> Bool {
+        name == "JSONPatch" || name == "Object" || name.hasPrefix("Object.")
+    }
+
+    /// `field: value, ?field: value, ... }` after the opening brace; keys become string literals.
+    private mutating func parseObjectFields() throws(Failure) -> [Expr.MapEntry] {
+        var fields: [Expr.MapEntry] = []
+        while !isPunct("}") {
+            let optional = accept("?")
+            let offset = current.offset
+            guard case .identifier(let name) = current.kind else { throw unexpected() }
+            advance()
+            let field = name.hasPrefix("`") ? String(name.dropFirst()) : name
+            try expect(":")
+            let value = try parseExpr()
+            fields.append(Expr.MapEntry(key: node(.literal(.string(field)), at: offset), value: value, optional: optional))
+            if !accept(",") { break }
+        }
+        try expect("}")
+        return fields
     }
 
     // MARK: macros

@@ -1,8 +1,8 @@
 import RampartModel
 import RampartPSS
 
-/// What the cluster's own admission would do with one object among the inputs: its validating
-/// policies' verdicts and, for pods and pod templates, the Pod Security admission of its namespace.
+/// What the cluster's own admission would do with one object among the inputs: its mutating
+/// policies' changes, its validating policies' verdicts on the mutated object, and, for pods and pod templates, the Pod Security admission of its namespace.
 public struct AdmissionCheckResult: Sendable {
     /// The outcome of the whole admission chain for the object.
     public enum Decision: String, Sendable, Encodable {
@@ -43,6 +43,8 @@ public struct AdmissionCheckResult: Sendable {
     public var object: KubeObject
     public var decision: Decision
     public var policies: [PolicyVerdict]
+    /// What the mutating policies did before validation (the policies judged the mutated object).
+    public var mutations: [MutationRecord]
     /// Rampart's own webhook, when the check was given its configuration.
     public var webhook: StepVerdict?
     public var auditAnnotations: [String: String]
@@ -61,11 +63,15 @@ public enum AdmissionCheck {
         var podSecurity: [ObjectReference: PodVerdict] = [:]
         for verdict in PodVerdict.evaluate(inventory) { podSecurity[verdict.pod.object.reference] = verdict }
         return inventory.objects.filter { !admission.isConfiguration($0) && !isComponentFile($0.reference) }.map { object in
-            let request = AdmissionAttributes(operation: operation, object: object)
+            var request = AdmissionAttributes(operation: operation, object: object)
+            let mutation = admission.mutate(request, user: user)
+            request.object = mutation.object
             let result = admission.evaluate(request, user: user)
             let pss = operation == .delete ? nil : podSecurity[object.reference].map(outcome)
             let step = webhook?(request)
-            return AdmissionCheckResult(object: object, decision: decision(result.verdicts, pss, step), policies: result.verdicts,
+            let rejected = mutation.records.contains(where: \.rejects)
+            return AdmissionCheckResult(object: object, decision: rejected ? .deny : decision(result.verdicts, pss, step),
+                                        policies: result.verdicts, mutations: mutation.records,
                                         webhook: step, auditAnnotations: result.auditAnnotations, podSecurity: pss)
         }
     }

@@ -15,35 +15,49 @@ public struct ClusterAdmission: Sendable {
 
     public let policies: [ValidatingPolicy]
     public let bindings: [PolicyBinding]
-    private let inventory: Inventory
+    /// MutatingAdmissionPolicies, by name (the order they are applied in here).
+    public let mutatingPolicies: [MutatingPolicy]
+    /// MutatingAdmissionPolicyBindings (read with the validating binding's view: no actions).
+    public let mutatingBindings: [PolicyBinding]
+    let inventory: Inventory
     private let policyByName: [String: Int]
 
     public init(_ inventory: Inventory) {
         self.inventory = inventory
         policies = inventory.objects(ofKind: "ValidatingAdmissionPolicy", group: Self.group).map(ValidatingPolicy.init)
         bindings = inventory.objects(ofKind: "ValidatingAdmissionPolicyBinding", group: Self.group).map(PolicyBinding.init)
+        mutatingPolicies = inventory.objects(ofKind: "MutatingAdmissionPolicy", group: Self.group).map(MutatingPolicy.init)
+            .sorted { $0.name < $1.name }
+        mutatingBindings = inventory.objects(ofKind: "MutatingAdmissionPolicyBinding", group: Self.group).map(PolicyBinding.init)
+            .sorted { $0.name < $1.name }
         policyByName = Dictionary(policies.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// True for the objects that configure admission rather than pass through it here: policies,
     /// bindings and the params objects of the policies.
     public func isConfiguration(_ object: KubeObject) -> Bool {
-        if object.reference.group == Self.group,
-           object.kind == "ValidatingAdmissionPolicy" || object.kind == "ValidatingAdmissionPolicyBinding" { return true }
-        return policies.contains { policy in
-            guard let kind = policy.paramKind else { return false }
+        if object.reference.group == Self.group, Self.configurationKinds.contains(object.kind) { return true }
+        let paramKinds = policies.map(\.preamble.paramKind) + mutatingPolicies.map(\.preamble.paramKind)
+        return paramKinds.contains { kind in
+            guard let kind else { return false }
             return kind.kind == object.kind
                 && ObjectReference(apiVersion: kind.apiVersion, kind: kind.kind, namespace: nil, name: "").group == object.reference.group
         }
     }
 
+    private static let configurationKinds: Set<String> = [
+        "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding",
+    ]
+
     /// Problems of the configuration as written: expressions that do not compile, bindings to
     /// policies that do not exist, unknown actions.
     public var problems: [PolicyProblem] {
-        var problems = policies.flatMap(\.problems)
-        for binding in bindings {
+        var problems = policies.flatMap(\.problems) + mutatingPolicies.flatMap(\.problems)
+        let mutatingNames = Set(mutatingPolicies.map(\.name))
+        let bound = bindings.map { ($0, policyByName[$0.policyName] != nil) } + mutatingBindings.map { ($0, mutatingNames.contains($0.policyName)) }
+        for (binding, exists) in bound {
             problems += binding.problems
-            if policyByName[binding.policyName] == nil {
+            if !exists {
                 problems.append(PolicyProblem(object: binding.object, path: "spec.policyName",
                                               message: "binds policy \(binding.policyName), which is not among the inputs: the binding does nothing"))
             }
@@ -57,31 +71,22 @@ public struct ClusterAdmission: Sendable {
     /// What the cluster's validating policies do with `request`.
     public func evaluate(_ request: AdmissionAttributes, user: AdmissionUser? = nil) -> PolicyResult {
         guard !bindings.isEmpty else { return PolicyResult() }
-        let namespaceLabels = NamespaceLabels.labels(of: request.namespace ?? (request.kind == "Namespace" ? request.name : ""),
-                                                     in: inventory)
-        var base: [String: CELValue] = [
-            "object": request.object.map { CELValue($0.root) } ?? .null,
-            "oldObject": request.oldObject.map { CELValue($0.root) } ?? .null,
-            "request": RequestValues.request(request, user: user),
-            "namespaceObject": RequestValues.namespaceObject(request.namespace, in: inventory),
-        ]
+        let namespaceLabels = labels(of: request)
+        var base = requestBindings(request, user: user)
         let resolution = ParamResolution(inventory: inventory)
         var result = PolicyResult()
         for binding in bindings {
             guard let index = policyByName[binding.policyName] else { continue }
             let policy = policies[index]
-            guard policy.constraints.matches(request, namespaceLabels: namespaceLabels),
+            guard policy.preamble.constraints.matches(request, namespaceLabels: namespaceLabels),
                   binding.matchResources.matches(request, namespaceLabels: namespaceLabels) else { continue }
             let params: [CELValue]
-            switch resolution.params(for: policy, binding, request: request) {
-            case .none: params = [.null]
-            case .objects(let objects): params = objects.map { CELValue($0.root) }
-            case .notFoundAllowed: continue
-            case .failure(let message):
+            switch resolution.values(for: policy.preamble, binding, request: request) {
+            case nil: continue
+            case .success(let values)?: params = values
+            case .failure(let failure)?:
                 let evaluation = PolicyEvaluation(policy: policy, binding: binding, bindings: base)
-                if let verdict = evaluation.failed(ExpressionFailure(expression: "", message: message)) {
-                    result.verdicts.append(verdict)
-                }
+                if let verdict = evaluation.failed(failure) { result.verdicts.append(verdict) }
                 continue
             }
             for param in params {
@@ -92,6 +97,23 @@ public struct ClusterAdmission: Sendable {
             }
         }
         return result
+    }
+}
+
+extension ClusterAdmission {
+    /// The labels of the request's namespace (of the Namespace itself for a Namespace).
+    func labels(of request: AdmissionAttributes) -> [String: String] {
+        NamespaceLabels.labels(of: request.namespace ?? (request.kind == "Namespace" ? request.name : ""), in: inventory)
+    }
+
+    /// `object`, `oldObject`, `request` and `namespaceObject` of a request.
+    func requestBindings(_ request: AdmissionAttributes, user: AdmissionUser?) -> [String: CELValue] {
+        [
+            "object": request.object.map { CELValue($0.root) } ?? .null,
+            "oldObject": request.oldObject.map { CELValue($0.root) } ?? .null,
+            "request": RequestValues.request(request, user: user),
+            "namespaceObject": RequestValues.namespaceObject(request.namespace, in: inventory),
+        ]
     }
 }
 

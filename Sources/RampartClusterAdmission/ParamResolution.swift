@@ -1,3 +1,4 @@
+import RampartCEL
 import RampartModel
 
 /// Finds the params of a policy binding among the inputs, as the API server's policy plugin does:
@@ -17,7 +18,7 @@ struct ParamResolution {
 
     let inventory: Inventory
 
-    func params(for policy: ValidatingPolicy, _ binding: PolicyBinding, request: AdmissionAttributes) -> Outcome {
+    func params(for policy: PolicyPreamble, _ binding: PolicyBinding, request: AdmissionAttributes) -> Outcome {
         guard let kind = policy.paramKind else { return .none }
         guard let reference = binding.paramReference else {
             return .failure("failed to configure binding: paramRef is required when the policy's paramKind is set")
@@ -50,5 +51,16 @@ struct ParamResolution {
         return reference.denyWhenNotFound
             ? .failure("no params found for policy binding with `Deny` parameterNotFoundAction")
             : .notFoundAllowed
+    }
+
+    /// The `params` values to evaluate a policy with (null once when it takes none); nil when the
+    /// binding passes without evaluation; a failure message for the failure policy to judge.
+    func values(for policy: PolicyPreamble, _ binding: PolicyBinding, request: AdmissionAttributes) -> Result<[CELValue], ExpressionFailure>? {
+        switch params(for: policy, binding, request: request) {
+        case .none: return .success([.null])
+        case .objects(let objects): return .success(objects.map { CELValue($0.root) })
+        case .notFoundAllowed: return nil
+        case .failure(let message): return .failure(ExpressionFailure(expression: "", message: message))
+        }
     }
 }

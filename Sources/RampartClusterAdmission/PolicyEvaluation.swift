@@ -14,12 +14,12 @@ struct PolicyEvaluation {
     /// The failed validations (or evaluation failures under `Fail`), and the audit annotations.
     func run() -> (verdicts: [PolicyVerdict], annotations: [String: String]) {
         var bindings = bindings
-        switch conditionsHold(bindings) {
+        switch policy.preamble.conditionsHold(bindings) {
         case .failure(let failure): return (failed(shown(failure)).map { [$0] } ?? [], [:])
         case .success(false): return ([], [:])
         case .success(true): break
         }
-        let (variables, variableFailures) = evaluateVariables(bindings)
+        let (variables, variableFailures) = policy.preamble.evaluateVariables(bindings)
         bindings["variables"] = .map(CELMap(stringKeys: variables))
         var verdicts: [PolicyVerdict] = []
         for validation in policy.validations {
@@ -40,37 +40,6 @@ struct PolicyEvaluation {
             }
         }
         return (verdicts, annotations(bindings))
-    }
-
-    /// Whether every match condition holds; a condition that fails to evaluate is a failure.
-    private func conditionsHold(_ bindings: [String: CELValue]) -> Result<Bool, ExpressionFailure> {
-        for condition in policy.matchConditions {
-            switch condition.expression.evaluate(bindings) {
-            case .success(.bool(true)): continue
-            case .success(.bool(false)): return .success(false)
-            case .success(let other):
-                return .failure(ExpressionFailure(expression: condition.expression.source,
-                                                  message: "match condition \(condition.name) must return a bool, got \(other.celType)"))
-            case .failure(let failure): return .failure(failure)
-            }
-        }
-        return .success(true)
-    }
-
-    /// Variables in order (each may read the ones before). One that fails is left out, so only
-    /// expressions that reach it fail, with its failure.
-    private func evaluateVariables(_ bindings: [String: CELValue]) -> ([(String, CELValue)], [String: ExpressionFailure]) {
-        var values: [(String, CELValue)] = []
-        var failures: [String: ExpressionFailure] = [:]
-        var bindings = bindings
-        for variable in policy.variables {
-            bindings["variables"] = .map(CELMap(stringKeys: values))
-            switch variable.expression.evaluate(bindings) {
-            case .success(let value): values.append((variable.name, value))
-            case .failure(let failure): failures[variable.name] = failure
-            }
-        }
-        return (values, failures)
     }
 
     /// The message of a failed validation: its message expression's string when that evaluates to

@@ -6,7 +6,9 @@ import RampartModel
 /// own admission (its ValidatingAdmissionPolicies and Pod Security) would do, and the problems of
 /// the admission configuration itself. JSON per DESIGN.md:
 /// `{"results":[{"object":…,"decision":"admit|deny|warn","policies":[{"name","binding","action","message"}]}],
-///   "configurationProblems":[…], "errors":[…]}`.
+///   "mutations":[{"policy","binding","changedPaths","failure","rejects"}]}],
+///   "configurationProblems":[…], "errors":[…]}`. Mutating policies run first; the validating
+/// policies judge the mutated object.
 public struct AdmissionCheckReport: AnswerReport {
     /// One policy verdict under one action, as the API server applies it.
     public struct PolicyEntry: Sendable, Encodable {
@@ -31,6 +33,8 @@ public struct AdmissionCheckReport: AnswerReport {
         public var location: SourceLocation
         public var decision: AdmissionCheckResult.Decision
         public var policies: [PolicyEntry]
+        /// What each mutating policy changed (or why it could not), in the order they ran.
+        public var mutations: [MutationRecord]
         /// Policies that match but cannot be judged offline (they ask the authorizer), with why.
         public var undetermined: [String]
         public var auditAnnotations: [String: String]
@@ -64,6 +68,7 @@ public struct AdmissionCheckReport: AnswerReport {
                                        message: verdict.text(for: action), reason: verdict.reason)
                        }
                    },
+                   mutations: result.mutations,
                    undetermined: result.policies.filter(\.actions.isEmpty).map { "\($0.policy): \($0.message)" },
                    auditAnnotations: result.auditAnnotations,
                    podSecurity: result.podSecurity.map {
@@ -94,6 +99,11 @@ public struct AdmissionCheckReport: AnswerReport {
             case .deny: label = "DENY "
             }
             lines.append("\(label) \(result.object)  \(result.location.file ?? "-"):\(result.location.line)")
+            lines += result.mutations.map { mutation in
+                mutation.denial.map { "        Deny: \($0)" }
+                    ?? "        Mutate: \(mutation.policy) (binding \(mutation.binding)): "
+                    + (mutation.failure.map { "not applied (failurePolicy Ignore): \($0)" } ?? mutation.changedPaths.joined(separator: ", "))
+            }
             lines += result.policies.map { "        \($0.action): \($0.message)" }
             lines += result.undetermined.map { "        Unknown: \($0)" }
             if let pss = result.podSecurity {

@@ -1,7 +1,9 @@
 import RampartClusterAdmission
 import RampartModel
 
-/// `admission.rejected-by-cluster-policy`: an object the cluster's own ValidatingAdmissionPolicies would reject.
+/// `admission.rejected-by-cluster-policy`: an object the cluster's own admission policies would reject:
+/// a MutatingAdmissionPolicy that fails under `failurePolicy: Fail`, or a ValidatingAdmissionPolicy
+/// judging the object as the mutating policies left it.
 public struct AdmissionRejectedByClusterPolicy: Rule {
     public let metadata = RuleMetadata(
         id: "admission.rejected-by-cluster-policy",
@@ -21,11 +23,14 @@ public struct AdmissionRejectedByClusterPolicy: Rule {
 
     public func evaluate(in context: AuditContext) -> [Violation] {
         let admission = context.clusterAdmission
-        guard !admission.bindings.isEmpty else { return [] }
+        guard !admission.bindings.isEmpty || !admission.mutatingBindings.isEmpty else { return [] }
         return context.inventory.objects.filter { !admission.isConfiguration($0) }.flatMap { object in
-            admission.evaluate(AdmissionAttributes(operation: .create, object: object)).verdicts
-                .filter { $0.actions.contains(.deny) }
-                .map { Violation(object: object, path: FieldPath(), message: $0.text(for: .deny)) }
+            var request = AdmissionAttributes(operation: .create, object: object)
+            let mutation = admission.mutate(request)
+            request.object = mutation.object
+            let denials = mutation.records.compactMap(\.denial)
+                + admission.evaluate(request).verdicts.filter { $0.actions.contains(.deny) }.map { $0.text(for: .deny) }
+            return denials.map { Violation(object: object, path: FieldPath(), message: $0) }
         }
     }
 }
