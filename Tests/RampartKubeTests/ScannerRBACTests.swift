@@ -23,6 +23,20 @@ import Testing
         #expect(rules.allSatisfy { $0["resources"] == nil || $0["verbs"]?.items.compactMap(\.string) == ["list"] })
     }
 
+    /// A scanner that writes reports may create, patch, list and delete those, and nothing more.
+    @Test func writingReportsAddsOnlyTheReportResources() throws {
+        let reports = (group: "openreports.io", resources: ["reports", "clusterreports"])
+        let role = try #require(ScannerRBAC.manifests(namespace: "rampart", includeSecrets: false, reports: reports)
+            .first { $0["kind"]?.string == "ClusterRole" })
+        let rules = role["rules"]?.items ?? []
+        #expect(rules.count == Self.rules(includeSecrets: false).count + 1)
+        let writes = rules.filter { $0["verbs"]?.items.contains { $0.string == "patch" } == true }
+        #expect(writes.count == 1)
+        #expect(writes.first?["apiGroups"]?.items.compactMap(\.string) == ["openreports.io"])
+        #expect(writes.first?["resources"]?.items.compactMap(\.string) == ["reports", "clusterreports"])
+        #expect(writes.first?["verbs"]?.items.compactMap(\.string) == ["create", "patch", "list", "delete"])
+    }
+
     /// `rampart scanner-rbac | kubectl apply -f -` works on a cluster without the namespace: the
     /// Namespace comes first, before the ServiceAccount in it.
     @Test func theNamespaceComesFirstSoTheOutputAppliesOnAFreshCluster() throws {

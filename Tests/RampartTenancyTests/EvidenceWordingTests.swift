@@ -23,6 +23,9 @@ import Testing
         let platform = evidence.filter { $0.message.hasPrefix("platform: ") }
         #expect(!platform.isEmpty)
         #expect(platform.allSatisfy { $0.status == .note })
+        // Pods open to addresses outside the cluster are no pass either, in any tenant.
+        let outside = context.tenancy.verdicts.flatMap { $0.layers.flatMap(\.evidence) }.filter { $0.message.contains("outside the cluster") }
+        #expect(!outside.isEmpty && !outside.contains { $0.status == .pass })
         // A note never raises or lowers a layer: payments still meets its isolation.
         #expect(context.tenancy.verdict("payments")?.met == true)
     }

@@ -3,7 +3,8 @@ import RampartModel
 /// The least-privilege identity of an in-cluster scanner: its Namespace, a ServiceAccount, a
 /// ClusterRole that may only `list` the resources Rampart reads (from `ScannedResources`, so they
 /// never drift) and get the discovery documents, and the binding between them. Nothing else: no
-/// get, watch or write.
+/// get, watch or write, unless asked to write reports (`audit --write-reports`): then create, patch,
+/// list and delete of the report resources, and nothing more.
 public enum ScannerRBAC {
     public static let name = "rampart-scanner"
 
@@ -16,13 +17,20 @@ public enum ScannerRBAC {
     /// `clusterNamespaces`), then the ServiceAccount in it, the ClusterRole and the binding.
     /// Secrets are left out unless `includeSecrets`: RBAC cannot grant metadata only, so
     /// `list secrets` would let the scanner read every secret value.
-    public static func manifests(namespace: String, includeSecrets: Bool, includeNamespace: Bool = true) -> [Node] {
+    /// With `reports` (the API group and its resources), the scanner may also write those reports.
+    public static func manifests(namespace: String, includeSecrets: Bool, includeNamespace: Bool = true,
+                                 reports: (group: String, resources: [String])? = nil) -> [Node] {
         let wanted = ScannedResources.all.filter { includeSecrets || !ScannedResources.metadataOnly.contains($0) }
         let groups = Dictionary(grouping: wanted, by: \.group).sorted { $0.key < $1.key }
         let rules = groups.map { group, resources in
             Node.mapping(["apiGroups": .strings([group]), "resources": .strings(resources.map(\.name).sorted()),
                           "verbs": .strings(["list"])])
         } + [Node.mapping(["nonResourceURLs": .strings(["/api", "/api/*", "/apis", "/apis/*", "/version"]), "verbs": .strings(["get"])])]
+            + (reports.map { reports in
+                // Server-side apply creates a report the first time (create) and updates it after (patch).
+                [Node.mapping(["apiGroups": .strings([reports.group]), "resources": .strings(reports.resources),
+                               "verbs": .strings(["create", "patch", "list", "delete"])])]
+            } ?? [])
         let labels = Node.mapping(["app.kubernetes.io/name": .string(name)])
         var manifests: [Node] = []
         if includeNamespace, !clusterNamespaces.contains(namespace) {

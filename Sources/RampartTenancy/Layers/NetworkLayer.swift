@@ -110,8 +110,9 @@ enum NetworkLayer {
             switch (connection.from, connection.to) {
             case (.addresses(let range), .workload(let workload)) where members.contains(workload.namespace):
                 let text = "\(workload) accepts \(connection.connections.text) from \(range) outside the cluster"
+                // Open to outside addresses is never a pass, even where the tenant's level allows it.
                 if tenant.spec.isUntrusted { layer.warn(text, object(workload, context), rules: [.ingressFromOutside]) }
-                else { layer.pass(text, object(workload, context)) }
+                else { layer.note(text, object(workload, context)) }
             case (.workload(let workload), .addresses(let range)) where members.contains(workload.namespace):
                 let anchor = object(workload, context)
                 if let metadata = metadataAddress, range.contains(metadata) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RampartKube
 import RampartModel
+import RampartReport
 
 extension Rampart {
     /// `rampart scanner-rbac`: the least-privilege identity for running Rampart inside a cluster.
@@ -20,6 +21,7 @@ extension Rampart {
                 Examples:
                   rampart scanner-rbac | kubectl apply -f -
                   rampart scanner-rbac --namespace security --include-secrets
+                  rampart scanner-rbac --write-reports openreports   # for audit --cluster --write-reports
                 """)
 
         @Option(name: [.short, .long], help: "The namespace of the scanner's ServiceAccount.")
@@ -31,8 +33,14 @@ extension Rampart {
         @Flag(help: "Leave the Namespace out (it exists, and its labels are managed elsewhere).")
         var noNamespace = false
 
+        @Option(help: ArgumentHelp("Also allow writing these reports (create, patch, list, delete), as `audit --cluster --write-reports` does.",
+                                   valueName: "openreports|policyreport"))
+        var writeReports: ResultReportAPI?
+
         func run() throws {
-            let manifests = ScannerRBAC.manifests(namespace: namespace, includeSecrets: includeSecrets, includeNamespace: !noNamespace)
+            let reports = writeReports.map { api in (group: api.group, resources: [api.resource(namespaced: true), api.resource(namespaced: false)]) }
+            let manifests = ScannerRBAC.manifests(namespace: namespace, includeSecrets: includeSecrets, includeNamespace: !noNamespace,
+                                                  reports: reports)
             print(YAMLWriter.stream(manifests, header: ["least-privilege identity of the rampart scanner (rampart scanner-rbac)"]),
                   terminator: "")
         }
