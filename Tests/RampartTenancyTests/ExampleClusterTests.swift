@@ -80,8 +80,10 @@ import Testing
         let payments = try #require(context.tenancy.verdict("payments"))
         #expect(!(payments.layers.first { $0.layer == .controlPlane }?.evidence.contains { $0.rules.contains("rbac.cross-tenant-escalation") } ?? true))
         let findings = Auditor.audit(context, rules: RBACRules.all.filter { $0.metadata.id == "rbac.cross-tenant-escalation" })
+        // acme's cluster-wide Secret reader reads search's long-lived token Secret: a path into search.
         #expect(Set(findings.map(\.object.description)) == ["RoleBinding/team-search/developers-argocd-applications",
-                                                              "ClusterRoleBinding/search-namespace-cleanup", "RoleBinding/customer-acme/acme-runner-admin"])
+                                                              "ClusterRoleBinding/search-namespace-cleanup", "RoleBinding/customer-acme/acme-runner-admin",
+                                                              "ClusterRoleBinding/acme-secret-reader"])
     }
 
     @Test func matrixShowsWhoReachesWhom() throws {
