@@ -60,16 +60,7 @@ extension NetworkAnalysis {
     /// (with the target) when one is allowed, else unknown when one is undecided, else denied.
     public func apiServerReach(from pod: Int, to targets: [APIServerEndpoints.Target])
         -> (verdict: ConnectionVerdict, target: APIServerEndpoints.Target?) {
-        var unknown: (ConnectionVerdict, APIServerEndpoints.Target)?
-        for target in targets {
-            guard let decision = decide(from: .pod(pod), to: .address(target.address), proto: .tcp, port: target.port) else { continue }
-            switch decision.verdict {
-            case .allowed: return (.allowed, target)
-            case .unknown: if unknown == nil { unknown = (decision.verdict, target) }
-            case .denied: continue
-            }
-        }
-        if let unknown { return (unknown.0, unknown.1) }
-        return (.denied, nil)
+        let reach = reachAny(from: .pod(pod), to: targets.map { (.address($0.address), .tcp, $0.port) })
+        return (reach.verdict, reach.index.map { targets[$0] })
     }
 }

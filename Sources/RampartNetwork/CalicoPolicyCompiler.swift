@@ -6,11 +6,11 @@ enum CalicoNetworkPolicyCompiler: PolicyKindCompiler {
     static let kind = "NetworkPolicy"
 
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
-        compile(object, labels: LabelVocabulary())
+        compile(object, context: CompileContext())
     }
 
-    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
-        [CalicoPolicy.compile(object, namespace: object.namespace ?? "default", labels: labels)]
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy] {
+        [CalicoPolicy.compile(object, namespace: object.namespace ?? "default", labels: context.labels)]
     }
 }
 
@@ -20,11 +20,11 @@ enum CalicoGlobalNetworkPolicyCompiler: PolicyKindCompiler {
     static let kind = "GlobalNetworkPolicy"
 
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
-        compile(object, labels: LabelVocabulary())
+        compile(object, context: CompileContext())
     }
 
-    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
-        [CalicoPolicy.compile(object, namespace: nil, labels: labels)]
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy] {
+        [CalicoPolicy.compile(object, namespace: nil, labels: context.labels)]
     }
 }
 
@@ -38,8 +38,8 @@ enum CalicoStoredNetworkPolicyCompiler: PolicyKindCompiler {
         CalicoNetworkPolicyCompiler.compile(object)
     }
 
-    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
-        CalicoNetworkPolicyCompiler.compile(object, labels: labels)
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy] {
+        CalicoNetworkPolicyCompiler.compile(object, context: context)
     }
 }
 
@@ -52,8 +52,8 @@ enum CalicoStoredGlobalNetworkPolicyCompiler: PolicyKindCompiler {
         CalicoGlobalNetworkPolicyCompiler.compile(object)
     }
 
-    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
-        CalicoGlobalNetworkPolicyCompiler.compile(object, labels: labels)
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy] {
+        CalicoGlobalNetworkPolicyCompiler.compile(object, context: context)
     }
 }
 

@@ -6,7 +6,11 @@ enum CiliumNetworkPolicyCompiler: PolicyKindCompiler {
     static let kind = "CiliumNetworkPolicy"
 
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
-        CiliumPolicy.compile(object, namespace: object.namespace ?? "default")
+        compile(object, context: CompileContext())
+    }
+
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy] {
+        CiliumPolicy.compile(object, namespace: object.namespace ?? "default", apiServer: context.apiServer)
     }
 }
 
@@ -16,7 +20,11 @@ enum CiliumClusterwideNetworkPolicyCompiler: PolicyKindCompiler {
     static let kind = "CiliumClusterwideNetworkPolicy"
 
     static func compile(_ object: KubeObject) -> [CompiledPolicy] {
-        CiliumPolicy.compile(object, namespace: nil)
+        compile(object, context: CompileContext())
+    }
+
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy] {
+        CiliumPolicy.compile(object, namespace: nil, apiServer: context.apiServer)
     }
 }
 
@@ -24,16 +32,17 @@ enum CiliumClusterwideNetworkPolicyCompiler: PolicyKindCompiler {
 /// and deny rules (`ingressDeny`, `egressDeny`, evaluated first: deny wins) share the application tier
 /// with NetworkPolicy; a direction with rules isolates the selected pods unless `enableDefaultDeny` says not.
 enum CiliumPolicy {
-    static func compile(_ object: KubeObject, namespace: String?) -> [CompiledPolicy] {
+    /// `apiServer`: the API server's addresses, for the `kube-apiserver` entity.
+    static func compile(_ object: KubeObject, namespace: String?, apiServer: [IPAddress]) -> [CompiledPolicy] {
         var specs: [(node: Node, path: FieldPath)] = []
         if let spec = object.root["spec"], !spec.isNull { specs.append((spec, "spec")) }
         for (index, spec) in (object.root["specs"]?.items ?? []).enumerated() {
             specs.append((spec, FieldPath("specs").appending(index: index)))
         }
-        return specs.map { policy(object, spec: $0.node, path: $0.path, namespace: namespace) }
+        return specs.map { policy(object, spec: $0.node, path: $0.path, namespace: namespace, apiServer: apiServer) }
     }
 
-    private static func policy(_ object: KubeObject, spec: Node, path: FieldPath, namespace: String?) -> CompiledPolicy {
+    private static func policy(_ object: KubeObject, spec: Node, path: FieldPath, namespace: String?, apiServer: [IPAddress]) -> CompiledPolicy {
         var notes: [String] = []
         var subject: [PeerMatcher] = []
         if let selector = spec["endpointSelector"], !selector.isNull {
@@ -50,11 +59,11 @@ enum CiliumPolicy {
             var list: [PolicyRule] = []
             for (index, node) in allow.enumerated() {
                 list.append(rule(node, direction, index: list.count, action: .allow, path: path.appending(direction.field).appending(index: index),
-                                 name: nil, namespace: namespace, notes: &notes))
+                                 name: nil, namespace: namespace, apiServer: apiServer, notes: &notes))
             }
             for (index, node) in deny.enumerated() {
                 list.append(rule(node, direction, index: list.count, action: .deny, path: path.appending(direction.field + "Deny").appending(index: index),
-                                 name: "\(direction.field)Deny[\(index)]", namespace: namespace, notes: &notes))
+                                 name: "\(direction.field)Deny[\(index)]", namespace: namespace, apiServer: apiServer, notes: &notes))
             }
             rules[direction] = list
             for rule in list { problems += PolicyCompiler.problems(of: rule, at: "\(rule.path)") }
@@ -67,7 +76,7 @@ enum CiliumPolicy {
     }
 
     private static func rule(_ node: Node, _ direction: TrafficDirection, index: Int, action: RuleAction, path: FieldPath,
-                             name: String?, namespace: String?, notes: inout [String]) -> PolicyRule {
+                             name: String?, namespace: String?, apiServer: [IPAddress], notes: inout [String]) -> PolicyRule {
         let side = direction == .ingress ? "from" : "to"
         var peers: [PeerMatcher] = []
         var named = false
@@ -89,7 +98,7 @@ enum CiliumPolicy {
         }
         for entity in node[side + "Entities"]?.items ?? [] {
             named = true
-            peers += CiliumSelector.entity(entity.string ?? "")
+            peers += CiliumSelector.entity(entity.string ?? "", apiServer: apiServer)
         }
         for field in ["Services", "FQDNs", "Groups", "Nodes", "Requires"] where node[side + field] != nil {
             named = true

@@ -40,9 +40,14 @@ enum CiliumSelector {
             : .podsInNamespaces(pods: podSelector, namespaces: LabelSelector(requirements: namespaces))
     }
 
-    /// The peers of a Cilium entity name.
-    static func entity(_ name: String) -> [PeerMatcher] {
+    /// The peers of a Cilium entity name; `kube-apiserver` stands for the API server's addresses
+    /// `apiServer` (unknown when the inputs do not tell them).
+    static func entity(_ name: String, apiServer: [IPAddress]) -> [PeerMatcher] {
         switch name {
+        case "kube-apiserver" where !apiServer.isEmpty:
+            return apiServer.map { PolicyCompiler.ipBlock(cidr: "\($0)/\($0.family.bits)", except: [], matchesPods: false) }
+        case "kube-apiserver":
+            return [.unknownAddresses("the 'kube-apiserver' entity stands for the API server's addresses, which are not among the inputs")]
         case "all": return [.namespaces(LabelSelector())] + world
         case "world", "world-ipv4", "world-ipv6": return world
         case "cluster": return [.namespaces(LabelSelector()), .unknownAddresses("the cluster entity also covers nodes, whose addresses Rampart does not model")]

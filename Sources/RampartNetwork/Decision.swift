@@ -98,6 +98,23 @@ extension NetworkAnalysis {
         return Decision(proto: proto, port: port, egress: egress, ingress: ingress)
     }
 
+    /// Whether `source` may connect to at least one of `destinations`: allowed (with the index of the
+    /// first allowed) when one is allowed, else unknown (with the first undecided) when one is
+    /// undecided, else denied.
+    public func reachAny(from source: Endpoint, to destinations: [(endpoint: Endpoint, proto: NetworkProtocol, port: Int)])
+        -> (verdict: ConnectionVerdict, index: Int?) {
+        var unknown: (verdict: ConnectionVerdict, index: Int)?
+        for (index, destination) in destinations.enumerated() {
+            guard let decision = decide(from: source, to: destination.endpoint, proto: destination.proto, port: destination.port) else { continue }
+            switch decision.verdict {
+            case .allowed: return (.allowed, index)
+            case .unknown: if unknown == nil { unknown = (decision.verdict, index) }
+            case .denied: continue
+            }
+        }
+        return unknown.map { ($0.verdict, $0.index) } ?? (.denied, nil)
+    }
+
     private func side(_ direction: TrafficDirection, subject: Endpoint, peer: Endpoint,
                       proto: NetworkProtocol, port: Int) -> SideDecision? {
         guard case .pod(let pod) = subject else { return nil }

@@ -8,14 +8,21 @@ protocol PolicyKindCompiler: Sendable {
     static var kind: String { get }
     /// The policies of one object (most kinds hold one; a Cilium policy may hold several under `specs`).
     static func compile(_ object: KubeObject) -> [CompiledPolicy]
-    /// The same, with the label values of the inputs at hand (for selector operators that need them).
-    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy]
+    /// The same, with what the inputs tell beyond the policy at hand.
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy]
 }
 
 extension PolicyKindCompiler {
-    static func compile(_ object: KubeObject, labels: LabelVocabulary) -> [CompiledPolicy] {
+    static func compile(_ object: KubeObject, context: CompileContext) -> [CompiledPolicy] {
         compile(object)
     }
+}
+
+/// What the inputs tell a compiler beyond the policy: the label values of pods and namespaces (for
+/// selector operators that need them) and the API server's addresses (for Cilium's `kube-apiserver` entity).
+struct CompileContext: Sendable {
+    var labels = LabelVocabulary()
+    var apiServer: [IPAddress] = []
 }
 
 /// Compiles every network policy kind of an inventory. Invalid parts become matchers that match
@@ -32,9 +39,11 @@ public enum PolicyCompiler {
 
     /// Every policy of the inventory, compiled: NetworkPolicies first, then the other kinds, each in input order.
     public static func compile(_ inventory: Inventory) -> [CompiledPolicy] {
-        let labels = LabelVocabulary(inventory)
+        var seen: Set<IPAddress> = []
+        let apiServer = APIServerEndpoints(inventory).targets.map(\.address).filter { seen.insert($0).inserted }
+        let context = CompileContext(labels: LabelVocabulary(inventory), apiServer: apiServer)
         return kinds.flatMap { compiler in
-            inventory.objects(ofKind: compiler.kind, group: compiler.group).flatMap { compiler.compile($0, labels: labels) }
+            inventory.objects(ofKind: compiler.kind, group: compiler.group).flatMap { compiler.compile($0, context: context) }
         }
     }
 

@@ -104,6 +104,49 @@ import Testing
         #expect(reason.contains("kube-apiserver"))
     }
 
+    @Test func theKubeAPIServerEntityIsTheAPIServersEndpointsWhenTheInputsHoldThem() throws {
+        let policy = """
+            apiVersion: cilium.io/v2
+            kind: CiliumNetworkPolicy
+            metadata: {name: api-only, namespace: x}
+            spec:
+              endpointSelector: {}
+              egress: [{toEntities: [kube-apiserver]}]
+            """
+        let slices = """
+
+            ---
+            apiVersion: discovery.k8s.io/v1
+            kind: EndpointSlice
+            metadata: {name: kubernetes, namespace: default, labels: {kubernetes.io/service-name: kubernetes}}
+            addressType: IPv4
+            endpoints: [{addresses: [172.18.0.2]}]
+            ports: [{name: https, port: 6443, protocol: TCP}]
+            ---
+            apiVersion: discovery.k8s.io/v1
+            kind: EndpointSlice
+            metadata: {name: kubernetes-v6, namespace: default, labels: {kubernetes.io/service-name: kubernetes}}
+            addressType: IPv6
+            endpoints: [{addresses: ["fd00::2"]}]
+            ports: [{name: https, port: 6443, protocol: TCP}]
+            """
+        let known = NetworkAnalysis(yaml: e2eCluster(policy + slices))
+        let pod = try #require(known.pod("x/a"))
+        let apiServer = try #require(IPAddress("172.18.0.2")), neighbour = try #require(IPAddress("172.18.0.3"))
+        let apiServerV6 = try #require(IPAddress("fd00::2")), outside = try #require(IPAddress("8.8.8.8"))
+        #expect(known.decide(from: .pod(pod), to: .address(apiServer), proto: .tcp, port: 6443)?.allowed == true)
+        #expect(known.decide(from: .pod(pod), to: .address(apiServerV6), proto: .tcp, port: 6443)?.allowed == true)
+        #expect(known.decide(from: .pod(pod), to: .address(neighbour), proto: .tcp, port: 6443)?.verdict == .denied, "exactly the endpoint: a /32")
+        #expect(known.decide(from: .pod(pod), to: .address(outside), proto: .tcp, port: 443)?.verdict == .denied)
+        #expect(known.allows("x/a", "x/b") == false, "the API server's addresses are no pod's")
+        #expect(known.allows("x/a", "y/b") == false)
+
+        let unknown = NetworkAnalysis(yaml: e2eCluster(policy))
+        let verdict = unknown.decide(from: .pod(try #require(unknown.pod("x/a"))), to: .address(apiServer), proto: .tcp, port: 6443)?.verdict
+        guard case .unknown(let reason)? = verdict else { Issue.record("expected unknown, got \(String(describing: verdict))"); return }
+        #expect(reason.contains("API server's addresses, which are not among the inputs"))
+    }
+
     @Test func anEmptyRuleIsolatesAndEnableDefaultDenyFalseDoesNot() {
         let analysis = NetworkAnalysis(yaml: e2eCluster("""
             apiVersion: cilium.io/v2

@@ -100,6 +100,25 @@ import TestSupport
         #expect(apiServerGaps(report(serviceOnly)).contains("acme/notebook[Deployment] 10.96.0.1:443"))
     }
 
+    @Test func ciliumsKubeAPIServerEntityAllowsTheEndpoints() {
+        let onlyTo = { (entity: String) in
+            Self.cluster + """
+
+                ---
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: egress, namespace: acme}
+                spec:
+                  endpointSelector: {matchLabels: {app: notebook}}
+                  egress: [{toEntities: [\(entity)]}]
+                """
+        }
+        #expect(apiServerGaps(report(onlyTo("kube-apiserver"))).contains("acme/notebook[Deployment] 172.18.0.2:6443"))
+        let host = report(onlyTo("host")).verdict("acme")?.layers.first { $0.layer == .network }?.evidence.map(\.message) ?? []
+        #expect(host.contains { $0.contains("whether acme/notebook[Deployment] can reach the API server is unknown") },
+                "an entity Rampart does not model stays unknown")
+    }
+
     @Test func theVerdictSaysWhenTheCNIIsUnknown() {
         #expect(report(Self.cluster).networkEnforcement.determined == false)
         #expect(report(Self.cluster).networkEnforcement.statement.contains("could not be determined"))
