@@ -3,7 +3,8 @@ import RampartNetwork
 
 /// Network: default-deny in both directions, connections between the tenant and other tenants
 /// (from the network engine's namespace reachability), what it exchanges with addresses outside
-/// the cluster (the cloud metadata address above all), and egress to the API server.
+/// the cluster (the cloud metadata address above all), egress to the API server, and DNS where
+/// egress is denied by default.
 ///
 /// A connection between two tenants needs the source's egress and the destination's ingress to
 /// allow it, so both tenants fail; the finding is reported once, on the destination. Connections with
@@ -51,6 +52,7 @@ enum NetworkLayer {
                 let path: FieldPath = policy.object.kind == "NetworkPolicy" ? "spec.podSelector" : "spec"
                 let how = policy.tier == .application ? "isolated for every pod" : "denied for every pod (\(policy.tier.name) tier)"
                 layer.pass("\(namespace): \(name) \(how) by \(policy.object.kind) \(policy.name)", policy.object, path)
+                if direction == .egress { DNSUnderDefaultDeny.evaluate(namespace, context, &layer) }
                 continue
             }
             let message = "\(namespace): no network policy isolates every pod for \(name): pods are open to \(direction == .ingress ? "connections from every tenant" : "every destination") unless another policy selects them"
