@@ -14,7 +14,7 @@ struct EvaluationTests {
         spec: {hostNetwork: true, containers: [{name: c, image: nginx}]}
         """
 
-    static func policy(_ spec: String, binding: String = "{policyName: p, validationActions: [Deny]}") -> String {
+    static func policy(_ spec: String, resource: String = "pods", binding: String = "{policyName: p, validationActions: [Deny]}") -> String {
         """
         apiVersion: admissionregistration.k8s.io/v1
         kind: ValidatingAdmissionPolicy
@@ -22,7 +22,7 @@ struct EvaluationTests {
         spec:
           matchConstraints:
             resourceRules:
-            - {apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["pods"]}
+            - {apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["\(resource)"]}
         \(spec)
         ---
         apiVersion: admissionregistration.k8s.io/v1
@@ -167,20 +167,8 @@ struct EvaluationTests {
     /// The admission check of a Secret holding a canary value under a policy whose `spec` goes on
     /// after its match constraints with `rest` (validations, audit annotations).
     static func checkSecret(_ rest: String) -> AdmissionCheckResult? {
-        let inventory = Fixtures.inventory("""
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingAdmissionPolicy
-            metadata: {name: p}
-            spec:
-              matchConstraints:
-                resourceRules:
-                - {apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["secrets"]}
-            \(rest)
-            ---
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingAdmissionPolicyBinding
-            metadata: {name: b}
-            spec: {policyName: p, validationActions: [Deny, Audit]}
+        let inventory = Fixtures.inventory(policy(rest, resource: "secrets", binding: "{policyName: p, validationActions: [Deny, Audit]}") + """
+
             ---
             apiVersion: v1
             kind: Secret
