@@ -29,6 +29,7 @@ public enum TextReporter {
                 lines.append("")
                 lines.append(paint.severity(finding.severity) + " " + paint.bold(finding.ruleId) + " — \(finding.title) (\(count))")
                 lines.append("  fix: \(finding.fix)")
+                if !finding.standards.isEmpty { lines.append("  standards: \(finding.standards.joined(separator: ", "))") }
             }
             lines.append("  \(place(of: finding))  \(finding.object)  \(finding.message)")
             if !finding.path.isEmpty { lines.append("      at \(finding.path)") }

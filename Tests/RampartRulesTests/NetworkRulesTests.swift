@@ -86,7 +86,7 @@ import TestSupport
         #expect(Self.ids(findings, "netpol.dead-policy") == ["NetworkPolicy/old spec.podSelector"])
         #expect(Self.ids(findings, "netpol.unresolved-named-port") == ["NetworkPolicy/web spec.ingress[0].ports[1]"])
         #expect(findings.allSatisfy { !$0.standards.isEmpty })
-        #expect(findings.first { $0.ruleId == "netpol.no-default-deny" }?.standards.contains("CIS 5.3.2") == true)
+        #expect(findings.first { $0.ruleId == "netpol.no-default-deny" }?.standards.contains("CIS v1.10 5.3.2") == true)
     }
 
     @Test func platformNamespacesAreLeftAlone() {

@@ -78,7 +78,7 @@ import TestSupport
         let privileged = Self.findings(of: "pss.privileged")
         #expect(privileged.map(\.object.name) == ["in-lenient"])
         #expect(privileged.first?.path == "spec.template.spec.containers[0].securityContext.privileged")
-        #expect(privileged.first?.standards.contains("CIS 5.2.2") == true)
+        #expect(privileged.first?.standards.contains("CIS v1.10 5.2.2") == true)
         #expect(privileged.first?.notes == ["judged at baseline:latest, the enforce label of namespace 'lenient'"])
         // Restricted-only checks are not applied where baseline is enforced.
         #expect(!Self.findings.contains { $0.object.name == "in-lenient" && $0.severity == .medium })

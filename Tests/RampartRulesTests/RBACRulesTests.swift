@@ -68,7 +68,7 @@ import TestSupport
         let finding = try #require(findings.first { $0.ruleId == "rbac.cluster-admin" })
         #expect(finding.message.contains("User ops") && !finding.message.contains("addon-manager"))
         #expect(finding.path == "roleRef" && finding.location.line > 1)
-        #expect(finding.standards.contains("CIS 5.1.1"))
+        #expect(finding.standards.contains("CIS v1.10 5.1.1"))
         #expect(!findings.contains { $0.ruleId == "rbac.secrets-read" && $0.object.name == "ops-god" }, "cluster-admin covers it")
     }
 

@@ -43,6 +43,7 @@ public enum ControlPlaneRules {
         // Versions and kubeconfigs
         ControlPlaneRemovedFlags(),
         ControlPlaneEndOfLife(),
+        ControlPlaneProviderOwned(),
         ControlPlaneKubeconfigStaticCredentials(),
         ControlPlaneKubeconfigInsecureTLS(),
         // etcd
@@ -63,5 +64,6 @@ public enum ControlPlaneRules {
         // Nodes
         NodeGeneralPurposeOS(),
         NodeEndOfLifeKubelet(),
+        NodeVersionSkew(),
     ]
 }

@@ -15,6 +15,8 @@ public struct RuleSettings: Sendable {
     public var vulnerabilityReports: [ScannedImage] = []
     /// What `images.vulnerable` reports of them.
     public var vulnerabilityThresholds = VulnerabilitySettings()
+    /// The CIS Kubernetes Benchmark version whose numbers the findings show.
+    public var benchmark = CISBenchmark.standard
 
     public init(allowedRegistries: [String] = [], platformNamespaces: Set<String> = RuleSettings.defaultPlatformNamespaces,
                 targetVersion: KubernetesVersion? = nil) {

@@ -20,11 +20,11 @@ public enum Auditor {
             var findings: [Finding] = []
             if unit < otherRules.count {
                 let rule = otherRules[unit]
-                findings = rule.evaluate(in: context).map { Finding(rule: rule.metadata, violation: $0) }
+                findings = rule.evaluate(in: context).map { Finding(rule: rule.metadata, violation: $0, benchmark: context.settings.benchmark) }
             } else {
                 for pod in pods[podChunks[unit - otherRules.count]] {
                     for rule in podRules {
-                        findings += rule.evaluate(pod, in: context).map { Finding(rule: rule.metadata, violation: $0) }
+                        findings += rule.evaluate(pod, in: context).map { Finding(rule: rule.metadata, violation: $0, benchmark: context.settings.benchmark) }
                     }
                 }
             }

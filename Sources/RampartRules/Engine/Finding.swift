@@ -16,7 +16,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// How to fix it: the rule's remediation, in every finding so no report needs `explain`.
     public var fix: String
 
-    public init(rule: RuleMetadata, violation: Violation) {
+    /// The finding of `violation`, its CIS references numbered by `benchmark`.
+    public init(rule: RuleMetadata, violation: Violation, benchmark: CISBenchmark = .standard) {
         ruleId = rule.id
         title = rule.title
         severity = rule.severity
@@ -25,7 +26,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         object = violation.object.reference
         location = violation.object.location(of: violation.path)
         path = violation.path.description
-        standards = rule.standards
+        standards = benchmark.number(rule.standards)
         notes = violation.notes
         fix = rule.remediation
     }

@@ -36,6 +36,7 @@ extension Rampart {
         @OptionGroup var tenancy: TenancyOptions
         @OptionGroup var memory: MemoryLimitOptions
         @OptionGroup var vulnerabilities: VulnerabilityOptions
+        @OptionGroup var benchmark: BenchmarkOption
 
         @Option(help: ArgumentHelp("""
             With --cluster: write the results into the cluster as report objects, one per namespace and one for \
@@ -72,6 +73,7 @@ extension Rampart {
             let model = try tenancy.load()
             var settings = tenancy.settings(config.settings, model: model)
             settings.vulnerabilityReports = scans.images
+            settings.benchmark = benchmark.benchmark
             let context = AuditContext(inventory: inventory, settings: settings)
             if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
@@ -85,7 +87,7 @@ extension Rampart {
             report.source = read.source
             report.platformNamespaceProposals = PlatformNamespaces.proposals(inventory.namespaceNames,
                                                                              configured: context.settings.platformNamespaces)
-            let metadata = rules.map(\.metadata)
+            let metadata = rules.map { $0.metadata.numbered(by: benchmark.benchmark) }
             try output.write(try render(report, rules: metadata, context: context))
             if let api = writeReports, let connection = read.connection {
                 let reports = resultReports(api, report, namespaces: inventory.namespaceNames)

@@ -25,9 +25,11 @@ extension Rampart {
         var format: Format = .text
 
         @OptionGroup var policy: PolicyOptions
+        @OptionGroup var benchmark: BenchmarkOption
 
         func run() throws {
-            let rules = Catalog.rules.map(\.metadata) + (try policy.loadConfig()).customRules.map(\.metadata)
+            let rules = (Catalog.rules.map(\.metadata) + (try policy.loadConfig()).customRules.map(\.metadata))
+                .map { $0.numbered(by: benchmark.benchmark) }
             switch format {
             case .json:
                 print(try JSONOutput.encode(["rules": rules.map(RuleDescription.init)]))
@@ -57,6 +59,7 @@ extension Rampart {
         var format: AnswerFormat = .text
 
         @OptionGroup var policy: PolicyOptions
+        @OptionGroup var benchmark: BenchmarkOption
 
         func run() throws {
             let customRules = try policy.loadConfig().customRules.map(\.metadata)
@@ -65,11 +68,12 @@ extension Rampart {
                 let hint = KeySuggestion.nearest(to: id, among: known).map { "; did you mean '\($0)'?" } ?? "; `rampart rules` lists them"
                 throw ValidationError("no rule '\(id)'\(hint)")
             }
+            let numbered = rule.numbered(by: benchmark.benchmark)
             switch format {
             case .json:
-                print(try JSONOutput.encode(RuleDescription(rule)))
+                print(try JSONOutput.encode(RuleDescription(numbered)))
             case .text:
-                print(RuleDescription(rule).text)
+                print(RuleDescription(numbered).text)
             }
         }
     }

@@ -45,6 +45,7 @@ struct TenantsCheck: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var tenancy: TenancyOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var benchmark: BenchmarkOption
 
     @OptionGroup var output: OutputOptions<TenancyFormat>
 
@@ -55,7 +56,9 @@ struct TenantsCheck: ParsableCommand {
         let loaded = InputReader.load(input.paths)
         for error in loaded.errors { FileHandle.standardError.write(Data("rampart: \(error.description)\n".utf8)) }
         let inventory = Inventory(objects: loaded.objects)
-        let context = AuditContext(inventory: inventory, settings: tenancy.settings(config.settings, model: model))
+        var settings = tenancy.settings(config.settings, model: model)
+        settings.benchmark = benchmark.benchmark
+        let context = AuditContext(inventory: inventory, settings: settings)
         if let model { context.useTenancy(model) }
         let rules = config.enabledRules(from: TenancyRules.all)
         context.useCustomRules(rules.compactMap { $0 as? CustomRule }, severities: config.rules.compactMapValues(\.severity))
@@ -71,7 +74,7 @@ struct TenantsCheck: ParsableCommand {
         case .sarif:
             let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: config.failOn ?? .high)
-            text = try SARIFReporter.render(report, rules: rules.map(\.metadata))
+            text = try SARIFReporter.render(report, rules: rules.map { $0.metadata.numbered(by: benchmark.benchmark) })
         }
         try output.write(text)
         try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
