@@ -5,7 +5,7 @@ import Testing
 
 /// The example cluster was written for these verdicts: payments meets soft-affinity, search misses
 /// soft (no default-deny), acme fails hard on compute, control plane, network, pod security and
-/// containers (no signature policy covers its namespace).
+/// containers (its notebook's image runs unverified).
 @Suite struct ExampleClusterTests {
     let context = Example.context(Example.objects(), model: Example.model)
 

@@ -5,7 +5,7 @@ extension AuditContext {
     /// What the image rules find in the workloads of tenant namespaces, for the container layer of
     /// the tenancy verdict: the findings of `images.untrusted-registry`, `images.vulnerable` and
     /// `images.signature-not-verified`, and which signature policies apply in each tenant namespace.
-    var containerImageFacts: ContainerImageFacts {
+    public var containerImageFacts: ContainerImageFacts {
         let registry = ImagesUntrustedRegistry()
         let vulnerable = ImagesVulnerable()
         let unverified = ImagesSignatureNotVerified()
