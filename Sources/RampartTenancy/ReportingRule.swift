@@ -35,6 +35,12 @@ public enum ReportingRule: Sendable, Hashable {
     case referenceWithoutGrant
     /// A binding that lets a tenant rewrite the cloud identity of its service accounts.
     case cloudIdentityWritable
+    /// An image from a registry outside the allow-list or the tenant's registries.
+    case untrustedRegistry
+    /// An image with reportable vulnerabilities that a newer package fixes.
+    case vulnerableImage
+    /// An image that no signature verification policy covers in its namespace.
+    case unverifiedSignature
     /// An upstream Pod Security check (`runAsNonRoot`, `capabilities_baseline`…).
     case podSecurityCheck(String)
     /// A rule the platform team wrote, by its ID (`custom.…`).

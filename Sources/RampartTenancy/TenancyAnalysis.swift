@@ -41,10 +41,12 @@ public enum TenancyAnalysis {
     /// Judges every tenant of `model` in `inventory`. `platform` adds platform namespaces to the
     /// model's (from the rule settings); `network`, `rbac` and `escalations` (the paths out of every
     /// tenant of `model`) reuse analyses already built.
-    /// `findings` (of custom rules) count against their layer of the tenant that owns their object's namespace.
+    /// `findings` (of custom rules) count against their layer of the tenant that owns their object's namespace;
+    /// `images` (what the image rules know) is the evidence of the container layer.
     public static func analyse(_ inventory: Inventory, model: TenancyModel, platform: Set<String> = [],
                                network: NetworkAnalysis? = nil, rbac: RBACPolicy? = nil,
-                               escalations: TenantEscalations? = nil, findings: [LayerFinding] = []) -> TenancyReport {
+                               escalations: TenantEscalations? = nil, findings: [LayerFinding] = [],
+                               images: ContainerImageFacts = ContainerImageFacts()) -> TenancyReport {
         let platform = platform.union(model.platformNamespaces)
         var gaps: [TenancyGap] = []
         let anchors = TenancyContext.Anchors(inventory)
@@ -69,6 +71,7 @@ public enum TenancyAnalysis {
                 NetworkLayer.evaluate(tenant, context),
                 ComputeLayer.evaluate(tenant, context),
                 PodSecurityLayer.evaluate(tenant, context),
+                ContainerLayer.evaluate(tenant, context, images),
                 FairnessLayer.evaluate(tenant, context),
                 SecretsLayer.evaluate(tenant, context),
             ]

@@ -6,6 +6,7 @@ public enum TenancyLayer: String, Sendable, Hashable, Codable, CaseIterable {
     case network
     case compute
     case podSecurity = "pod-security"
+    case containers
     case fairness
     case secrets = "secrets-and-transit"
 
@@ -15,6 +16,7 @@ public enum TenancyLayer: String, Sendable, Hashable, Codable, CaseIterable {
         case .network: "Network"
         case .compute: "Compute"
         case .podSecurity: "Pod security"
+        case .containers: "Containers"
         case .fairness: "Fairness"
         case .secrets: "Secrets & transit"
         }

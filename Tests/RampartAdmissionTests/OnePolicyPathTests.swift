@@ -32,7 +32,7 @@ import Testing
         #expect(errors.isEmpty, "\(errors)")
         let container = Reviews.privilegedContainer
             .replacingOccurrences(of: #"@sha256:4b2e1c4b5c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f"#, with: "")
-            .replacingOccurrences(of: #""limits":{"cpu":"1","memory":"128Mi"}"#, with: #""limits":{}"#)
+            .replacingOccurrences(of: #""limits":{"cpu":"1","memory":"128Mi","ephemeral-storage":"1Gi"}"#, with: #""limits":{"ephemeral-storage":"1Gi"}"#)
         let pod = Reviews.pod([container], annotations: #"{"rampart.dev/ignore":"images.latest-tag: pinned by tag policy"}"#)
 
         let (_, request) = try AdmissionReview.decode(Array(Reviews.review(pod).utf8))

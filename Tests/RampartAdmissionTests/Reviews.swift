@@ -40,7 +40,7 @@ enum Reviews {
     /// read-only root filesystem).
     static let goodContainer = """
         {"name":"app","image":"registry.example.com/app:1.2@sha256:4b2e1c4b5c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f",
-         "resources":{"requests":{"cpu":"100m","memory":"64Mi"},"limits":{"cpu":"1","memory":"128Mi"}},
+         "resources":{"requests":{"cpu":"100m","memory":"64Mi"},"limits":{"cpu":"1","memory":"128Mi","ephemeral-storage":"1Gi"}},
          "securityContext":{"allowPrivilegeEscalation":false,"runAsNonRoot":true,"capabilities":{"drop":["ALL"]},
                             "readOnlyRootFilesystem":true,"seccompProfile":{"type":"RuntimeDefault"}}}
         """

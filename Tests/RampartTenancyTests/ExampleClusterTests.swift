@@ -4,7 +4,8 @@ import RampartTenancy
 import Testing
 
 /// The example cluster was written for these verdicts: payments meets soft-affinity, search misses
-/// soft (no default-deny), acme fails hard on compute, control plane, network and pod security.
+/// soft (no default-deny), acme fails hard on compute, control plane, network, pod security and
+/// containers (its notebook's image runs unverified).
 @Suite struct ExampleClusterTests {
     let context = Example.context(Example.objects(), model: Example.model)
 
@@ -48,7 +49,7 @@ import Testing
         let acme = try #require(context.tenancy.verdict("acme"))
         #expect(acme.required == .hard)
         #expect(acme.achieved == IsolationLevel.none)
-        for layer in [TenancyLayer.compute, .controlPlane, .network, .podSecurity] {
+        for layer in [TenancyLayer.compute, .controlPlane, .network, .podSecurity, .containers] {
             #expect(acme.status(layer) == .fail, "acme \(layer.rawValue)")
         }
     }

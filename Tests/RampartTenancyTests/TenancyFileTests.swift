@@ -49,6 +49,24 @@ import TestSupport
         #expect(model?.tenants.map(\.name) == ["b"])
     }
 
+    @Test func registriesAreAListOfEntriesAndATypoIsAnError() {
+        let (model, diagnostics) = parse("""
+            apiVersion: rampart.dev/v1alpha1
+            kind: Tenancy
+            tenants:
+            - {name: a, trust: trusted, namespaces: {names: [a]}, registries: [registry.example.com/a]}
+            - {name: b, trust: trusted, namespaces: {names: [b]}, registry: [registry.example.com/b]}
+            - {name: c, trust: trusted, namespaces: {names: [c]}, registries: registry.example.com/c}
+            - {name: d, trust: trusted, namespaces: {names: [d]}, registries: [" "]}
+            """)
+        let messages = diagnostics.map(\.description)
+        #expect(model?.tenants.map(\.name) == ["a"])
+        #expect(model?.tenants.first?.registries == ["registry.example.com/a"])
+        #expect(messages.contains { $0.hasPrefix("line 5: tenant 'b': unknown field 'registry'") })
+        #expect(messages.contains("line 6: tenant 'c': registries must be a list"))
+        #expect(messages.contains("line 7: tenant 'd': registries: an empty entry allows no image"))
+    }
+
     @Test func duplicateTenantsAndWrongKind() {
         let (_, duplicate) = parse("""
             apiVersion: rampart.dev/v1alpha1

@@ -46,7 +46,7 @@ import TestSupport
             "line 14: tenant 'c': nodePool: unknown field 'matchLabel'; did you mean 'matchLabels'?",
             // Nothing is close to 'colour': the known keys, not a guess.
             "line 18: tenant 'd': unknown field 'colour' (known: compliance, isolation, name, namespaces, nodePool, "
-                + "requireMeshMTLS, trust, untrustedCode)",
+                + "registries, requireMeshMTLS, trust, untrustedCode)",
         ])
         // Tenants with errors are left out, and any error stops the command (exit 2).
         #expect(model?.tenants.map(\.name) == ["e"])

@@ -39,7 +39,7 @@ import TestSupport
             + PodSecurity.checks.map { ReportingRule.podSecurityCheck($0.id) }
             + [.namespaceWithoutQuota, .namespaceWithoutLimitRange, .ingressFromOutside, .egressToMetadata, .egressToAnywhere,
                .ingressWithoutTLS, .secretInEnvironment, .tokenAutomount, .namespaceNotEnforced, .ingressNginxSnippets,
-               .referenceWithoutGrant, .cloudIdentityWritable]
+               .referenceWithoutGrant, .cloudIdentityWritable, .untrustedRegistry, .vulnerableImage, .unverifiedSignature]
         for reference in references {
             #expect(reference.rule.map { ids.contains($0.metadata.id) } == true, "\(reference)")
         }
@@ -49,7 +49,8 @@ import TestSupport
     }
 
     @Test func theAuditAttachesTheIDsTheEngineLeavesOut() throws {
-        let engine = TenancyAnalysis.analyse(context.inventory, model: try #require(Example.model), platform: context.settings.platformNamespaces)
+        let engine = TenancyAnalysis.analyse(context.inventory, model: try #require(Example.model), platform: context.settings.platformNamespaces,
+                                             images: context.containerImageFacts)
         let raw = engine.verdicts.flatMap(\.layers).flatMap(\.evidence)
         #expect(raw.contains { !$0.reportedBy.isEmpty })
         #expect(raw.allSatisfy { $0.rules.isEmpty })

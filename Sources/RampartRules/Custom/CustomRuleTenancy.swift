@@ -3,14 +3,15 @@ import RampartTenancy
 
 extension CustomRule {
     /// The layer of the tenancy verdict the rule's findings count against, from its declared
-    /// `layer`: `network`, `secrets` and `control-plane` as named; `pod` and `container` → pod
-    /// security; `node` → compute; `tenancy` → fairness (the house rules of sharing a cluster).
+    /// `layer`: `network`, `secrets` and `control-plane` as named; `pod` → pod security; `container`
+    /// → containers; `node` → compute; `tenancy` → fairness (the house rules of sharing a cluster).
     public var tenancyLayer: TenancyLayer {
         switch metadata.layer {
         case .network: .network
         case .secrets: .secrets
         case .controlPlane: .controlPlane
-        case .pod, .container: .podSecurity
+        case .pod: .podSecurity
+        case .container: .containers
         case .node: .compute
         case .tenancy: .fairness
         }

@@ -20,14 +20,14 @@ public struct ImagesSignatureNotVerified: PodRule {
 
     /// Only where the cluster verifies signatures at all, and only in tenant namespaces.
     public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
-        let policies = context.shared(SignaturePolicies.self) { SignaturePolicies(list: SignaturePolicy.all(in: $0)) }.list
-        guard !policies.isEmpty, context.isTenantNamespace(pod.namespace) else { return [] }
-        let labels = context.inventory.namespaceLabels(pod.namespace) ?? ["kubernetes.io/metadata.name": pod.namespace]
+        let policies = context.signaturePolicies
+        guard !policies.list.isEmpty, context.isTenantNamespace(pod.namespace) else { return [] }
+        let labels = SignaturePolicies.labels(of: pod.namespace, in: context.inventory)
         return pod.containers.compactMap { container in
             guard let text = container.node["image"]?.string else { return nil }
             let image = ImageReference(text)
-            guard !policies.contains(where: { $0.covers(image, namespace: pod.namespace, labels: labels) }) else { return nil }
-            let inNamespace = policies.filter { $0.namespaces(pod.namespace, labels) }.map(\.name)
+            guard !policies.list.contains(where: { $0.covers(image, namespace: pod.namespace, labels: labels) }) else { return nil }
+            let inNamespace = policies.names(applyingIn: pod.namespace, labels: labels)
             let why = inNamespace.isEmpty ? "no signature policy applies in namespace \(pod.namespace)"
                 : "the policies of namespace \(pod.namespace) (\(inNamespace.joined(separator: ", "))) do not cover \(image.registry)"
             return Violation(object: pod.object, path: container.path.appending("image"),
@@ -39,4 +39,21 @@ public struct ImagesSignatureNotVerified: PodRule {
 /// The enforcing signature policies of the inventory, found once for every pod.
 struct SignaturePolicies: Sendable {
     let list: [SignaturePolicy]
+
+    /// The names of the policies that apply in `namespace`, whose labels are `labels`.
+    func names(applyingIn namespace: String, labels: [String: String]) -> [String] {
+        list.filter { $0.namespaces(namespace, labels) }.map(\.name)
+    }
+
+    /// The labels policies select `namespace` by (its name label alone when its Namespace is not among the inputs).
+    static func labels(of namespace: String, in inventory: Inventory) -> [String: String] {
+        inventory.namespaceLabels(namespace) ?? ["kubernetes.io/metadata.name": namespace]
+    }
+}
+
+extension AuditContext {
+    /// The enforcing signature policies of the inventory, found once for every rule.
+    var signaturePolicies: SignaturePolicies {
+        shared(SignaturePolicies.self) { SignaturePolicies(list: SignaturePolicy.all(in: $0)) }
+    }
 }

@@ -19,6 +19,12 @@ public struct ImagesVulnerable: PodRule {
     public init() {}
 
     public func evaluate(_ pod: PodTemplate, in context: AuditContext) -> [Violation] {
+        findings(pod, in: context).map(\.violation)
+    }
+
+    /// The violations of `pod`, each with whether a critical vulnerability with a fix is among them
+    /// (the tenancy verdict's container layer weighs those more).
+    func findings(_ pod: PodTemplate, in context: AuditContext) -> [(violation: Violation, critical: Bool)] {
         let scans = context.vulnerabilityScans
         guard !scans.images.isEmpty else { return [] }
         return pod.containers.compactMap { container in
@@ -31,9 +37,10 @@ public struct ImagesVulnerable: PodRule {
             }
             let notes = found.prefix(10).map { "\($0.id) (\($0.severity.rawValue)): \($0.package) \($0.installed)" + ($0.fixed.map { " → \($0)" } ?? ", no fix yet") }
                 + (found.count > 10 ? ["… and \(found.count - 10) more"] : [])
-            return Violation(object: pod.object, path: container.path.appending("image"),
-                             message: "container \(container.name) runs \(text) with \(counts.joined(separator: ", ")) vulnerabilities\(context.settings.vulnerabilityThresholds.includeUnfixed ? "" : " that have a fix")",
-                             notes: notes)
+            let violation = Violation(object: pod.object, path: container.path.appending("image"),
+                                      message: "container \(container.name) runs \(text) with \(counts.joined(separator: ", ")) vulnerabilities\(context.settings.vulnerabilityThresholds.includeUnfixed ? "" : " that have a fix")",
+                                      notes: notes)
+            return (violation, found.contains { $0.severity == .critical && $0.fixed != nil })
         }
     }
 }

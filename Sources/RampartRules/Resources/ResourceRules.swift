@@ -3,7 +3,9 @@ public enum ResourceRules {
     public static let all: [any Rule] = [
         ResourcesMissingLimits(),
         ResourcesMissingRequests(),
+        ResourcesMissingEphemeralStorageLimits(),
         ResourcesNamespaceWithoutQuota(),
         ResourcesNamespaceWithoutLimitRange(),
+        ResourcesDeviceAdminAccess(),
     ]
 }

@@ -24,6 +24,9 @@ extension ReportingRule {
         case .ingressNginxSnippets: ExposureIngressNginxSnippets()
         case .referenceWithoutGrant: ExposureReferenceWithoutGrant()
         case .cloudIdentityWritable: ServiceAccountsCloudIdentityWritable()
+        case .untrustedRegistry: ImagesUntrustedRegistry()
+        case .vulnerableImage: ImagesVulnerable()
+        case .unverifiedSignature: ImagesSignatureNotVerified()
         case .podSecurityCheck(let check): PodSecurityRules.checkRules.first { $0.check == check }
         case .custom: nil
         }

@@ -45,7 +45,7 @@ extension AuditContext {
             }
             return TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
                                            network: network, rbac: rbacPolicy, escalations: tenantEscalations,
-                                           findings: findings)
+                                           findings: findings, images: containerImageFacts)
                 .namingRules { reference in
                     if let known = ids[reference] { return known }
                     let id = reference.ruleID

@@ -127,8 +127,8 @@ public struct TenantBaseline: Sendable {
         let limits = object("v1", "LimitRange", name: name + "-defaults", namespace: namespace, [
             (key: "spec", value: .mapping(["limits": .sequence([.mapping([
                 "type": .string("Container"),
-                "default": .strings([(key: "cpu", value: "500m"), (key: "memory", value: "512Mi")]),
-                "defaultRequest": .strings([(key: "cpu", value: "100m"), (key: "memory", value: "128Mi")]),
+                "default": .strings([(key: "cpu", value: "500m"), (key: "memory", value: "512Mi"), (key: "ephemeral-storage", value: "1Gi")]),
+                "defaultRequest": .strings([(key: "cpu", value: "100m"), (key: "memory", value: "128Mi"), (key: "ephemeral-storage", value: "256Mi")]),
                 "max": .strings([(key: "cpu", value: "2"), (key: "memory", value: "4Gi")]),
             ])])])),
         ])

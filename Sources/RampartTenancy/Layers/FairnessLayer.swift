@@ -1,13 +1,14 @@
 import RampartModel
 
 /// Fairness: a ResourceQuota that bounds CPU, memory and pods (and load balancers for untrusted
-/// tenants), a LimitRange that gives containers defaults, and an API Priority and Fairness
+/// tenants, and the devices of each DeviceClass when the cluster has any), a LimitRange that gives containers defaults, and an API Priority and Fairness
 /// FlowSchema for untrusted tenants' service accounts.
 enum FairnessLayer {
     static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
         var layer = LayerBuilder(.fairness, tenant)
+        let devices = deviceBounds(context.inventory)
         for namespace in tenant.namespaces {
-            quota(namespace, tenant, context, &layer)
+            quota(namespace, tenant, devices: devices, context, &layer)
             limitRange(namespace, context, &layer)
         }
         flowSchema(tenant, context, &layer)
@@ -25,7 +26,8 @@ enum FairnessLayer {
         ("node ports", ["services.nodeports"]),
     ]
 
-    private static func quota(_ namespace: String, _ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
+    private static func quota(_ namespace: String, _ tenant: Tenant, devices: [(what: String, keys: [String])],
+                              _ context: TenancyContext, _ layer: inout LayerBuilder) {
         let quotas = context.quotas.items(in: namespace)
         guard !quotas.isEmpty else {
             layer.limit(to: .none, "\(namespace) has no ResourceQuota: the tenant can fill the cluster", context.representative(of: namespace),
@@ -33,7 +35,7 @@ enum FairnessLayer {
             return
         }
         let keys = Set(quotas.flatMap { $0.root["spec"]?["hard"]?.entries.map(\.key) ?? [] })
-        let needed = bounds + (tenant.spec.isUntrusted ? untrustedBounds : [])
+        let needed = bounds + (tenant.spec.isUntrusted ? untrustedBounds : []) + devices
         let missing = needed.filter { bound in !bound.keys.contains(where: keys.contains) }.map(\.what)
         let object = quotas[0]
         if missing.isEmpty {

@@ -43,6 +43,14 @@ struct LayerBuilder {
         return failed
     }
 
+    /// A gap that keeps the tenant at `level` at most: a failure when that is below what it requires,
+    /// else a warning (where `limit` states a fact that holds when the tenant requires no more).
+    mutating func cap(to level: IsolationLevel, _ message: String, _ object: KubeObject? = nil, _ path: FieldPath = FieldPath(),
+                      rules: [ReportingRule] = []) {
+        ceiling = min(ceiling, level)
+        add(level < required ? .fail : .warn, message, object, path, rules: rules, chargedTo: nil)
+    }
+
     /// Where a gap of the tenant on `object`, at `path`, goes.
     func site(_ object: KubeObject, _ path: FieldPath) -> TenancyGap.Site {
         TenancyGap.Site(tenant: tenant.name, object: object, path: path)

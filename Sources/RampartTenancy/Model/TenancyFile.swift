@@ -24,7 +24,7 @@ public enum TenancyFile {
 
     private static let topKeys: Set<String> = ["apiVersion", "kind", "metadata", "platformNamespaces", "tenants"]
     private static let tenantKeys: Set<String> = ["name", "namespaces", "trust", "untrustedCode", "compliance", "nodePool",
-                                                  "isolation", "requireMeshMTLS"]
+                                                  "isolation", "requireMeshMTLS", "registries"]
     private static let namespaceKeys: Set<String> = ["names", "selector"]
 
     /// The model in `root`, named after `file`, and every problem found.
@@ -78,6 +78,10 @@ public enum TenancyFile {
         }
         let untrustedCode = bool(node["untrustedCode"], field: "\(label): untrustedCode", &diagnostics)
         let mtls = bool(node["requireMeshMTLS"], field: "\(label): requireMeshMTLS", &diagnostics)
+        let registries = strings(node["registries"], field: "\(label): registries", &diagnostics)
+        for entry in node["registries"]?.items ?? [] where entry.string?.allSatisfy(\.isWhitespace) == true {
+            diagnostics.append(TenancyDiagnostic(entry.mark, "\(label): registries: an empty entry allows no image"))
+        }
         var nodePool: LabelSelector?
         if let pool = node["nodePool"] {
             nodePool = selector(pool, field: "\(label): nodePool", &diagnostics)
@@ -86,7 +90,7 @@ public enum TenancyFile {
         let spec = TenantSpec(name: name, namespaces: namespaces, trust: trust ?? .trusted, untrustedCode: untrustedCode,
                               compliance: strings(node["compliance"], field: "\(label): compliance", &diagnostics),
                               nodePool: nodePool, declaredIsolation: isolation, requireMeshMTLS: mtls,
-                              origin: "\(file):\(node.mark.line)")
+                              registries: registries, origin: "\(file):\(node.mark.line)")
         if let isolation, isolation < spec.profileIsolation {
             diagnostics.append(TenancyDiagnostic(node["isolation"]?.mark ?? node.mark,
                 "\(label): isolation \(isolation.rawValue) is below what its profile needs (\(spec.profileIsolation.rawValue))",

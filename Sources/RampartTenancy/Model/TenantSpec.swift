@@ -15,12 +15,15 @@ public struct TenantSpec: Sendable {
     public var declaredIsolation: IsolationLevel?
     /// The tenant's traffic must be mutual TLS (a mesh in STRICT mode).
     public var requireMeshMTLS: Bool
+    /// The registries the tenant's images may come from (`registry.example.com/team-a`), narrowing
+    /// the configuration's allow-list (an image must be allowed by both); empty: the configuration's alone.
+    public var registries: [String]
     /// How the tenant was found: `tenancy.yaml:12`, `namespace label rampart.dev/tenant=search`…
     public var origin: String
 
     public init(name: String, namespaces: NamespaceMatcher, trust: Trust = .trusted, untrustedCode: Bool = false,
                 compliance: [String] = [], nodePool: LabelSelector? = nil, declaredIsolation: IsolationLevel? = nil,
-                requireMeshMTLS: Bool = false, origin: String) {
+                requireMeshMTLS: Bool = false, registries: [String] = [], origin: String) {
         self.name = name
         self.namespaces = namespaces
         self.trust = trust
@@ -29,6 +32,7 @@ public struct TenantSpec: Sendable {
         self.nodePool = nodePool
         self.declaredIsolation = declaredIsolation
         self.requireMeshMTLS = requireMeshMTLS
+        self.registries = registries
         self.origin = origin
     }
 
