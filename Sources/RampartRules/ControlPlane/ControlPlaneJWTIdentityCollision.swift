@@ -21,7 +21,8 @@ public struct ControlPlaneJWTIdentityCollision: Rule {
         remediation: """
             Give every issuer its own prefix for usernames and groups in the AuthenticationConfiguration \
             (`claimMappings.username.prefix: "corp:"`, `claimMappings.groups.prefix: "corp:"`), never one starting with \
-            `system:`; with the --oidc-* flags, leave --oidc-username-prefix unset (or set it) and set --oidc-groups-prefix.
+            `system:`; with the --oidc-* flags, never set --oidc-username-prefix=- (unset, usernames get the issuer URL as \
+            their prefix) and set --oidc-groups-prefix.
             """)
 
     public init() {}
@@ -52,7 +53,7 @@ public struct ControlPlaneJWTIdentityCollision: Rule {
             return "\(names) from claim \(claim) get the prefix \"\(prefix)\": names reserved to Kubernetes"
         }
         if prefix.isEmpty, !(mapping.attribute == .username && claim == "email") {
-            return "\(names) are claim \(claim) with no prefix: the identity provider can name a user or group system:… or like another issuer's"
+            return "\(names) are claim \(claim) with no prefix: the identity provider can name them system:… or like another issuer's"
         }
         if let earlier {
             return "\(names) get the prefix \"\(prefix)\" that issuer \(earlier) also gives: the two issuers' \(names) collide"
