@@ -15,7 +15,7 @@ import TestSupport
           containers:
           - name: kube-apiserver
             image: registry.k8s.io/kube-apiserver:v1.35.0
-            command: [kube-apiserver, \(flags.joined(separator: ", "))]
+            command: [kube-apiserver, \(flags.map { "\"\($0)\"" }.joined(separator: ", "))]
         """
     }
 
