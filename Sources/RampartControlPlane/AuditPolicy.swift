@@ -4,8 +4,16 @@ import RampartModel
 /// and the first rule that matches decides, as in the API server's policy checker.
 public struct AuditPolicy: Sendable {
     /// Audit levels, from nothing to the full request and response bodies.
-    public enum Level: String, Sendable {
+    public enum Level: String, Sendable, Comparable, CaseIterable {
         case none = "None", metadata = "Metadata", request = "Request", requestResponse = "RequestResponse"
+
+        /// Ordered by how much they record.
+        public static func < (lhs: Level, rhs: Level) -> Bool {
+            lhs.rank < rhs.rank
+        }
+
+        private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0
+        }
 
         /// True for the levels that write request (and response) bodies into the log.
         public var recordsBodies: Bool { self == .request || self == .requestResponse }
@@ -27,32 +35,61 @@ public struct AuditPolicy: Sendable {
         self.object = object
     }
 
-    /// The rules that can apply to requests for `resource` of `group`, in order, up to and including
-    /// the first one that applies to all of them.
+    /// The rules that can apply to requests for `resource` of `group` (any verb, no subresource), in
+    /// order, up to and including the first one that applies to all of them.
     public func matches(resource: String, group: String) -> [Match] {
+        matches(AuditRequest(group: group, resource: resource))
+    }
+
+    /// The rules that can apply to `request`, in order, up to and including the first one that applies
+    /// to every such request. Matching follows the API server's policy checker: `users`, `userGroups`,
+    /// `verbs`, `namespaces` and `resources` (group, combined `resource/subresource` name, `*`,
+    /// `*/subresource`, `resource/*`, `resourceNames`) must all match; a rule with only
+    /// `nonResourceURLs` never matches a resource request. A rule restricted by something the request
+    /// leaves open (users, groups, a namespace of a namespaced resource, resource names, a verb when the
+    /// request names none) applies to some requests only.
+    public func matches(_ request: AuditRequest) -> [Match] {
         var result: [Match] = []
         for (index, rule) in (object.root["rules"]?.items ?? []).enumerated() {
-            guard let level = rule["level"]?.string.flatMap(Level.init(rawValue:)) else { continue }
-            let groupRules = rule["resources"]?.items ?? []
-            let namespaces = rule["namespaces"]?.items ?? []
-            if groupRules.isEmpty, namespaces.isEmpty, !(rule["nonResourceURLs"]?.items ?? []).isEmpty { continue }
-            var restricted = !namespaces.isEmpty
-            if !groupRules.isEmpty {
-                guard let groupRule = groupRules.first(where: { ($0["group"]?.string ?? "") == group && Self.names($0, resource) })
-                else { continue }
-                restricted = restricted || !(groupRule["resourceNames"]?.items ?? []).isEmpty
-            }
-            for field in ["users", "userGroups", "verbs"] where !(rule[field]?.items ?? []).isEmpty { restricted = true }
+            guard let level = rule["level"]?.string.flatMap(Level.init(rawValue:)),
+                  let restricted = Self.restriction(rule, request) else { continue }
             result.append(Match(index: index, level: level, isUnconditional: !restricted))
             if !restricted { break }
         }
         return result
     }
 
-    /// True when a `resources` group rule covers `resource` (no list, `*`, the name, or `name/*`).
-    private static func names(_ groupRule: Node, _ resource: String) -> Bool {
-        let listed = (groupRule["resources"]?.items ?? []).compactMap(\.string)
-        return listed.isEmpty || listed.contains { $0 == "*" || $0 == resource || $0 == "\(resource)/*" }
+    /// Nil when `rule` cannot match `request`; else whether it matches only some such requests.
+    private static func restriction(_ rule: Node, _ request: AuditRequest) -> Bool? {
+        let list = { (field: String) in (rule[field]?.items ?? []).compactMap(\.string) }
+        var restricted = !list("users").isEmpty || !list("userGroups").isEmpty
+        let verbs = list("verbs")
+        if !verbs.isEmpty {
+            if let verb = request.verb {
+                guard verbs.contains(verb) else { return nil }
+            } else {
+                restricted = true
+            }
+        }
+        let namespaces = list("namespaces")
+        let groupRules = rule["resources"]?.items ?? []
+        if namespaces.isEmpty, groupRules.isEmpty { return (rule["nonResourceURLs"]?.items ?? []).isEmpty ? restricted : nil }
+        if !namespaces.isEmpty {
+            if request.isClusterScoped {
+                guard namespaces.contains("") else { return nil }
+            } else {
+                restricted = true
+            }
+        }
+        guard !groupRules.isEmpty else { return restricted }
+        let naming = groupRules.filter { groupRule in
+            guard (groupRule["group"]?.string ?? "") == request.group else { return false }
+            let names = (groupRule["resources"]?.items ?? []).compactMap(\.string)
+            return names.isEmpty || names.contains(where: request.isNamed(by:))
+        }
+        guard !naming.isEmpty else { return nil }
+        let byName = naming.allSatisfy { !($0["resourceNames"]?.items ?? []).isEmpty && !($0["resources"]?.items ?? []).isEmpty }
+        return restricted || byName
     }
 
     /// The level of requests for `resource` that no restricted rule catches (None when no rule does).

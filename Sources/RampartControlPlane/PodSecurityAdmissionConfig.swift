@@ -10,18 +10,9 @@ public struct PodSecurityAdmissionConfig: Sendable {
 
     /// Every PodSecurity configuration in `object` (none when it holds no such thing).
     public static func all(in object: KubeObject) -> [PodSecurityAdmissionConfig] {
-        switch object.kind {
-        case "PodSecurityConfiguration" where object.reference.group == "pod-security.admission.config.k8s.io":
-            return [PodSecurityAdmissionConfig(object: object, configurationPath: FieldPath())]
-        case "AdmissionConfiguration" where ["apiserver.config.k8s.io", "apiserver.k8s.io"].contains(object.reference.group):
-            return (object.root["plugins"]?.items ?? []).enumerated().compactMap { index, plugin in
-                guard plugin["name"]?.string == "PodSecurity", plugin["configuration"]?.isMapping == true else { return nil }
-                return PodSecurityAdmissionConfig(object: object,
-                                                  configurationPath: FieldPath([.key("plugins"), .index(index), .key("configuration")]))
-            }
-        default:
-            return []
-        }
+        AdmissionPluginConfiguration.paths(in: object, plugin: "PodSecurity", kind: "PodSecurityConfiguration",
+                                           group: "pod-security.admission.config.k8s.io")
+            .map { PodSecurityAdmissionConfig(object: object, configurationPath: $0) }
     }
 
     /// The path of a field of the configuration.

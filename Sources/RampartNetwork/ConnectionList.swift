@@ -19,6 +19,12 @@ public enum ConnectionPeer: Sendable, Hashable, Comparable {
         case .addresses(let range): "\(range)[External]"
         }
     }
+
+    /// The workload's namespace; nil for outside addresses.
+    public var namespace: String? {
+        if case .workload(let workload) = self { return workload.namespace }
+        return nil
+    }
 }
 
 /// An allowed connection between two peers, with every protocol and port it may use.

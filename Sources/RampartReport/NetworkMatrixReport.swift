@@ -44,13 +44,15 @@ public struct NetworkMatrixReport: AnswerReport {
     public let probes: [NetworkProbe]
     public let errors: [InputError]
 
-    /// Decides every ordered pair of distinct pods of `analysis` for each of `probes`.
-    public init(_ analysis: NetworkAnalysis, probes: [NetworkProbe], errors: [InputError]) {
+    /// Decides every ordered pair of distinct pods of `analysis` that `including` keeps, for each of `probes`.
+    public init(_ analysis: NetworkAnalysis, probes: [NetworkProbe], errors: [InputError],
+                including: (NetworkPod) -> Bool = { _ in true }) {
         var connections: [Connection] = []
         var outcomes: [PodPair: (allowed: ConnectionSet, unknown: ConnectionSet)] = [:]
+        let kept = analysis.pods.indices.filter { including(analysis.pods[$0]) }
         for probe in probes {
-            for source in analysis.pods.indices {
-                for destination in analysis.pods.indices where source != destination {
+            for source in kept {
+                for destination in kept where source != destination {
                     let pair = PodPair(source: source, destination: destination)
                     let outcome = outcomes[pair] ?? analysis.outcome(from: source, to: destination)
                     outcomes[pair] = outcome
@@ -68,7 +70,7 @@ public struct NetworkMatrixReport: AnswerReport {
             }
         }
         self.connections = connections
-        pods = analysis.pods.map(\.id)
+        pods = kept.map { analysis.pods[$0].id }
         self.probes = probes
         self.errors = errors
     }

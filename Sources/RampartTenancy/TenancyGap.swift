@@ -34,8 +34,9 @@ public enum TenancyGap: Sendable {
     case quotaIncomplete(Site, namespace: String, unbounded: [String])
     /// The tenant's `namespace` is claimed by `first` too, whose it is judged to be.
     case namespaceClaimedTwice(Site, namespace: String, first: Claimant)
-    /// No FlowSchema matches the service accounts of an untrusted tenant.
-    case noFlowSchema(Site)
+    /// No FlowSchema in effect matches the service accounts of the tenant (`schema` nil), or the one that
+    /// does (`schema`) puts them in priority level `level`, which does not bound them (`why`).
+    case noFlowSchema(Site, schema: String?, level: String?, why: String?)
     /// `host` is routed to the tenant by the object at the site and to tenant `other` by `otherObject`.
     case hostClaimedTwice(Site, host: String, other: String, otherObject: String)
     /// `what` (a workload on the host network or with host ports, or a node-port Service) of the tenant
@@ -101,7 +102,7 @@ public enum TenancyGap: Sendable {
         case .isolationNotMet(let site, _, _, _, _), .crossTenantAccess(let site, _, _, _, _), .outsideAccess(let site, _, _, _, _, _),
              .crossTenantTraffic(let site, _, _), .metadataEgress(let site, _, _), .apiServerEgress(let site, _, _, _), .sharedNodes(let site, _, _, _),
              .unsandboxedUntrustedCode(let site, _), .hostUserNamespace(let site, _), .podSecurityBelowProfile(let site, _, _, _, _), .meshMTLSNotStrict(let site, _),
-             .quotaIncomplete(let site, _, _), .namespaceClaimedTwice(let site, _, _), .noFlowSchema(let site),
+             .quotaIncomplete(let site, _, _), .namespaceClaimedTwice(let site, _, _), .noFlowSchema(let site, _, _, _),
              .hostClaimedTwice(let site, _, _, _), .publicNodeExposure(let site, _, _), .sharedCloudIdentity(let site, _, _, _),
              .sharedSecretStore(let site, _, _):
             site

@@ -221,6 +221,17 @@ import TestSupport
         #expect(!report.failed)
     }
 
+    /// `netpol matrix -n`: the grid holds the pods the command keeps, and decides only their pairs.
+    @Test func matrixReportKeepsOnlyThePodsItIsGiven() {
+        let analysis = NetworkAnalysis(Self.cluster)
+        let probes = NetworkProbe.defaults(analysis)
+        #expect(Set(NetworkMatrixReport(analysis, probes: probes, errors: []).pods) == ["shop/web", "shop/api"])
+        let elsewhere = NetworkMatrixReport(analysis, probes: probes, errors: []) { $0.namespace == "elsewhere" }
+        #expect(elsewhere.pods.isEmpty && elsewhere.connections.isEmpty)
+        let web = NetworkMatrixReport(analysis, probes: probes, errors: []) { $0.id == "shop/web" }
+        #expect(web.pods == ["shop/web"] && web.connections.isEmpty)
+    }
+
     @Test func connectionListReportHasPeersAndPorts() throws {
         let report = ConnectionListReport(NetworkAnalysis(Self.cluster).connectionList(), errors: Self.errors)
         let json = try Self.json(report)

@@ -39,7 +39,7 @@ import Testing
         let loaded = ManifestLoader.load(Array(baseline.yaml.utf8), file: "baseline.yaml")
         #expect(loaded.errors.map(\.description) == [], sourceLocation: sourceLocation)
         let perNamespace = 10
-        try #require(loaded.objects.count == baseline.namespaces.count * perNamespace + (baseline.trust == .untrusted ? 1 : 0),
+        try #require(loaded.objects.count == baseline.namespaces.count * perNamespace + 1,
                      "\(loaded.objects.map(\.kind))", sourceLocation: sourceLocation)
         let poolText = baseline.nodePool.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         for (index, namespace) in baseline.namespaces.enumerated() {
@@ -66,15 +66,13 @@ import Testing
             let binding = try #require(objects.first { $0.kind == "RoleBinding" }, sourceLocation: sourceLocation)
             expectString(binding.root["subjects"]?[0]?["name"], baseline.name + ":admins", sourceLocation)
         }
-        if baseline.trust == .untrusted {
-            let flowSchema = try #require(loaded.objects.last, sourceLocation: sourceLocation)
-            #expect(flowSchema.kind == "FlowSchema", sourceLocation: sourceLocation)
-            expectString(flowSchema.root["metadata"]?["name"], "tenant-" + baseline.name, sourceLocation)
-            let subjects = flowSchema.root["spec"]?["rules"]?[0]?["subjects"]?.items ?? []
-            #expect(subjects.count == baseline.namespaces.count, sourceLocation: sourceLocation)
-            for (subject, namespace) in zip(subjects, baseline.namespaces) {
-                expectString(subject["group"]?["name"], "system:serviceaccounts:" + namespace, sourceLocation)
-            }
+        let flowSchema = try #require(loaded.objects.last, sourceLocation: sourceLocation)
+        #expect(flowSchema.kind == "FlowSchema", sourceLocation: sourceLocation)
+        expectString(flowSchema.root["metadata"]?["name"], "tenant-" + baseline.name, sourceLocation)
+        let subjects = flowSchema.root["spec"]?["rules"]?[0]?["subjects"]?.items ?? []
+        #expect(subjects.count == baseline.namespaces.count, sourceLocation: sourceLocation)
+        for (subject, namespace) in zip(subjects, baseline.namespaces) {
+            expectString(subject["group"]?["name"], "system:serviceaccounts:" + namespace, sourceLocation)
         }
     }
 

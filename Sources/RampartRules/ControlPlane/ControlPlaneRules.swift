@@ -7,15 +7,19 @@ public enum ControlPlaneRules {
         // API server: authentication and authorization
         ControlPlaneAnonymousAuth(),
         ControlPlaneTokenAuthFile(),
+        ControlPlaneJWTIdentityCollision(),
         ControlPlaneAuthorizationAlwaysAllow(),
         ControlPlaneAuthorizationNodeRBAC(),
         ControlPlaneInsecurePort(),
+        // API server: API Priority and Fairness
+        ControlPlanePriorityAndFairnessDisabled(),
         // API server: admission
         ControlPlaneAdmissionAlwaysAdmit(),
         ControlPlaneAdmissionNodeRestriction(),
         ControlPlaneAdmissionPluginsDisabled(),
         ControlPlaneAdmissionAlwaysPullImages(),
         ControlPlaneAdmissionDenyExternalIPs(),
+        ControlPlaneAdmissionEventRateLimit(),
         ControlPlanePodSecurityDefaultPrivileged(),
         ControlPlanePodSecurityExemptions(),
         // API server: audit
@@ -24,6 +28,7 @@ public enum ControlPlaneRules {
         ControlPlaneAuditLogRetention(),
         ControlPlaneAuditSecretBodies(),
         ControlPlaneAuditSecretsUnrecorded(),
+        ControlPlaneAuditChangesUnrecorded(),
         // API server: encryption at rest
         ControlPlaneEncryptionProviderConfig(),
         ControlPlaneEncryptionSecretsPlaintext(),

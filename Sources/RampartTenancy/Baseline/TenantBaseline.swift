@@ -3,8 +3,8 @@ import RampartModel
 /// The secure baseline of a new tenant, as manifests (`rampart tenant new`): per namespace a
 /// Namespace with Pod Security labels, a ResourceQuota, a LimitRange, default-deny NetworkPolicies
 /// with DNS and same-namespace traffic allowed, service accounts without token automount and a
-/// tenant-admin Role and RoleBinding without cluster-scoped power; for untrusted tenants a
-/// FlowSchema of its own; node placement guidance as comments. The output passes Rampart's own
+/// tenant-admin Role and RoleBinding without cluster-scoped power; a FlowSchema of its own (every
+/// tenant, trusted too, can flood the shared API server); node placement guidance as comments. The output passes Rampart's own
 /// audit and achieves the tenant's required isolation.
 ///
 /// A baseline never creates or changes an object that other tenants share: its objects are the
@@ -70,13 +70,9 @@ public struct TenantBaseline: Sendable {
 
     /// Every object with the comments that explain it.
     public var documents: [YAMLWriter.Document] {
-        var documents = namespaces.flatMap(namespaceDocuments)
-        if trust == .untrusted {
-            documents.append(YAMLWriter.Document(flowSchema, comments: [
-                "The tenant's service accounts cannot crowd out the API server (API Priority and Fairness).",
-            ]))
-        }
-        return documents
+        namespaces.flatMap(namespaceDocuments) + [YAMLWriter.Document(flowSchema, comments: [
+            "The tenant's service accounts cannot crowd out the API server (API Priority and Fairness).",
+        ])]
     }
 
     private var header: [String] {

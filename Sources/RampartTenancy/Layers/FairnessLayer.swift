@@ -1,8 +1,9 @@
 import RampartModel
 
 /// Fairness: a ResourceQuota that bounds CPU, memory and pods (and load balancers for untrusted
-/// tenants, and the devices of each DeviceClass when the cluster has any), a LimitRange that gives containers defaults, and an API Priority and Fairness
-/// FlowSchema for untrusted tenants' service accounts.
+/// tenants, and the devices of each DeviceClass when the cluster has any), a LimitRange that gives
+/// containers defaults, and an API Priority and Fairness FlowSchema that puts every tenant's service
+/// accounts in a priority level that bounds them.
 enum FairnessLayer {
     static func evaluate(_ tenant: Tenant, _ context: TenancyContext) -> LayerBuilder {
         var layer = LayerBuilder(.fairness, tenant)
@@ -62,25 +63,22 @@ enum FairnessLayer {
     }
 
     private static func flowSchema(_ tenant: Tenant, _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        let members = Set(tenant.namespaces)
-        let schema = context.inventory.objects(ofKind: "FlowSchema", group: "flowcontrol.apiserver.k8s.io").first { schema in
-            (schema.root["spec"]?["rules"]?.items ?? []).contains { rule in
-                (rule["subjects"]?.items ?? []).contains { subject in
-                    if let namespace = subject["serviceAccount"]?["namespace"]?.string { return members.contains(namespace) }
-                    if let group = subject["group"]?["name"]?.string, group.hasPrefix("system:serviceaccounts:") {
-                        return members.contains(String(group.dropFirst("system:serviceaccounts:".count)))
-                    }
-                    return false
-                }
-            }
-        }
-        if let schema {
-            let level = schema.root["spec"]?["priorityLevelConfiguration"]?["name"]?.string ?? "?"
-            layer.pass("FlowSchema \(schema.name) puts the tenant's service accounts in priority level \(level)", schema, "spec.rules")
-        } else if tenant.spec.isUntrusted, let anchor = context.representative(of: tenant) {
+        let group = "flowcontrol.apiserver.k8s.io"
+        let found = TenantFlowSchema.find(for: Set(tenant.namespaces), in: context.inventory.objects(ofKind: "FlowSchema", group: group))
+        guard let found else {
+            guard let anchor = context.representative(of: tenant) else { return }
             layer.warn("no FlowSchema limits the tenant's service accounts: their API requests compete with everyone's", anchor,
                        rules: [.gap(.noFlowSchema)])
-            layer.report(.noFlowSchema(layer.site(anchor, TenancyContext.namespacePath(anchor))))
+            layer.report(.noFlowSchema(layer.site(anchor, TenancyContext.namespacePath(anchor)), schema: nil, level: nil, why: nil))
+            return
+        }
+        let path: FieldPath = "spec.priorityLevelConfiguration.name"
+        if let why = found.unbounded(levels: context.inventory.objects(ofKind: "PriorityLevelConfiguration", group: group)) {
+            layer.warn("FlowSchema \(found.object.name) puts the tenant's service accounts in priority level \(found.level), \(why)",
+                       found.object, path, rules: [.gap(.noFlowSchema)])
+            layer.report(.noFlowSchema(layer.site(found.object, path), schema: found.object.name, level: found.level, why: why))
+        } else {
+            layer.pass("FlowSchema \(found.object.name) puts the tenant's service accounts in priority level \(found.level)", found.object, "spec.rules")
         }
     }
 }

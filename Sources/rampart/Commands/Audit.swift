@@ -18,8 +18,12 @@ extension Rampart {
                 some input failed to load (the others are still audited and reported); 2 usage error, or no input \
                 read cleanly.
 
+                -n NAMESPACE reports the findings on that namespace's objects only (those on cluster-scoped objects \
+                are left out); every input is still read, so policies, bindings and Namespaces elsewhere still count.
+
                 Examples:
                   rampart audit manifests/                # exit 1 on high or critical
+                  rampart audit manifests/ -n team-a      # findings on team-a's objects, every input read
                   helm template web ./chart | rampart audit -
                   rampart audit manifests/ -o sarif --output-file rampart.sarif
                   rampart audit manifests/ -o json --output-file baseline.json
@@ -31,6 +35,7 @@ extension Rampart {
                 """)
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var scope: NamespaceScopeOptions
         @OptionGroup var output: OutputOptions<AuditFormat>
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var tenancy: TenancyOptions
@@ -78,7 +83,7 @@ extension Rampart {
             if let model { context.useTenancy(model) }
             let rules = config.enabledRules(from: Catalog.rules)
             context.useCustomRules(rules.compactMap { $0 as? CustomRule }, severities: config.rules.compactMapValues(\.severity))
-            let findings = Auditor.audit(context, rules: rules)
+            let findings = Auditor.audit(context, rules: rules).filter { scope.includes($0.object.namespace) }
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
                                              today: PolicyOptions.today)
             progress.finish()

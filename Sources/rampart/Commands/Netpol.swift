@@ -17,6 +17,7 @@ extension Rampart {
                   rampart netpol matrix examples/cluster
                   rampart netpol connlist examples/cluster -o json
                   rampart netpol namespaces --cluster
+                  rampart netpol connlist examples/cluster -n team-search
                 """,
             subcommands: [NetpolMatrix.self, NetpolConnlist.self, NetpolNamespaces.self, NetpolExplain.self])
     }
@@ -53,6 +54,8 @@ struct NetpolMatrix: ParsableCommand {
         commandName: "matrix",
         abstract: "Decide every ordered pair of distinct pods for each probe (PROTOCOL/PORT).",
         discussion: """
+            With -n NAMESPACE the grid holds only that namespace's pods (every input's policies still apply).
+
             Examples:
               rampart netpol matrix examples/cluster
               rampart netpol matrix manifests/ --probe TCP/80 --probe UDP/53 -o json
@@ -62,12 +65,13 @@ struct NetpolMatrix: ParsableCommand {
     var probes: [NetworkProbe] = []
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var scope: NamespaceScopeOptions
     @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
         let run = NetpolInput(input)
         let probes = self.probes.isEmpty ? NetworkProbe.defaults(run.analysis) : self.probes
-        try run.finish(NetworkMatrixReport(run.analysis, probes: probes, errors: run.loaded.errors), output)
+        try run.finish(NetworkMatrixReport(run.analysis, probes: probes, errors: run.loaded.errors) { scope.includes($0.namespace) }, output)
     }
 }
 
@@ -77,17 +81,21 @@ struct NetpolConnlist: ParsableCommand {
         commandName: "connlist",
         abstract: "List the allowed connections between workloads and external address ranges.",
         discussion: """
+            With -n NAMESPACE only the connections from or to a workload of that namespace are listed.
+
             Examples:
               rampart netpol connlist examples/cluster
               rampart netpol connlist --cluster -o json
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var scope: NamespaceScopeOptions
     @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
         let run = NetpolInput(input)
-        try run.finish(ConnectionListReport(run.analysis.connectionList(), undecided: run.analysis.undecidedConnections(),
+        let kept = { (connection: ListedConnection) in scope.includes(from: connection.from.namespace, to: connection.to.namespace) }
+        try run.finish(ConnectionListReport(run.analysis.connectionList().filter(kept), undecided: run.analysis.undecidedConnections().filter(kept),
                                             errors: run.loaded.errors), output)
     }
 }
@@ -98,17 +106,21 @@ struct NetpolNamespaces: ParsableCommand {
         commandName: "namespaces",
         abstract: "Summarise reachability between namespaces (some pod of one may connect to some pod of the other).",
         discussion: """
+            With -n NAMESPACE only the flows from or to that namespace are listed.
+
             Examples:
               rampart netpol namespaces examples/cluster
               rampart netpol namespaces --cluster -o json
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var scope: NamespaceScopeOptions
     @OptionGroup var output: OutputOptions<AnswerFormat>
 
     func run() throws {
         let run = NetpolInput(input)
-        try run.finish(NamespaceFlowReport(run.analysis.namespaceReachability(), errors: run.loaded.errors), output)
+        let flows = run.analysis.namespaceReachability().filter { scope.includes(from: $0.from, to: $0.to) }
+        try run.finish(NamespaceFlowReport(flows, errors: run.loaded.errors), output)
     }
 }
 

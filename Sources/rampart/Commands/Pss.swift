@@ -14,16 +14,19 @@ extension Rampart {
                 Without --level, each object is judged by the pod-security.kubernetes.io/enforce (and \
                 -version) labels of its Namespace when that Namespace is among the inputs; otherwise by the \
                 admission's default, privileged, which allows everything. What the namespace's audit and warn \
-                labels would report is shown too. Exit status: 0 all allowed, 1 a pod not allowed, 2 usage or \
-                input error.
+                labels would report is shown too. -n NAMESPACE judges only the pods and pod templates of that \
+                namespace (by its Namespace's labels, read from any input). Exit status: 0 all allowed, 1 a pod not \
+                allowed, 2 usage or input error.
 
                 Examples:
                   rampart pss manifests/          # by each namespace's enforce label
                   rampart pss manifests/ --level restricted
+                  rampart pss manifests/ -n team-a   # team-a's pods, judged by team-a's Namespace labels
                   rampart pss manifests/ --level baseline --version v1.30 -o json
                 """)
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var scope: NamespaceScopeOptions
 
         @Option(help: "Judge every object at this level: privileged, baseline or restricted.",
                 transform: { text in
@@ -56,6 +59,7 @@ extension Rampart {
             let loaded = InputReader.load(input)
             let explicit = level.map { LevelVersion(level: $0, version: version ?? .latest) }
             let verdicts = PodVerdict.evaluate(Inventory(objects: loaded.objects), explicit: explicit)
+                .filter { scope.includes($0.pod.object.namespace) }
             let report = PodSecurityReport(verdicts: verdicts, errors: loaded.errors)
             try output.render(report)
             try RunStatus(report, cleanInputs: loaded.cleanInputs).finish()

@@ -21,7 +21,7 @@ struct TenantNew: ParsableCommand {
         abstract: "Print the baseline manifests of a new tenant (namespace, Pod Security, quota, limit range, network policies, RBAC, placement).",
         discussion: """
             The output passes `rampart audit` and achieves the tenant's required isolation (`rampart tenants check`). \
-            It holds only the tenant's own objects: its namespaces and what is inside them, and for untrusted tenants \
+            It holds only the tenant's own objects: its namespaces and what is inside them, and \
             a FlowSchema named after it. It never creates or changes objects that other tenants share: untrusted pods \
             name the platform's sandbox RuntimeClass (--runtime-class), which must exist, and the node pool goes on the \
             tenant's namespaces and pods, not on the RuntimeClass.
