@@ -76,7 +76,9 @@ public struct ConnectionSet: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { tcp.isEmpty && udp.isEmpty && sctp.isEmpty }
-    public var isAll: Bool { tcp == [.all] && udp == [.all] && sctp == [.all] }
+    public var isAll: Bool { Self.isEveryPort(tcp) && Self.isEveryPort(udp) && Self.isEveryPort(sctp) }
+
+    private static func isEveryPort(_ ranges: [PortRange]) -> Bool { ranges.count == 1 && ranges[0] == .all }
 
     public func contains(_ proto: NetworkProtocol, _ port: Int) -> Bool {
         self[proto].contains { $0.from <= port && port <= $0.to }

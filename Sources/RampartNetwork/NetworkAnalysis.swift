@@ -64,6 +64,8 @@ public struct NetworkAnalysis: Sendable {
     let groups: [PodGroup]
     let groupOfPod: [Int]
     let rules: [IndexedRule]
+    /// The groups every policy treats alike, for reachability worked out per class.
+    let classes: GroupClasses
 
     public init(_ inventory: Inventory) {
         self.init(pods: NetworkPod.all(in: inventory), policies: PolicyCompiler.compile(inventory), inventory: inventory)
@@ -136,6 +138,7 @@ public struct NetworkAnalysis: Sendable {
         self.groups = groups
         self.groupOfPod = groupOfPod
         self.rules = rules
+        classes = GroupClasses(groups: groups, rules: rules)
     }
 
     /// True when some application-tier policy selects the pod's group in `direction` (the pod is isolated that way).

@@ -51,32 +51,42 @@ extension NetworkAnalysis {
         connections(from: source, to: destination).contains(proto, port)
     }
 
-    /// Groups that may have any connection to `group` in `direction`, judged by peers only (a superset
-    /// of the real peers): those of allow and pass rules when the group is isolated, else every group.
-    func candidatePeers(of group: Int, _ direction: TrafficDirection) -> GroupSet {
-        guard isIsolated(group, direction) else { return .full(capacity: groups.count) }
+    /// Classes that may have any connection to class `index` in `direction`, judged by peers only (a
+    /// superset of the real peers): those of allow and pass rules when the class is isolated, else every class.
+    func candidatePeers(ofClass index: Int, _ direction: TrafficDirection) -> GroupSet {
+        let group = classes.representative(index)
+        guard isIsolated(group, direction) else { return .full(capacity: classes.count) }
         var set = GroupSet(capacity: groups.count)
         for ruleIndex in groups[group].rules[direction] ?? [] where rules[ruleIndex].rule.action != .deny {
-            guard let peers = rules[ruleIndex].peerGroups else { return .full(capacity: groups.count) }
+            guard let peers = rules[ruleIndex].peerGroups else { return .full(capacity: classes.count) }
             set.formUnion(peers)
         }
-        return set
+        return classes.classes(of: set)
+    }
+
+    /// Calls `body` with every ordered pair of group classes (distinct or not) that has a connection
+    /// allowed or undecided, and the outcome, which every pair of their groups shares. Pairs are
+    /// pruned by peers on both sides first, so isolated clusters cost little.
+    func forEachConnectedClassPair(_ body: (Int, Int, SideOutcome) -> Void) {
+        // admittedBy[s]: the destination classes whose ingress peers may include s.
+        var admittedBy = Array(repeating: GroupSet(capacity: classes.count), count: classes.count)
+        for destination in 0..<classes.count {
+            candidatePeers(ofClass: destination, .ingress).forEach { admittedBy[$0].insert(destination) }
+        }
+        for source in 0..<classes.count {
+            candidatePeers(ofClass: source, .egress).intersection(admittedBy[source]).forEach { destination in
+                let outcome = outcome(fromGroup: classes.representative(source), toGroup: classes.representative(destination))
+                if !outcome.allowed.isEmpty || !outcome.unknown.isEmpty { body(source, destination, outcome) }
+            }
+        }
     }
 
     /// Calls `body` with every ordered pair of groups (distinct or not) that has a connection allowed
-    /// or undecided, and the outcome. Pairs are pruned by peers on both sides first, so isolated
-    /// clusters cost little, and pairs for which `settled` is true are left out.
-    func forEachConnectedGroupPair(settled: (Int, Int) -> Bool = { _, _ in false }, _ body: (Int, Int, SideOutcome) -> Void) {
-        // admittedBy[s]: the destinations whose ingress peers may include s.
-        var admittedBy = Array(repeating: GroupSet(capacity: groups.count), count: groups.count)
-        for destination in groups.indices {
-            candidatePeers(of: destination, .ingress).forEach { admittedBy[$0].insert(destination) }
-        }
-        for source in groups.indices {
-            candidatePeers(of: source, .egress).intersection(admittedBy[source]).forEach { destination in
-                guard !settled(source, destination) else { return }
-                let outcome = outcome(fromGroup: source, toGroup: destination)
-                if !outcome.allowed.isEmpty || !outcome.unknown.isEmpty { body(source, destination, outcome) }
+    /// or undecided, and the outcome (worked out once per pair of classes).
+    func forEachConnectedGroupPair(_ body: (Int, Int, SideOutcome) -> Void) {
+        forEachConnectedClassPair { sources, destinations, outcome in
+            for source in classes.members[sources] {
+                for destination in classes.members[destinations] { body(source, destination, outcome) }
             }
         }
     }

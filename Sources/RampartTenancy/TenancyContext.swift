@@ -32,12 +32,11 @@ struct TenancyContext {
     let limitRanges: NamespaceIndex<KubeObject>
     let ingresses: NamespaceIndex<KubeObject>
     private let tenantsByName: [String: Tenant]
-    /// Namespace-to-namespace reachability (the network engine's).
-    let namespaceFlows: [NamespaceFlow]
+    /// Namespace-to-namespace reachability (the network engine's), read namespace by namespace.
+    let reachability: NamespaceReachability
     /// Allowed connections between workloads and addresses outside the cluster.
     let externalConnections: [ListedConnection]
     /// Indexes built once, so per-tenant layers never scan the whole cluster.
-    let flowsByNamespace: [String: [NamespaceFlow]]
     let externalConnectionsByNamespace: [String: [ListedConnection]]
     /// The object a workload's findings go on: its top-level object (the Deployment, not its
     /// ReplicaSets or Pods), whatever the input order.
@@ -82,14 +81,8 @@ struct TenancyContext {
         quotas = NamespaceIndex(inventory.objects(ofKind: "ResourceQuota", group: "")) { $0.namespace }
         limitRanges = NamespaceIndex(inventory.objects(ofKind: "LimitRange", group: "")) { $0.namespace }
         ingresses = NamespaceIndex(inventory.objects(ofKind: "Ingress", group: "networking.k8s.io")) { $0.namespace }
-        namespaceFlows = network.namespaceReachability()
+        reachability = network.reachabilityByNamespace()
         externalConnections = network.externalConnections()
-        var flows: [String: [NamespaceFlow]] = [:]
-        for flow in namespaceFlows {
-            flows[flow.from, default: []].append(flow)
-            if flow.to != flow.from { flows[flow.to, default: []].append(flow) }
-        }
-        flowsByNamespace = flows
         var external: [String: [ListedConnection]] = [:]
         for connection in externalConnections {
             for peer in [connection.from, connection.to] {

@@ -19,7 +19,7 @@ struct TenantMatrix: Sendable {
     /// The nodes each tenant's pods may run on, by tenant name.
     let nodesByTenant: [String: Set<String>]
     let ownerOfNamespace: [String: String]
-    let flowsByNamespace: [String: [NamespaceFlow]]
+    let reachability: NamespaceReachability
 
     init(tenants: [Tenant], boundaries: [String: ControlPlaneBoundary], context: TenancyContext) {
         self.tenants = tenants
@@ -32,7 +32,7 @@ struct TenantMatrix: Sendable {
         let placementsByTenant = Dictionary(grouping: context.placements.items) { context.ownerOfNamespace[$0.pod.namespace] ?? "" }
         nodesByTenant = placementsByTenant.mapValues { Set($0.flatMap { $0.nodes ?? [] }) }
         ownerOfNamespace = context.ownerOfNamespace
-        flowsByNamespace = context.flowsByNamespace
+        reachability = context.reachability
     }
 
     /// Every ordered pair of distinct tenants where the first can reach or act on the second.
@@ -50,8 +50,8 @@ struct TenantMatrix: Sendable {
         for from in tenants {
             let members = Set(from.namespaces)
             let outbound = grants[from.name] ?? []
-            let flowsByTarget = Dictionary(grouping: members.flatMap { flowsByNamespace[$0] ?? [] }
-                .filter { members.contains($0.from) && !members.contains($0.to) }) { $0.to }
+            let flowsByTarget = Dictionary(grouping: from.namespaces.flatMap(reachability.flows(from:))
+                .filter { !members.contains($0.to) }) { $0.to }
             let fromNodes = nodesByTenant[from.name] ?? []
             var candidates: Set<Int> = []
             if outbound.contains(where: { $0.namespace == nil }) {

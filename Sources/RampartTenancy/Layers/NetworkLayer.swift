@@ -19,7 +19,7 @@ enum NetworkLayer {
         for namespace in tenant.namespaces {
             defaultDeny(namespace, tenant, context, &layer)
         }
-        let flows = tenant.namespaces.flatMap { context.flowsByNamespace[$0] ?? [] }
+        let flows = tenant.namespaces.flatMap(context.reachability.flows(of:))
         var fromTenants: [String: [CrossTenantFlows.Peer]] = [:]
         var toTenants: [String: [CrossTenantFlows.Peer]] = [:]
         for flow in flows where members.contains(flow.to) != members.contains(flow.from) {
