@@ -1,11 +1,24 @@
 /// The escalation graph, built lazily: each node's capabilities (its bindings, or the role or
-/// admin power it stands for) and the edges the techniques derive from them. Edges are memoised.
+/// admin power it stands for) and the edges the techniques derive from them. Nodes are numbered in
+/// the order they are met, so that walks keep their state in arrays; edges are memoised by number.
 struct EscalationGraph: Sendable {
     let policy: RBACPolicy
     let facts: ClusterFacts
     /// Bindings taken as removed (to test a fix).
     let excluded: Set<BindingReference>
-    private var memo: [EscalationNode: [EscalationEdge]] = [:]
+    /// Every node met so far, by number.
+    private(set) var nodes: [EscalationNode] = []
+    /// The namespace of each node (see `EscalationNode.namespace`), by number.
+    private(set) var namespaces: [String?] = []
+    private var numbers: [EscalationNode: Int] = [:]
+    /// The edges out of each node and their targets' numbers, by number; nil until asked for.
+    private var expansions: [Expansion?] = []
+
+    /// The edges out of one node, deduplicated by target, in a stable order, with the targets' numbers.
+    struct Expansion: Sendable {
+        var edges: [EscalationEdge]
+        var targets: [Int]
+    }
 
     init(policy: RBACPolicy, facts: ClusterFacts, excluding excluded: Set<BindingReference> = []) {
         self.policy = policy
@@ -13,14 +26,26 @@ struct EscalationGraph: Sendable {
         self.excluded = excluded
     }
 
-    /// The edges out of `node`, deduplicated by target, in a stable order. Cluster-admin has none:
-    /// it is the end of every path.
-    mutating func edges(from node: EscalationNode) -> [EscalationEdge] {
-        if let known = memo[node] { return known }
+    /// The number of `node`, numbering it if it is new.
+    mutating func number(of node: EscalationNode) -> Int {
+        if let known = numbers[node] { return known }
+        let number = nodes.count
+        numbers[node] = number
+        nodes.append(node)
+        namespaces.append(node.namespace)
+        expansions.append(nil)
+        return number
+    }
+
+    /// The edges out of node `number`. Cluster-admin has none: it is the end of every path.
+    mutating func expansion(of number: Int) -> Expansion {
+        if let known = expansions[number] { return known }
+        let node = nodes[number]
         var seen: Set<EscalationNode> = [node]
         let edges = computeEdges(from: node).filter { seen.insert($0.target).inserted }
-        memo[node] = edges
-        return edges
+        let expansion = Expansion(edges: edges, targets: edges.map { self.number(of: $0.target) })
+        expansions[number] = expansion
+        return expansion
     }
 
     private func computeEdges(from node: EscalationNode) -> [EscalationEdge] {
