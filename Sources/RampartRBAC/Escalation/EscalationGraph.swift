@@ -69,7 +69,7 @@ struct EscalationGraph: Sendable {
             return [EscalationEdge(technique: .privilegedGroup, target: .clusterAdmin,
                                    action: "is a member of \(RequestUser.privilegedGroup), which kube-apiserver allows everything before RBAC is asked",
                                    origins: [])]
-        case .identity, .role, .admin, .deployer:
+        case .identity, .impersonated, .role, .admin, .deployer:
             let capabilities = capabilities(of: node)
             let full = fullAccess(capabilities)
             return full.isEmpty ? techniques(capabilities) : full
@@ -85,11 +85,9 @@ struct EscalationGraph: Sendable {
     func capabilities(of node: EscalationNode) -> CapabilitySet {
         switch node {
         case .identity(let user):
-            return CapabilitySet(capabilities: bindings(of: user).flatMap { subject, binding -> [Capability] in
-                guard case .resolved(let role) = policy.role(of: binding) else { return [] }
-                let scope = binding.namespace.map(PermissionScope.namespace) ?? .cluster
-                return (facts.relevantRules[role.key] ?? []).map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
-            })
+            return CapabilitySet(capabilities: bound(user))
+        case .impersonated(let user, _, let gates):
+            return CapabilitySet(capabilities: bound(user).flatMap { capability in gates.compactMap { $0.admit(capability) } })
         case .role(let key, let scope):
             return CapabilitySet(capabilities: (facts.relevantRules[key] ?? []).map { sourced in
                 Capability(rule: sourced.rule, scope: scope,
@@ -104,6 +102,15 @@ struct EscalationGraph: Sendable {
                                                            namespacedOnly: true)])
         case .anyAccount, .podAccounts, .relabel, .nodes:
             return CapabilitySet(capabilities: [])
+        }
+    }
+
+    /// The rules `user`'s bindings give it.
+    private func bound(_ user: RequestUser) -> [Capability] {
+        bindings(of: user).flatMap { subject, binding -> [Capability] in
+            guard case .resolved(let role) = policy.role(of: binding) else { return [] }
+            let scope = binding.namespace.map(PermissionScope.namespace) ?? .cluster
+            return (facts.relevantRules[role.key] ?? []).map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
         }
     }
 
