@@ -6,6 +6,7 @@ extension EscalationGraph {
         createWorkloads(set) + impersonateAccounts(set) + createTokens(set) + readTokenSecrets(set) + mintTokenSecrets(set)
             + execInPods(set) + nodesProxy(set) + bind(set) + escalate(set) + impersonateUsers(set)
             + argoApplications(set) + controllerDeputies(set) + approveCertificates(set) + relabelNamespaces(set) + escapeToNodes(set)
+            + constrainedImpersonation(set)
     }
 
     private static let workloadQuestions: [(group: String, questions: [CapabilitySet.Question])] = [

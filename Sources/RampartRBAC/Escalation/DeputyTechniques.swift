@@ -48,19 +48,4 @@ extension EscalationGraph {
             }
         }
     }
-
-    /// Creating CertificateSigningRequests, approving them and `approve` on the
-    /// `kubernetes.io/kube-apiserver-client` signer → a client certificate in any group, `system:masters` included.
-    func approveCertificates(_ set: CapabilitySet) -> [EscalationEdge] {
-        let group = "certificates.k8s.io"
-        let signer = "kubernetes.io/kube-apiserver-client"
-        guard let creator = set.allowing("create", group: group, "certificatesigningrequests", clusterScoped: true).first,
-              let approver = set.allowing("update", group: group, "certificatesigningrequests/approval", clusterScoped: true).first,
-              let approval = (set.allowing("approve", group: group, "signers", name: signer, clusterScoped: true)
-                  + set.allowing("approve", group: group, "signers", name: "kubernetes.io/*", clusterScoped: true)).first
-        else { return [] }
-        return [EscalationEdge(technique: .approveCertificate, target: .clusterAdmin,
-                               action: "may create and approve CertificateSigningRequests for the signer \(signer): a client certificate with organisation \(RequestUser.privilegedGroup) is cluster-admin",
-                               origins: [creator.origin, approver.origin, approval.origin])]
-    }
 }

@@ -36,15 +36,18 @@ public struct EscalationAnalysis: Sendable {
 
     /// The shortest path to cluster-admin-equivalent power from each of `starts` that has one.
     public mutating func clusterAdminPaths(from starts: [Subject]) -> [EscalationPath] {
-        let next = stepsTowardClusterAdmin(from: starts.map { .identity($0.requestUser) })
-        return starts.compactMap { start in
-            var node = EscalationNode.identity(start.requestUser)
+        let origins = starts.map { graph.number(of: .identity($0.requestUser)) }
+        let admin = graph.number(of: .clusterAdmin)
+        let next = stepsTowardClusterAdmin(from: origins, admin: admin)
+        return zip(starts, origins).compactMap { start, origin in
+            var node = origin
             var walk: [(EscalationNode, EscalationEdge)] = []
-            while node != .clusterAdmin, let edge = next[node] {
-                walk.append((node, edge))
-                node = edge.target
+            while node != admin, node < next.count, next[node] >= 0 {
+                let expansion = graph.expansion(of: node)
+                walk.append((graph.nodes[node], expansion.edges[next[node]]))
+                node = expansion.targets[next[node]]
             }
-            return node == .clusterAdmin ? EscalationPath(from: start, goal: .clusterAdmin, steps: Self.steps(walk)) : nil
+            return node == admin ? EscalationPath(from: start, goal: .clusterAdmin, steps: Self.steps(walk)) : nil
         }
     }
 
@@ -54,65 +57,57 @@ public struct EscalationAnalysis: Sendable {
     public mutating func tenantPaths(from start: Subject) -> [EscalationPath] {
         let homes = graph.facts.homeTenants(of: start)
         guard !homes.isEmpty else { return [] }
-        let origin = EscalationNode.identity(start.requestUser)
-        var parents: [EscalationNode: (EscalationNode, EscalationEdge)] = [:]
-        var queue = [origin]
-        var visited: Set<EscalationNode> = [origin]
-        var reached: [String: EscalationNode] = [:]
-        var index = 0
-        while index < queue.count {
-            let node = queue[index]
-            index += 1
-            if let namespace = node.namespace {
+        let admin = graph.number(of: .clusterAdmin)
+        var walk = GraphWalk(origins: [graph.number(of: .identity(start.requestUser))])
+        var reached: [String: Int] = [:]
+        while let node = walk.next() {
+            if let namespace = graph.namespaces[node] {
                 let tenant = graph.facts.tenant(of: namespace)
                 if !homes.contains(tenant), reached[tenant] == nil { reached[tenant] = node }
             }
-            for edge in graph.edges(from: node) where visited.insert(edge.target).inserted {
-                if edge.target == .clusterAdmin { return [] }
-                parents[edge.target] = (node, edge)
-                queue.append(edge.target)
+            for (index, target) in graph.expansion(of: node).targets.enumerated() where walk.reach(target, from: node, edge: index) {
+                if target == admin { return [] }
             }
         }
         return reached.keys.sorted().compactMap { tenant in
             guard let end = reached[tenant] else { return nil }
-            var walk: [(EscalationNode, EscalationEdge)] = []
-            var node = end
-            while let (parent, edge) = parents[node] {
-                walk.insert((parent, edge), at: 0)
-                node = parent
-            }
-            let goal = EscalationPath.Goal(kind: .tenant, tenant: tenant, namespace: end.namespace)
-            return EscalationPath(from: start, goal: goal, steps: Self.steps(walk))
+            let goal = EscalationPath.Goal(kind: .tenant, tenant: tenant, namespace: graph.namespaces[end])
+            return EscalationPath(from: start, goal: goal, steps: steps(of: walk, to: end))
         }
     }
 
-    /// For every node reachable from `origins`, the first edge of a shortest path to cluster-admin.
-    private mutating func stepsTowardClusterAdmin(from origins: [EscalationNode]) -> [EscalationNode: EscalationEdge] {
-        var incoming: [EscalationNode: [(EscalationNode, EscalationEdge)]] = [:]
-        var queue = origins
-        var visited = Set(origins)
-        var index = 0
-        while index < queue.count {
-            let node = queue[index]
-            index += 1
-            for edge in graph.edges(from: node) {
-                incoming[edge.target, default: []].append((node, edge))
-                if visited.insert(edge.target).inserted { queue.append(edge.target) }
+    /// For every node reachable from `origins`, by number, the index of the first edge of a shortest
+    /// path to cluster-admin (node `admin`); -1 for nodes with none.
+    private mutating func stepsTowardClusterAdmin(from origins: [Int], admin: Int) -> [Int] {
+        var incoming: [[(source: Int, edge: Int)]] = []
+        var walk = GraphWalk(origins: origins)
+        while let node = walk.next() {
+            for (index, target) in graph.expansion(of: node).targets.enumerated() {
+                if target >= incoming.count { incoming += repeatElement([], count: target + 1 - incoming.count) }
+                incoming[target].append((node, index))
+                walk.reach(target, from: node, edge: index)
             }
         }
-        var next: [EscalationNode: EscalationEdge] = [:]
-        var frontier = [EscalationNode.clusterAdmin]
-        var done: Set<EscalationNode> = [.clusterAdmin]
-        index = 0
+        var next = [Int](repeating: -1, count: graph.nodes.count)
+        var done = [Bool](repeating: false, count: graph.nodes.count)
+        done[admin] = true
+        var frontier = [admin]
+        var index = 0
         while index < frontier.count {
             let node = frontier[index]
             index += 1
-            for (source, edge) in incoming[node] ?? [] where done.insert(source).inserted {
+            for (source, edge) in node < incoming.count ? incoming[node] : [] where !done[source] {
+                done[source] = true
                 next[source] = edge
                 frontier.append(source)
             }
         }
         return next
+    }
+
+    /// The steps of the way `walk` reached `node`.
+    mutating func steps(of walk: GraphWalk, to node: Int) -> [EscalationStep] {
+        Self.steps(walk.route(to: node).map { from, edge in (graph.nodes[from], graph.expansion(of: from).edges[edge]) })
     }
 
     /// Steps of a walk, a hub's fan-out folded into the step that reached the hub.

@@ -1,11 +1,24 @@
 /// The escalation graph, built lazily: each node's capabilities (its bindings, or the role or
-/// admin power it stands for) and the edges the techniques derive from them. Edges are memoised.
+/// admin power it stands for) and the edges the techniques derive from them. Nodes are numbered in
+/// the order they are met, so that walks keep their state in arrays; edges are memoised by number.
 struct EscalationGraph: Sendable {
     let policy: RBACPolicy
     let facts: ClusterFacts
     /// Bindings taken as removed (to test a fix).
     let excluded: Set<BindingReference>
-    private var memo: [EscalationNode: [EscalationEdge]] = [:]
+    /// Every node met so far, by number.
+    private(set) var nodes: [EscalationNode] = []
+    /// The namespace of each node (see `EscalationNode.namespace`), by number.
+    private(set) var namespaces: [String?] = []
+    private var numbers: [EscalationNode: Int] = [:]
+    /// The edges out of each node and their targets' numbers, by number; nil until asked for.
+    private var expansions: [Expansion?] = []
+
+    /// The edges out of one node, deduplicated by target, in a stable order, with the targets' numbers.
+    struct Expansion: Sendable {
+        var edges: [EscalationEdge]
+        var targets: [Int]
+    }
 
     init(policy: RBACPolicy, facts: ClusterFacts, excluding excluded: Set<BindingReference> = []) {
         self.policy = policy
@@ -13,14 +26,26 @@ struct EscalationGraph: Sendable {
         self.excluded = excluded
     }
 
-    /// The edges out of `node`, deduplicated by target, in a stable order. Cluster-admin has none:
-    /// it is the end of every path.
-    mutating func edges(from node: EscalationNode) -> [EscalationEdge] {
-        if let known = memo[node] { return known }
+    /// The number of `node`, numbering it if it is new.
+    mutating func number(of node: EscalationNode) -> Int {
+        if let known = numbers[node] { return known }
+        let number = nodes.count
+        numbers[node] = number
+        nodes.append(node)
+        namespaces.append(node.namespace)
+        expansions.append(nil)
+        return number
+    }
+
+    /// The edges out of node `number`. Cluster-admin has none: it is the end of every path.
+    mutating func expansion(of number: Int) -> Expansion {
+        if let known = expansions[number] { return known }
+        let node = nodes[number]
         var seen: Set<EscalationNode> = [node]
         let edges = computeEdges(from: node).filter { seen.insert($0.target).inserted }
-        memo[node] = edges
-        return edges
+        let expansion = Expansion(edges: edges, targets: edges.map { self.number(of: $0.target) })
+        expansions[number] = expansion
+        return expansion
     }
 
     private func computeEdges(from node: EscalationNode) -> [EscalationEdge] {
@@ -44,7 +69,7 @@ struct EscalationGraph: Sendable {
             return [EscalationEdge(technique: .privilegedGroup, target: .clusterAdmin,
                                    action: "is a member of \(RequestUser.privilegedGroup), which kube-apiserver allows everything before RBAC is asked",
                                    origins: [])]
-        case .identity, .role, .admin, .deployer:
+        case .identity, .impersonated, .role, .admin, .deployer:
             let capabilities = capabilities(of: node)
             let full = fullAccess(capabilities)
             return full.isEmpty ? techniques(capabilities) : full
@@ -60,11 +85,9 @@ struct EscalationGraph: Sendable {
     func capabilities(of node: EscalationNode) -> CapabilitySet {
         switch node {
         case .identity(let user):
-            return CapabilitySet(capabilities: bindings(of: user).flatMap { subject, binding -> [Capability] in
-                guard case .resolved(let role) = policy.role(of: binding) else { return [] }
-                let scope = binding.namespace.map(PermissionScope.namespace) ?? .cluster
-                return (facts.relevantRules[role.key] ?? []).map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
-            })
+            return CapabilitySet(capabilities: bound(user))
+        case .impersonated(let user, _, let gates):
+            return CapabilitySet(capabilities: bound(user).flatMap { capability in gates.compactMap { $0.admit(capability) } })
         case .role(let key, let scope):
             return CapabilitySet(capabilities: (facts.relevantRules[key] ?? []).map { sourced in
                 Capability(rule: sourced.rule, scope: scope,
@@ -79,6 +102,15 @@ struct EscalationGraph: Sendable {
                                                            namespacedOnly: true)])
         case .anyAccount, .podAccounts, .relabel, .nodes:
             return CapabilitySet(capabilities: [])
+        }
+    }
+
+    /// The rules `user`'s bindings give it.
+    private func bound(_ user: RequestUser) -> [Capability] {
+        bindings(of: user).flatMap { subject, binding -> [Capability] in
+            guard case .resolved(let role) = policy.role(of: binding) else { return [] }
+            let scope = binding.namespace.map(PermissionScope.namespace) ?? .cluster
+            return (facts.relevantRules[role.key] ?? []).map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
         }
     }
 

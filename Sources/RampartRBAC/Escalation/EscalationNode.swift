@@ -19,6 +19,9 @@ enum EscalationNode: Hashable, Sendable {
     case relabel(namespace: String?)
     /// A node's host, taken from a privileged pod: an end of paths, like cluster-admin.
     case nodes
+    /// A user or service account impersonated under constrained impersonation (`mode`): its
+    /// bindings' power, within the actions the impersonator's `impersonate-on` rules (`gates`) allow.
+    case impersonated(RequestUser, mode: String, gates: [ImpersonationGate])
 
     /// Cluster-admin-equivalent power.
     static let clusterAdmin = EscalationNode.admin(.cluster)
@@ -34,7 +37,7 @@ enum EscalationNode: Hashable, Sendable {
     /// The namespace the node is inside of, if any (for tenant boundaries).
     var namespace: String? {
         switch self {
-        case .identity(let user):
+        case .identity(let user), .impersonated(let user, _, _):
             return user.name.flatMap(RequestUser.serviceAccount(userName:))?.namespace
         case .anyAccount(let namespace), .podAccounts(let namespace):
             return namespace
@@ -49,8 +52,10 @@ enum EscalationNode: Hashable, Sendable {
 
     /// The subject this node is, for identities that are one user, group or service account.
     var subject: Subject? {
-        guard case .identity(let user) = self else { return nil }
-        return user.subject
+        switch self {
+        case .identity(let user), .impersonated(let user, _, _): return user.subject
+        default: return nil
+        }
     }
 
     /// `ServiceAccount team-a/builder`, `any service account of namespace team-a`, `cluster-admin`…
@@ -74,6 +79,8 @@ enum EscalationNode: Hashable, Sendable {
             return namespace.map { "the labels of namespace \($0)" } ?? "the labels of every namespace"
         case .nodes:
             return "the nodes (a privileged pod's host)"
+        case .impersonated(let user, let mode, _):
+            return "\(user.identityDescription), impersonated for what impersonate-on:\(mode) allows"
         }
     }
 }

@@ -73,7 +73,7 @@ public struct EscalationStep: Sendable, Codable {
         subject = target.subject
         var text = "\(from.description) \(edge.action)"
         switch target {
-        case .identity, .anyAccount, .podAccounts:
+        case .identity, .anyAccount, .podAccounts, .impersonated:
             text += ", so it can act as \(edge.target.description)"
             if target != edge.target { text += ", including \(target.description)" }
         case .relabel, .nodes:

@@ -8,6 +8,9 @@ public enum EscalationTechnique: String, Sendable, Codable, CaseIterable {
     case createWorkloads = "create-workloads"
     /// Impersonates service accounts, users or groups.
     case impersonate
+    /// Impersonates under constrained impersonation (KEP-5284): `impersonate:<mode>` on the identity,
+    /// `impersonate-on:<mode>:<verb>` on what it does as it.
+    case constrainedImpersonation = "constrained-impersonate"
     /// Reads a legacy token Secret (`kubernetes.io/service-account-token`): the account's API token.
     case readTokenSecret = "read-token-secret"
     /// Creates and reads Secrets: a new token Secret for any account is filled in by the token controller.

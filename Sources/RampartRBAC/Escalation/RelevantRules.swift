@@ -26,6 +26,9 @@ enum RelevantRules {
             (["create"], "certificates.k8s.io", ["certificatesigningrequests"]),
             (["update"], "certificates.k8s.io", ["certificatesigningrequests/approval"]),
             (["approve"], "certificates.k8s.io", ["signers"]),
+            (["impersonate:serviceaccount"], EscalationGraph.authenticationGroup, ["serviceaccounts"]),
+            (["impersonate:user-info"], EscalationGraph.authenticationGroup, ["users", "groups"]),
+            (["impersonate:arbitrary-node", "impersonate:associated-node"], EscalationGraph.authenticationGroup, ["nodes"]),
         ]
         return asked.flatMap { verbs, group, resources in
             resources.flatMap { resource in
@@ -40,8 +43,10 @@ enum RelevantRules {
         return parts.count == 2 ? "\(parts[0]).\(group)/\(parts[1])" : "\(resource).\(group)"
     }
 
-    /// True when `rule` allows one of the questions for some object name.
+    /// True when `rule` allows one of the questions for some object name, or says what a constrained
+    /// impersonator may do (`impersonate-on:…`).
     static func isRelevant(_ rule: PolicyRule) -> Bool {
+        if rule.verbs.contains(where: { $0.hasPrefix("impersonate-on:") }) { return true }
         var unnamed = rule
         unnamed.resourceNames = []
         return questions.contains { unnamed.allows($0) }

@@ -28,43 +28,28 @@ extension EscalationAnalysis {
     /// The shortest path out of `tenant` to each goal it reaches: cluster-admin, the nodes, and every
     /// other tenant (`to`: that tenant and cluster-admin only). Sorted by goal: cluster-admin, nodes, tenants by name.
     public mutating func paths(outOf tenant: String, in assignment: TenantAssignment, to target: String? = nil) -> [EscalationPath] {
-        let origins = subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) }
-        var parents: [EscalationNode: (EscalationNode, EscalationEdge)] = [:]
-        var visited = Set(origins)
-        var queue = Array(visited).sorted { $0.description < $1.description }
-        var reached: [EscalationPath.Goal: EscalationNode] = [:]
+        let origins = Set(subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) })
+        var walk = GraphWalk(origins: origins.sorted { $0.description < $1.description }.map { graph.number(of: $0) })
+        var reached: [EscalationPath.Goal: Int] = [:]
         // Every goal there is: cluster-admin, the nodes, each other tenant; the walk stops once all are reached.
         let possible = 2 + assignment.tenants.count - (assignment.namespacesOfTenant[tenant] == nil ? 0 : 1)
-        var index = 0
-        while index < queue.count, reached.count < possible {
-            let node = queue[index]
-            index += 1
+        while reached.count < possible, let node = walk.next() {
             for goal in goals(of: node, from: tenant, assignment) where reached[goal] == nil { reached[goal] = node }
-            for edge in graph.edges(from: node) where visited.insert(edge.target).inserted {
-                parents[edge.target] = (node, edge)
-                queue.append(edge.target)
-            }
+            for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
         }
         return reached.keys.sorted().compactMap { goal in
             if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { return nil }
-            guard let end = reached[goal] else { return nil }
-            var walk: [(EscalationNode, EscalationEdge)] = []
-            var node = end
-            while let (parent, edge) = parents[node] {
-                walk.insert((parent, edge), at: 0)
-                node = parent
-            }
-            guard let start = node.subject else { return nil }
+            guard let end = reached[goal], let start = graph.nodes[walk.origin(of: end)].subject else { return nil }
             var found = goal
-            if goal.kind == .tenant { found.namespace = end.namespace.flatMap { assignment.tenant(of: $0) == goal.tenant ? $0 : nil } }
-            return EscalationPath(from: start, tenant: tenant, goal: found, steps: Self.steps(walk))
+            if goal.kind == .tenant { found.namespace = graph.namespaces[end].flatMap { assignment.tenant(of: $0) == goal.tenant ? $0 : nil } }
+            return EscalationPath(from: start, tenant: tenant, goal: found, steps: steps(of: walk, to: end))
         }
     }
 
-    /// The goals a node stands for, seen from `tenant`. A tenant is keyed without its namespace, so
-    /// each is reached once.
-    private func goals(of node: EscalationNode, from tenant: String, _ assignment: TenantAssignment) -> [EscalationPath.Goal] {
-        switch node {
+    /// The goals node `number` stands for, seen from `tenant`. A tenant is keyed without its
+    /// namespace, so each is reached once.
+    private func goals(of number: Int, from tenant: String, _ assignment: TenantAssignment) -> [EscalationPath.Goal] {
+        switch graph.nodes[number] {
         case .admin(.cluster):
             return [.clusterAdmin]
         case .nodes:
@@ -76,7 +61,7 @@ extension EscalationAnalysis {
             let goals = Set(hijacked).union(assignment.byLabel).subtracting([tenant])
             return goals.sorted().map { EscalationPath.Goal(kind: .tenant, tenant: $0) }
         default:
-            guard let namespace = node.namespace, let other = assignment.tenant(of: namespace), other != tenant else { return [] }
+            guard let namespace = graph.namespaces[number], let other = assignment.tenant(of: namespace), other != tenant else { return [] }
             return [EscalationPath.Goal(kind: .tenant, tenant: other)]
         }
     }

@@ -58,10 +58,13 @@ struct RbacRun {
     /// Why an RBAC answer may not be the API server's: a webhook authorizer among the inputs' authorizers.
     var webhookCaveat: String? { AuthorizerChain(inventory)?.webhookCaveat }
 
-    /// Writes the report of `answer` to `output` and ends with the run's status. `caveat`: a note on
-    /// what a webhook authorizer may allow beyond the answer (can-i carries it in its answer instead).
-    func finish(_ answer: some RBACAnswer, _ output: OutputOptions<AnswerFormat>, caveat: String? = nil) throws {
-        let report = RBACReport(answer, errors: errors, caveats: caveat.map { [$0] } ?? [])
+    /// The IAM principals EKS's `aws-auth` ConfigMap maps, if the inputs hold it.
+    var awsAuth: AWSAuthMappings { AWSAuthMappings(inventory) }
+
+    /// Writes the report of `answer` to `output` and ends with the run's status. `caveats`: notes the
+    /// answer does not carry (what a webhook authorizer may allow beyond it, EKS identity mappings).
+    func finish(_ answer: some RBACAnswer, _ output: OutputOptions<AnswerFormat>, caveats: [String] = []) throws {
+        let report = RBACReport(answer, errors: errors, caveats: caveats)
         try output.render(report)
         try RunStatus(report, cleanInputs: cleanInputs).finish()
     }

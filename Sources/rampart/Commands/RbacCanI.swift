@@ -35,7 +35,8 @@ extension Rampart.Rbac {
         func run() throws {
             let run = RbacRun(input)
             let request = AccessRequest.parse(verb: verb, resource: resource, name: resourceName ?? "", namespace: namespace ?? "")
-            try run.finish(RBACCanIAnswer(run.policy.authorize(user.requestUser, request), webhookCaveat: run.webhookCaveat), output)
+            let (decision, mapping) = run.policy.authorize(user.requestUser, request, mappedBy: run.awsAuth)
+            try run.finish(RBACCanIAnswer(decision, webhookCaveat: run.webhookCaveat), output, caveats: mapping.map { [$0] } ?? [])
         }
     }
 }

@@ -11,15 +11,17 @@ extension Rampart.Rbac {
             commandName: "paths",
             abstract: "Follow what subjects' permissions let them become, and show the paths to cluster-admin or into other tenants.",
             discussion: """
-                Techniques: create pods or workloads (any service account of the namespace), impersonate, read legacy \
-                token Secrets, create and read Secrets (mint a token Secret), serviceaccounts/token, pods/exec and \
-                attach, nodes/proxy, bind and escalate. A tenant is a namespace's rampart.dev/tenant label, else the \
-                namespace. Without --as, --from-serviceaccount or --as-group, every subject a binding names is a start. \
+                Techniques: create pods or workloads (any service account of the namespace), impersonate (and \
+                constrained impersonation: impersonate:<mode> with impersonate-on:<mode>:<verb>), read legacy token \
+                Secrets, create and read Secrets (mint a token Secret), serviceaccounts/token, pods/exec and attach, \
+                nodes/proxy, bind and escalate, CSR approval (kube-apiserver-client and kubelet client signers). A \
+                tenant is a namespace's rampart.dev/tenant label, else the namespace. Without --as, \
+                --from-serviceaccount or --as-group, every subject a binding names is a start. \
                 With --from-tenant or --all-tenants, paths start from a tenant's subjects (its namespaces' service \
                 accounts, and the users and groups only its RoleBindings name) and end at cluster-admin, the nodes or \
                 another tenant; tenants come from --tenants FILE, else from the inputs. Tenant paths also follow \
                 namespace label writes (namespaces, namespaces/status, namespaces/finalize), privileged pods, Argo CD \
-                AppProjects, Flux and Capsule controllers and CSR approval. --cut adds the fewest bindings whose \
+                AppProjects, Flux and Capsule controllers. --cut adds the fewest bindings whose \
                 removal cuts every tenant path (greedy: approximate). Exit 1 when a path is found.
 
                 Examples:
@@ -76,7 +78,7 @@ extension Rampart.Rbac {
             var analysis = EscalationAnalysis(policy: run.policy, inventory: run.inventory)
             guard fromTenant != nil || allTenants else {
                 let starts = start.map { [$0] } ?? analysis.subjects
-                try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output, caveat: caveat(run))
+                try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output, caveats: caveats(run))
                 return
             }
             let platform = RuleSettings.defaultPlatformNamespaces
@@ -88,12 +90,12 @@ extension Rampart.Rbac {
             }
             let tenants = fromTenant.map { [$0] } ?? assignment.tenants
             let paths = tenants.flatMap { analysis.paths(outOf: $0, in: assignment, to: toTenant) }
-            try run.finish(RBACPathsAnswer(paths, cut: cut ? analysis.boundaryCut(assignment) : nil), output, caveat: caveat(run))
+            try run.finish(RBACPathsAnswer(paths, cut: cut ? analysis.boundaryCut(assignment) : nil), output, caveats: caveats(run))
         }
 
         /// Paths follow RBAC grants only: a webhook authorizer may open more.
-        private func caveat(_ run: RbacRun) -> String? {
-            run.webhookCaveat.map { "paths follow RBAC only, and \($0): a subject without a path here may still have one (unknown)" }
+        private func caveats(_ run: RbacRun) -> [String] {
+            run.webhookCaveat.map { ["paths follow RBAC only, and \($0): a subject without a path here may still have one (unknown)"] } ?? []
         }
 
         /// The start given by `--as`, `--from-serviceaccount` or `--as-group`, if any.

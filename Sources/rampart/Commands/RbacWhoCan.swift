@@ -41,8 +41,9 @@ extension Rampart.Rbac {
             let run = RbacRun(input)
             let request = AccessRequest.parse(verb: verb, resource: resource, name: resourceName ?? "",
                                               namespace: allNamespaces ? "" : namespace ?? "")
-            try run.finish(RBACWhoCanAnswer(run.policy.subjects(allowedTo: request)), output,
-                           caveat: run.webhookCaveat.map { "these are RBAC's subjects, and \($0): others may be allowed too (unknown)" })
+            let (review, mappings) = run.policy.subjects(allowedTo: request, mappedBy: run.awsAuth)
+            let webhook = run.webhookCaveat.map { "these are RBAC's subjects, and \($0): others may be allowed too (unknown)" }
+            try run.finish(RBACWhoCanAnswer(review), output, caveats: mappings + (webhook.map { [$0] } ?? []))
         }
     }
 }

@@ -2,12 +2,12 @@ import RampartModel
 
 /// EKS's `aws-auth` ConfigMap (kube-system): IAM roles and users (`mapRoles`, `mapUsers`) mapped to a
 /// Kubernetes user name and groups. Each IAM principal is a subject of its own; its mapped identity
-/// holds what the user name's and the groups' bindings grant.
+/// holds what the user name's and the groups' bindings grant (can-i, who-can and escalation paths).
 ///
 /// The entries are YAML inside a string. Only the shape EKS documents is read, line by line: a list of
 /// mappings with `rolearn`/`userarn`, `username` and `groups` (a block list or `[a, b]`); other keys are
 /// skipped, and anything else ends the entry. Templates in user names (`{{SessionName}}`) stay as written.
-struct AWSAuthMappings: Sendable {
+public struct AWSAuthMappings: Sendable {
     /// One mapping: the IAM principal and who it becomes.
     struct Mapping: Sendable {
         var arn: String
@@ -22,7 +22,8 @@ struct AWSAuthMappings: Sendable {
     /// By IAM principal (the subject `User <arn>`).
     let byARN: [String: Mapping]
 
-    init(_ inventory: Inventory) {
+    /// The mappings of `kube-system/aws-auth` among the inputs; none without it.
+    public init(_ inventory: Inventory) {
         guard let config = inventory.object(kind: "ConfigMap", namespace: Self.namespace, name: Self.name) else {
             byARN = [:]
             return
