@@ -10,7 +10,8 @@ public struct ClusterAdmission: Sendable {
     /// Every kind the cluster's admission is read from: policies, bindings and other engines' webhooks.
     /// (Params objects are of any kind; the live reader lists the kinds Rampart knows.)
     public static let reads: Set<ResourceKind> = [
-        .validatingAdmissionPolicies, .validatingAdmissionPolicyBindings, .validatingWebhookConfigurations,
+        .validatingAdmissionPolicies, .validatingAdmissionPolicyBindings, .mutatingAdmissionPolicies,
+        .mutatingAdmissionPolicyBindings, .validatingWebhookConfigurations,
     ]
 
     public let policies: [ValidatingPolicy]
