@@ -15,23 +15,11 @@ public struct CustomExpression: Sendable {
         "object": .dyn, "oldObject": .dyn, "namespaceObject": .dyn, "params": .dyn, "variables": .dyn, "tenant": .dyn,
     ])
 
-    /// Compiles `source`; throws `CELCompileError` with the line and column inside the expression,
-    /// also when its estimated worst-case cost is over `CELCost.estimatedCostLimit` (the API server's
-    /// limit for expressions it estimates before storing them), at the expression's start.
+    /// Compiles `source`; throws `CELCompileError` with the line and column inside the expression.
     public init(_ source: String) throws {
         self.source = source
         program = try CELProgram(source, environment: Self.environment)
         readsTenant = FieldReads.reads("tenant", in: source)
-        if program.estimatedCost > CELCost.estimatedCostLimit {
-            throw CELCompileError(message: Self.overBudget(program.estimatedCost), line: 1, column: 1)
-        }
-    }
-
-    private static func overBudget(_ cost: UInt64) -> String {
-        let factor = cost == .max ? "an unbounded factor" : "a factor of \(Double(cost / 100_000) / 100)"
-        return "estimated worst-case cost \(cost == .max ? "unbounded" : String(cost)) exceeds the budget of "
-            + "\(CELCost.estimatedCostLimit) by \(factor) (lists, maps and strings read from the object are bounded "
-            + "only by the 3 MiB request size: avoid nested loops over them, and regular expressions inside a loop)"
     }
 
     /// The first field the expression reads from `object` that none of `kinds` has, worded as an
