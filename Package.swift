@@ -96,7 +96,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["RampartModel", "RampartLoading"], path: "Tests/TestSupport"),
         .testTarget(name: "RampartModelTests", dependencies: ["RampartModel", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartLoadingTests", dependencies: ["RampartLoading", "TestSupport"]),
-        .testTarget(name: "RampartClusterAdmissionTests", dependencies: ["RampartClusterAdmission", "RampartLoading", "TestSupport"]),
+        .testTarget(name: "RampartClusterAdmissionTests", dependencies: [
+            "RampartClusterAdmission", "RampartCEL", "RampartLoading", "TestSupport",
+        ]),
         .testTarget(name: "RampartPSSTests", dependencies: ["RampartPSS", "TestSupport"]),
         .testTarget(name: "RampartCELTests", dependencies: ["RampartCEL", "TestSupport"]),
         .testTarget(name: "RampartRBACTests", dependencies: ["RampartRBAC", "TestSupport"]),

@@ -21,4 +21,7 @@ final class Activation {
 public enum CELCost {
     /// The API server's per-expression runtime cost limit (apiextensions PerCallLimit).
     public static let perCallLimit = 1_000_000
+    /// The largest estimated cost the API server accepts for one expression where it estimates
+    /// before storing (apiextensions `StaticEstimatedCostLimit`, for CRD validation rules).
+    public static let estimatedCostLimit: UInt64 = 10_000_000
 }

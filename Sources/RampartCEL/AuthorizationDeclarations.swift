@@ -1,8 +1,7 @@
 extension FunctionDeclarations {
     /// The Kubernetes authorizer library (`authorizer.group(g).resource(r).namespace(n).check(verb).allowed()`),
-    /// declared so admission expressions that ask the authorizer type-check. Rampart binds no
-    /// authorizer offline (the requester of a manifest is not known), so such a call fails at run
-    /// time and the policy's verdict is reported as undetermined, never as a denial.
+    /// as the checker sees it; `AuthorizationLibrary` runs it. An authorizer is bound only where the
+    /// requester is known (`CELValue.authorizer`); elsewhere such a call fails at run time.
     static let authorization = """
         kubernetes.authorization.Authorizer::group(string) -> kubernetes.authorization.GroupCheck
         kubernetes.authorization.Authorizer::path(string) -> kubernetes.authorization.PathCheck

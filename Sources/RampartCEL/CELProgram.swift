@@ -22,6 +22,9 @@ public struct CELProgram: Sendable {
     public let source: String
     /// The type the checker deduced (`dyn` when unchecked or unknown).
     public let resultType: CELType
+    /// The worst-case cost the API server's estimator gives the expression (`CostEstimator`), with
+    /// values from the inputs bounded by the request size; `UInt64.max` when unbounded.
+    public let estimatedCost: UInt64
     private let root: Node
     private let variableSlots: [(name: String, slot: Int)]
     private let slotCount: Int
@@ -40,6 +43,8 @@ public struct CELProgram: Sendable {
         var checker = Checker(environment: environment, strict: typeCheck, source: source)
         let type = try checker.check(expr)
         resultType = typeCheck ? type : .dyn
+        var estimator = CostEstimator(types: checker.types, bounds: .kubernetesRequest)
+        estimatedCost = estimator.cost(expr)
         var compiler = Compiler(references: checker.references, registry: .kubernetes, source: source)
         root = try compiler.compile(expr)
         variableSlots = compiler.variableSlots.map { ($0.key, $0.value) }

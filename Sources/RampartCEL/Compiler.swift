@@ -173,9 +173,11 @@ struct Compiler {
             case .map(let f, let t), .transformList(let f, let t):
                 let filter = try f.map { (e) throws(CELCompileError) in try compile(e) }
                 return CollectNode(range: range, iteration: iteration, filter: filter, transform: try compile(t), output: .list)
-            case .transformMap(let f, let t):
+            case .transformMap(let f, let t), .transformMapEntry(let f, let t):
                 let filter = try f.map { (e) throws(CELCompileError) in try compile(e) }
-                return CollectNode(range: range, iteration: iteration, filter: filter, transform: try compile(t), output: .map)
+                let output: CollectNode.Output
+                if case .transformMap = macro { output = .map } else { output = .mergedMaps }
+                return CollectNode(range: range, iteration: iteration, filter: filter, transform: try compile(t), output: output)
             }
         }
         let accuInit = try compile(c.accuInit)

@@ -152,9 +152,12 @@ final class ExistsOneNode: IterationNode, @unchecked Sendable {
     }
 }
 
-/// `map`, `filter`, `transformList` and `transformMap`: build a list (or map) element by element.
+/// `map`, `filter`, `transformList`, `transformMap` and `transformMapEntry`: build a list (or map)
+/// element by element.
 final class CollectNode: IterationNode, @unchecked Sendable {
-    enum Output { case list, map }
+    /// A list of the transforms; a map from each key (or index) to its transform; or the union of the
+    /// transforms, which are maps with no key in common (`transformMapEntry`).
+    enum Output { case list, map, mergedMaps }
     let filter: Node?
     /// Nil for `filter`: the element itself is kept.
     let transform: Node?
@@ -176,13 +179,22 @@ final class CollectNode: IterationNode, @unchecked Sendable {
                 if !keep { return true }
             }
             let value = try transform?.evaluate(a) ?? values.first[i]
-            if output == .list {
-                list.append(value)
-            } else {
-                map.insert(values.first[i], value)
+            switch output {
+            case .list: list.append(value)
+            case .map: map.insert(values.first[i], value)
+            case .mergedMaps: try Self.merge(value, into: &map)
             }
             return true
         }
         return output == .list ? .list(list) : .map(map)
+    }
+
+    /// Adds the entries of `entries` (a map) to `map`, as cel-go's `cel.@mapInsert(map, map)`.
+    private static func merge(_ entries: CELValue, into map: inout CELMap) throws(CELEvaluationError) {
+        guard case .map(let update) = entries else { throw .noSuchOverload("@mapInsert") }
+        for (key, value) in update.entries {
+            guard map[key] == nil else { throw CELEvaluationError("insert failed: key \(key.displayText) already exists") }
+            map.insert(key, value)
+        }
     }
 }

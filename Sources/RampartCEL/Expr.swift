@@ -48,6 +48,8 @@ struct Expr: Sendable {
         case filter(predicate: Expr)
         case transformList(filter: Expr?, transform: Expr)
         case transformMap(filter: Expr?, transform: Expr)
+        /// Each transform is a map whose entries join the result; a key already there is an error.
+        case transformMapEntry(filter: Expr?, transform: Expr)
     }
 
     /// The name `a.b.c` when this is a chain of identifiers and field selections, else nil.

@@ -75,6 +75,7 @@ enum FunctionDeclarations {
     _?_:_(bool, A, A) -> A
     @not_strictly_false(bool) -> bool
     @mapInsert(map(K, V), K, V) -> map(K, V)
+    @mapInsert(map(K, V), map(K, V)) -> map(K, V)
     _==_(A, A) -> bool
     _!=_(A, A) -> bool
     @in(A, list(A)) -> bool

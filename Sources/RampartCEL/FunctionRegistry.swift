@@ -88,6 +88,7 @@ struct FunctionRegistry: Sendable {
         ListsLibrary.register(&registry)
         OptionalsLibrary.register(&registry)
         KubernetesLibraries.register(&registry)
+        AuthorizationLibrary.register(&registry)
         return registry
     }()
 }

@@ -442,7 +442,7 @@ struct Parser {
         switch (name, args.count) {
         case ("all", 2), ("exists", 2), ("exists_one", 2), ("map", 2), ("map", 3), ("filter", 2): twoVariables = false
         case ("all", 3), ("exists", 3), ("existsOne", 3), ("exists_one", 3), ("transformList", 3), ("transformList", 4),
-             ("transformMap", 3), ("transformMap", 4): twoVariables = true
+             ("transformMap", 3), ("transformMap", 4), ("transformMapEntry", 3), ("transformMapEntry", 4): twoVariables = true
         default: return nil
         }
         let first = try variableName(args[0])
@@ -486,13 +486,14 @@ struct Parser {
             let appended = call("_+_", [accu(&self), node(.list(elements: [transform], optionalIndices: []), at: offset)], at: offset)
             step = filter.map { call("_?_:_", [$0, appended, accu(&self)], at: offset) } ?? appended
             finalResult = result
-        case "transformMap":
+        case "transformMap", "transformMapEntry":
             let filter = body.count == 2 ? body[0] : nil
             let transform = body[body.count - 1]
-            macro = .transformMap(filter: filter, transform: transform)
+            let entries = name == "transformMapEntry"
+            macro = entries ? .transformMapEntry(filter: filter, transform: transform) : .transformMap(filter: filter, transform: transform)
             accuInit = node(.map(entries: []), at: offset)
             condition = node(.literal(.bool(true)), at: offset)
-            let inserted = call("@mapInsert", [accu(&self), args[0], transform], at: offset)
+            let inserted = call("@mapInsert", entries ? [accu(&self), transform] : [accu(&self), args[0], transform], at: offset)
             step = filter.map { call("_?_:_", [$0, inserted, accu(&self)], at: offset) } ?? inserted
             finalResult = result
         default: // filter

@@ -56,10 +56,12 @@ public struct AdmissionCheckResult: Sendable {
 public enum AdmissionCheck {
     /// Judges every object of `inventory` that is not itself admission configuration, nor a
     /// component's configuration file that no API request carries (KubeletConfiguration, a kubeconfig).
-    /// `webhook` judges an object as Rampart's own webhook would (nil: not deployed here).
+    /// `webhook` judges an object as Rampart's own webhook would (nil: not deployed here); `authorize`
+    /// answers the policies' `authorizer` for `user` (both needed, else such expressions are undetermined).
     public static func run(_ inventory: Inventory, operation: AdmissionOperation = .create, user: AdmissionUser? = nil,
+                           authorize: ClusterAdmission.Authorize? = nil,
                            webhook: ((AdmissionAttributes) -> AdmissionCheckResult.StepVerdict?)? = nil) -> [AdmissionCheckResult] {
-        let admission = ClusterAdmission(inventory)
+        let admission = ClusterAdmission(inventory, authorize: authorize)
         var podSecurity: [ObjectReference: PodVerdict] = [:]
         for verdict in PodVerdict.evaluate(inventory) { podSecurity[verdict.pod.object.reference] = verdict }
         return inventory.objects.filter { !admission.isConfiguration($0) && !isComponentFile($0.reference) }.map { object in

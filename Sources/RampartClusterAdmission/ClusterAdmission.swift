@@ -10,7 +10,8 @@ public struct ClusterAdmission: Sendable {
     /// Every kind the cluster's admission is read from: policies, bindings and other engines' webhooks.
     /// (Params objects are of any kind; the live reader lists the kinds Rampart knows.)
     public static let reads: Set<ResourceKind> = [
-        .validatingAdmissionPolicies, .validatingAdmissionPolicyBindings, .validatingWebhookConfigurations,
+        .validatingAdmissionPolicies, .validatingAdmissionPolicyBindings, .mutatingAdmissionPolicies,
+        .mutatingAdmissionPolicyBindings, .validatingWebhookConfigurations,
     ]
 
     public let policies: [ValidatingPolicy]
@@ -21,9 +22,15 @@ public struct ClusterAdmission: Sendable {
     public let mutatingBindings: [PolicyBinding]
     let inventory: Inventory
     private let policyByName: [String: Int]
+    /// Answers the `authorizer` of expressions for a known requester; nil: not answered offline.
+    let authorize: Authorize?
 
-    public init(_ inventory: Inventory) {
+    /// How the adapter answers authorization checks for a requester (RBAC among the inputs, in the CLI).
+    public typealias Authorize = @Sendable (AdmissionUser, CELAuthorizationCheck) -> CELAuthorizationDecision
+
+    public init(_ inventory: Inventory, authorize: Authorize? = nil) {
         self.inventory = inventory
+        self.authorize = authorize
         policies = inventory.objects(ofKind: "ValidatingAdmissionPolicy", group: Self.group).map(ValidatingPolicy.init)
         bindings = inventory.objects(ofKind: "ValidatingAdmissionPolicyBinding", group: Self.group).map(PolicyBinding.init)
         mutatingPolicies = inventory.objects(ofKind: "MutatingAdmissionPolicy", group: Self.group).map(MutatingPolicy.init)
@@ -106,14 +113,23 @@ extension ClusterAdmission {
         NamespaceLabels.labels(of: request.namespace ?? (request.kind == "Namespace" ? request.name : ""), in: inventory)
     }
 
-    /// `object`, `oldObject`, `request` and `namespaceObject` of a request.
+    /// `object`, `oldObject`, `request` and `namespaceObject` of a request, and where the requester
+    /// is known and an authorizer given, `authorizer` and `authorizer.requestResource`.
     func requestBindings(_ request: AdmissionAttributes, user: AdmissionUser?) -> [String: CELValue] {
-        [
+        var bindings: [String: CELValue] = [
             "object": request.object.map { CELValue($0.root) } ?? .null,
             "oldObject": request.oldObject.map { CELValue($0.root) } ?? .null,
             "request": RequestValues.request(request, user: user),
             "namespaceObject": RequestValues.namespaceObject(request.namespace, in: inventory),
         ]
+        if let user, let authorize {
+            let ask: CELAuthorize = { authorize(user, $0) }
+            bindings["authorizer"] = .authorizer(ask)
+            bindings["authorizer.requestResource"] = .requestResourceCheck(
+                group: request.group, resource: request.resource, subresource: request.subresource,
+                namespace: request.namespace ?? "", name: request.name, ask)
+        }
+        return bindings
     }
 }
 

@@ -74,9 +74,10 @@ struct PolicyEvaluation {
     }
 
     /// An evaluation failure: a verdict under `Fail`, nothing under `Ignore`. An expression that
-    /// asks the authorizer is not judged offline: its verdict is undetermined (no action), never a denial.
+    /// asks the authorizer where none is bound (the requester is not known) is not judged offline:
+    /// its verdict is undetermined (no action), never a denial.
     func failed(_ failure: ExpressionFailure) -> PolicyVerdict? {
-        if failure.expression.contains("authorizer") {
+        if failure.expression.contains("authorizer"), bindings["authorizer"] == nil {
             var undetermined = verdict(message: "not evaluated offline: the expression asks the authorizer (\(failure.message))",
                                        reason: "Unknown", failed: true)
             undetermined.actions = []

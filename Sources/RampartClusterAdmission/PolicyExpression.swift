@@ -14,7 +14,7 @@ struct PolicyExpression: Sendable {
     /// (objects are schemaless here, so `dyn`).
     static let environment = CELEnvironment(variables: [
         "object": .dyn, "oldObject": .dyn, "params": .dyn, "request": .dyn, "namespaceObject": .dyn,
-        "variables": .dyn, "authorizer": .kubernetesAuthorizer,
+        "variables": .dyn, "authorizer": .kubernetesAuthorizer, "authorizer.requestResource": .kubernetesResourceCheck,
     ])
 
     init(_ node: Node, at path: FieldPath) {

@@ -59,6 +59,12 @@ extension ResourceKind {
     public static let validatingAdmissionPolicyBindings = ResourceKind(group: "admissionregistration.k8s.io",
                                                                        kind: "ValidatingAdmissionPolicyBinding",
                                                                        resource: "validatingadmissionpolicybindings")
+    public static let mutatingAdmissionPolicies = ResourceKind(group: "admissionregistration.k8s.io",
+                                                               kind: "MutatingAdmissionPolicy",
+                                                               resource: "mutatingadmissionpolicies")
+    public static let mutatingAdmissionPolicyBindings = ResourceKind(group: "admissionregistration.k8s.io",
+                                                                     kind: "MutatingAdmissionPolicyBinding",
+                                                                     resource: "mutatingadmissionpolicybindings")
     public static let validatingWebhookConfigurations = ResourceKind(group: "admissionregistration.k8s.io",
                                                                      kind: "ValidatingWebhookConfiguration",
                                                                      resource: "validatingwebhookconfigurations")
@@ -77,8 +83,8 @@ extension ResourceKind {
     public static let known: [ResourceKind] = [
         services, configMaps, secrets, serviceAccounts, namespaces, nodes, resourceQuotas, limitRanges, networkPolicies,
         ingresses, runtimeClasses, flowSchemas, priorityLevelConfigurations, peerAuthentications, capsuleTenants,
-        hncConfigurations, validatingAdmissionPolicies, validatingAdmissionPolicyBindings,
-        validatingWebhookConfigurations,
+        hncConfigurations, validatingAdmissionPolicies, validatingAdmissionPolicyBindings, mutatingAdmissionPolicies,
+        mutatingAdmissionPolicyBindings, validatingWebhookConfigurations,
     ] + podBearing.sorted() + rbac.sorted()
 
     /// The known kind named `kind` (in any group).

@@ -37,6 +37,11 @@ enum TestCluster {
         "/apis/rbac.authorization.k8s.io/v1/clusterroles": [#"{"metadata":{"name":"everything"},"rules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]}"#],
         "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings": [],
         "/apis/networking.k8s.io/v1/networkpolicies": [],
+        "/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies": [],
+        "/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings": [],
+        "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations": [],
+        "/apis/admissionregistration.k8s.io/v1beta1/mutatingadmissionpolicies": [],
+        "/apis/admissionregistration.k8s.io/v1beta1/mutatingadmissionpolicybindings": [],
     ]
 
     /// A fresh temporary directory.

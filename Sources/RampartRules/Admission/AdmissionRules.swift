@@ -16,5 +16,5 @@ public enum ClusterAdmissionRules {
 
 extension AuditContext {
     /// The cluster's validating admission policies, read once for all rules.
-    var clusterAdmission: ClusterAdmission { shared(ClusterAdmission.self, ClusterAdmission.init) }
+    var clusterAdmission: ClusterAdmission { shared(ClusterAdmission.self) { ClusterAdmission($0) } }
 }

@@ -3,6 +3,7 @@ import Foundation
 import RampartAdmission
 import RampartClusterAdmission
 import RampartModel
+import RampartRBAC
 import RampartReport
 
 extension Rampart {
@@ -36,6 +37,7 @@ extension Rampart.Admission {
                 Examples:
                   rampart admission check examples/cluster
                   rampart admission check manifests/ policies/ --operation UPDATE -o json
+                  rampart admission check examples/cluster --as alice --as-group developers
                   helm template web ./chart | rampart admission check - cluster-policies/
                 """)
 
@@ -53,6 +55,13 @@ extension Rampart.Admission {
         @Option(help: "Judge with Rampart's own webhook too, configured by this file (as `webhook serve --config`).")
         var webhookConfig: String?
 
+        @Option(name: .customLong("as"),
+                help: "The user who sends the requests: policies read it in request.userInfo, and their authorizer is answered by the RBAC among the inputs.")
+        var user: String?
+
+        @Option(name: .customLong("as-group"), help: "A group of the --as user (repeatable; system:authenticated is added).")
+        var groups: [String] = []
+
         @OptionGroup var output: OutputOptions<AnswerFormat>
 
         func run() throws {
@@ -63,9 +72,12 @@ extension Rampart.Admission {
                 try ConfigFile.stop(on: errors)
                 return AdmissionController(config: config)
             }
-            let results = AdmissionCheck.run(inventory, operation: operation, webhook: webhook.map { controller in
-                { request in Self.decide(request, controller) }
-            })
+            guard user != nil || groups.isEmpty else { throw ValidationError("--as-group needs --as") }
+            // As impersonation does, an authenticated user is in system:authenticated.
+            let requester = user.map { AdmissionUser(name: $0, groups: groups.contains("system:authenticated") ? groups : groups + ["system:authenticated"]) }
+            let authorize = requester.map { _ in AdmissionAuthorizer.rbac(RBACPolicy(inventory: inventory)) }
+            let results = AdmissionCheck.run(inventory, operation: operation, user: requester, authorize: authorize,
+                                             webhook: webhook.map { controller in { request in Self.decide(request, controller) } })
             let report = AdmissionCheckReport(results: results, problems: ClusterAdmission(inventory).problems, errors: loaded.errors)
             try output.render(report)
             try RunStatus(report, cleanInputs: loaded.cleanInputs).finish()

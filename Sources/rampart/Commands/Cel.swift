@@ -23,7 +23,9 @@ extension Rampart {
             discussion: """
                 Prints {"value": VALUE}, {"error": MESSAGE} (evaluation failed) or {"compileError": MESSAGE}
                 (parse or type check failed) and exits 0; values use the tagged notation of the conformance
-                data ({"int": "5"}, {"list": [...]}, {"map": [[KEY, VALUE], ...]}, ...).
+                data ({"int": "5"}, {"list": [...]}, {"map": [[KEY, VALUE], ...]}, ...). A compiled expression's
+                JSON also has "estimatedCost": its worst-case cost as the API server estimates one (strings,
+                lists and maps of the inputs as large as a 3 MiB request allows).
 
                 Examples:
                   rampart cel eval --expr '[1, 2, 3].exists(x, x > 2)'
@@ -78,7 +80,7 @@ extension Rampart {
                     if environment.variables[name] == nil { environment.variables[name] = .dyn }
                 }
             }
-            let outcome: [String: Any]
+            var outcome: [String: Any]
             do {
                 let program = try CELProgram(source, environment: environment, typeCheck: !disableCheck)
                 do {
@@ -86,6 +88,7 @@ extension Rampart {
                 } catch {
                     outcome = ["error": "\(error)"]
                 }
+                if format == .json { outcome["estimatedCost"] = NSNumber(value: program.estimatedCost) }
             } catch {
                 outcome = ["compileError": "\(error)"]
             }
