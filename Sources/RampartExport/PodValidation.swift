@@ -10,7 +10,7 @@ struct PodValidation {
     /// message names those containers and says `problem`.
     static func containers(failing: String, in list: String = "variables.containers", field: String,
                            problem: String) -> PodValidation {
-        PodValidation(expression: "!\(list).exists(c, \(failing))", field: field,
+        PodValidation(expression: "!(\(list)).exists(c, \(failing))", field: field,
                       detail: "\(setters(pod: "false", containers: failing, in: list)) + \(PolicyYAML.celString(" " + problem))")
     }
 
@@ -24,7 +24,7 @@ struct PodValidation {
 
     /// `pod` (when `pod` holds) and the names of the containers that are `failing`, as one CEL string.
     static func setters(pod: String, containers failing: String, in list: String = "variables.containers") -> String {
-        "(((\(pod)) ? ['pod'] : []) + \(list).filter(c, \(failing)).map(c, 'container ' + \(CELFields.name("c")))).join(', ')"
+        "(((\(pod)) ? ['pod'] : []) + (\(list)).filter(c, \(failing)).map(c, 'container ' + \(CELFields.name("c")))).join(', ')"
     }
 
     /// The validation judged only where `condition` holds (it passes elsewhere).
