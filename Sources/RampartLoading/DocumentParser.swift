@@ -18,11 +18,14 @@ struct DocumentParser {
         var message: String
     }
 
-    /// A collection being built; mutated in place on the stack so appends never copy.
+    /// A collection being built; mutated in place on the stack so appends never copy. Frames are
+    /// reused from one collection to the next at the same depth, so their buffers grow once per
+    /// document stream rather than once per collection, and each finished collection is copied out
+    /// at its exact size (no spare capacity kept in the tree).
     private struct Frame {
-        var isMapping: Bool
-        var isFlow: Bool
-        var mark: SourceMark
+        var isMapping = false
+        var isFlow = false
+        var mark = SourceMark(line: 0, column: 0)
         var anchor: String?
         var items: [Node] = []
         var entries: [MappingEntry] = []
@@ -30,10 +33,30 @@ struct DocumentParser {
         var pendingKey: Node?
         var size = 1
 
+        /// Starts a new collection in this frame, keeping the buffers' capacity.
+        mutating func start(isMapping: Bool, isFlow: Bool, mark: SourceMark, anchor: String?) {
+            self.isMapping = isMapping
+            self.isFlow = isFlow
+            self.mark = mark
+            self.anchor = anchor
+            items.removeAll(keepingCapacity: true)
+            entries.removeAll(keepingCapacity: true)
+            merged.removeAll(keepingCapacity: true)
+            pendingKey = nil
+            size = 1
+        }
+
         var node: Node {
-            if !isMapping { return Node(.sequence(items), mark: mark) }
+            if !isMapping { return Node(.sequence(Self.exactCopy(items)), mark: mark) }
             // Merge keys (`<<: *defaults`) give way to the mapping's own keys; lookups take the last entry.
-            return Node(.mapping(merged.isEmpty ? entries : merged + entries), mark: mark)
+            return Node(.mapping(merged.isEmpty ? Self.exactCopy(entries) : merged + entries), mark: mark)
+        }
+
+        /// A copy of `array` in storage of its own, exactly as large as it needs.
+        private static func exactCopy<Element>(_ array: [Element]) -> [Element] {
+            Array(unsafeUninitializedCapacity: array.count) { buffer, count in
+                count = buffer.initialize(fromContentsOf: array)
+            }
         }
 
         mutating func add(_ node: Node, size: Int) throws(Failure) {
@@ -63,6 +86,9 @@ struct DocumentParser {
     private let lineOffset: Int
     private let tabs: TabCheck
     private var anchors: [String: (node: Node, size: Int)] = [:]
+    /// The open collections are `frames[..<depth]`; frames past it wait to be reused.
+    private var frames: [Frame] = []
+    private var depth = 0
 
     /// Parses `count` bytes at `base`; lines are reported `lineOffset` lines further down. `tabs`
     /// indexes the lines with tabs of what the parser reads (shifted to its first line).
@@ -85,7 +111,7 @@ struct DocumentParser {
     /// of the stream.
     mutating func nextDocument() throws(Failure) -> (root: Node?, start: SourceMark)? {
         anchors.removeAll(keepingCapacity: true)
-        var stack: [Frame] = []
+        depth = 0
         var root: Node?
         var documentStart = SourceMark(line: 1 + lineOffset, column: 1)
         var expanded = 0
@@ -107,7 +133,7 @@ struct DocumentParser {
                 let scalar = event.data.scalar
                 let text = Self.string(scalar.value, count: scalar.length)
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !Self.isStringTag(scalar.tag)
-                if stack.last?.isFlow != true, let tab = tabs.tabColumn(around: event.start_mark, event.end_mark) {
+                if depth == 0 || !frames[depth - 1].isFlow, let tab = tabs.tabColumn(around: event.start_mark, event.end_mark) {
                     throw Failure(mark: SourceMark(line: tab.line + 1 + lineOffset, column: tab.column + 1),
                                   message: "tab character used as separation in block context (YAML 1.1 parsers reject it; use spaces)")
                 }
@@ -125,29 +151,36 @@ struct DocumentParser {
                 }
                 finished = (target.node, target.size)
             case YAML_SEQUENCE_START_EVENT:
-                guard stack.count < Self.maximumDepth else { throw depthFailure(mark) }
-                stack.append(Frame(isMapping: false, isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, mark: mark,
-                                   anchor: Self.optionalString(event.data.sequence_start.anchor)))
+                try open(isMapping: false, isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE, mark: mark,
+                         anchor: Self.optionalString(event.data.sequence_start.anchor))
             case YAML_MAPPING_START_EVENT:
-                guard stack.count < Self.maximumDepth else { throw depthFailure(mark) }
-                stack.append(Frame(isMapping: true, isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, mark: mark,
-                                   anchor: Self.optionalString(event.data.mapping_start.anchor)))
+                try open(isMapping: true, isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE, mark: mark,
+                         anchor: Self.optionalString(event.data.mapping_start.anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let frame = stack.popLast() else { break }
-                let node = frame.node
-                remember(anchor: frame.anchor, node: node, size: frame.size)
-                finished = (node, frame.size)
+                guard depth > 0 else { break }
+                depth -= 1
+                let node = frames[depth].node
+                remember(anchor: frames[depth].anchor, node: node, size: frames[depth].size)
+                finished = (node, frames[depth].size)
             default:
                 break
             }
             if let (node, size) = finished {
-                if stack.isEmpty {
+                if depth == 0 {
                     root = node
                 } else {
-                    try stack[stack.count - 1].add(node, size: size)
+                    try frames[depth - 1].add(node, size: size)
                 }
             }
         }
+    }
+
+    /// Opens a collection one level deeper, in a reused frame when there is one.
+    private mutating func open(isMapping: Bool, isFlow: Bool, mark: SourceMark, anchor: String?) throws(Failure) {
+        guard depth < Self.maximumDepth else { throw depthFailure(mark) }
+        if depth == frames.count { frames.append(Frame()) }
+        frames[depth].start(isMapping: isMapping, isFlow: isFlow, mark: mark, anchor: anchor)
+        depth += 1
     }
 
     private mutating func remember(anchor: String?, node: Node, size: Int) {

@@ -1,0 +1,104 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One top-level array of a pretty-printed JSON object, encoded item by item (in chunks, on every
+/// core) and spliced into the object encoded without it: the same bytes as encoding the whole
+/// object, without the encoder holding every item's encoded tree at once.
+///
+/// The layout (indentation, separators, how an empty array is written) is learnt from the encoder
+/// itself on small probes, so the splice follows its format.
+struct SplicedArray {
+    /// Items per unit of parallel encoding.
+    static let chunkSize = 512
+
+    /// The array when empty, as the encoder writes it among the object's members.
+    let emptyArray: [UInt8]
+    /// The array with its items, as the encoder would write it there; nil when it has none.
+    let filled: [UInt8]?
+
+    init<Item: Encodable & Sendable>(key: String, _ items: [Item]) throws {
+        let encoder = JSONReporter.encoder()
+        emptyArray = Self.members(of: try encoder.encode([key: [Int]()]))
+        guard !items.isEmpty else {
+            filled = nil
+            return
+        }
+        let probe = Self.members(of: try encoder.encode([key: [0, 1]]))
+        guard let zero = probe.firstIndex(of: UInt8(ascii: "0")), let one = probe.lastIndex(of: UInt8(ascii: "1")) else {
+            throw EncodingError.invalidValue(key, .init(codingPath: [], debugDescription: "unexpected JSON layout"))
+        }
+        let separator = Array(probe[(zero + 1)..<one])
+        let lineStart = separator.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? separator.count
+        let chunks = try Self.encoded(items, separator: separator, indentation: Array(separator[lineStart...]))
+        var bytes = Array(probe[..<zero])
+        for (index, chunk) in chunks.enumerated() {
+            if index > 0 { bytes.append(contentsOf: separator) }
+            bytes.append(contentsOf: chunk)
+        }
+        bytes.append(contentsOf: probe[(one + 1)...])
+        filled = bytes
+    }
+
+    /// `shell` (the object encoded with these arrays empty) with each array's items put in.
+    static func splice(_ arrays: [SplicedArray], into shell: [UInt8]) throws -> [UInt8] {
+        var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+        for array in arrays {
+            guard let filled = array.filled else { continue }
+            guard let range = shell.firstRange(of: array.emptyArray) else {
+                throw EncodingError.invalidValue(array.emptyArray, .init(codingPath: [], debugDescription: "array to fill not found"))
+            }
+            replacements.append((range, filled))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(shell.count + replacements.reduce(0) { $0 + $1.bytes.count })
+        var position = 0
+        for replacement in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            bytes.append(contentsOf: shell[position..<replacement.range.lowerBound])
+            bytes.append(contentsOf: replacement.bytes)
+            position = replacement.range.upperBound
+        }
+        bytes.append(contentsOf: shell[position...])
+        return bytes
+    }
+
+    /// The items encoded one by one as the array's items (each line break followed by
+    /// `indentation`, items joined by `separator`), in chunks encoded in parallel, in order.
+    private static func encoded<Item: Encodable & Sendable>(_ items: [Item], separator: [UInt8], indentation: [UInt8]) throws -> [[UInt8]] {
+        let starts = Array(stride(from: 0, to: items.count, by: chunkSize))
+        let chunks = Mutex<[Result<[UInt8], any Error>]>(Array(repeating: .success([]), count: starts.count))
+        DispatchQueue.concurrentPerform(iterations: starts.count) { unit in
+            let result = Result {
+                let encoder = JSONReporter.encoder()
+                var bytes: [UInt8] = []
+                for item in items[starts[unit]..<min(starts[unit] + chunkSize, items.count)] {
+                    if !bytes.isEmpty { bytes.append(contentsOf: separator) }
+                    appendIndented(Array(try encoder.encode(item)), indentation: indentation, to: &bytes)
+                }
+                return bytes
+            }
+            chunks.withLock { $0[unit] = result }
+        }
+        return try chunks.withLock { $0 }.map { try $0.get() }
+    }
+
+    /// `json` with every line but the first indented by `indentation`, as the encoder indents a
+    /// nested value (an empty line, between the brackets of an empty container, stays empty).
+    private static func appendIndented(_ json: [UInt8], indentation: [UInt8], to bytes: inout [UInt8]) {
+        let newline = UInt8(ascii: "\n")
+        var lineStart = 0
+        for index in json.indices where json[index] == newline {
+            bytes.append(contentsOf: json[lineStart...index])
+            if index + 1 < json.count, json[index + 1] != newline { bytes.append(contentsOf: indentation) }
+            lineStart = index + 1
+        }
+        bytes.append(contentsOf: json[lineStart...])
+    }
+
+    /// What the encoder wrote between a top-level object's braces, without the line break before the `}`.
+    private static func members(of data: Data) -> [UInt8] {
+        var bytes = Array(data.dropFirst().dropLast())
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: " ") { bytes.removeLast() }
+        return bytes
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import RampartLoading
+import RampartModel
+import RampartPolicy
+import RampartReport
+import RampartRules
+import Testing
+import TestSupport
+
+/// `JSONReporter.render` encodes the findings and the book of work item by item, in parallel
+/// chunks, and splices them into the rest of the report: its bytes must be exactly those of
+/// encoding the report whole.
+@Suite struct JSONReporterSpliceTests {
+    @Test func renderIsTheWholeEncodingOnTheExampleCluster() throws {
+        let directory = Fixtures.repositoryRoot.appendingPathComponent("examples/cluster")
+        let report = try Self.report(Fixtures.files(under: directory).map { url in
+            (url.path, try String(contentsOf: url, encoding: .utf8))
+        })
+        #expect(!report.findings.isEmpty)
+        #expect(try JSONReporter.render(report) == JSONReporter.encode(report))
+    }
+
+    @Test func renderIsTheWholeEncodingAcrossManyChunks() throws {
+        // 400 misconfigured pods: thousands of findings, several chunks of parallel encoding.
+        let pods = (0..<400).map { index in
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: app-\(index), namespace: team-\(index % 7)}
+            spec: {hostNetwork: true, containers: [{name: app, image: nginx, securityContext: {privileged: true}}]}
+            """
+        }
+        let report = try Self.report([("cluster/pods.yaml", pods.joined(separator: "\n---\n"))])
+        #expect(report.findings.count > 2_000)
+        #expect(try JSONReporter.render(report) == JSONReporter.encode(report))
+    }
+
+    @Test func renderIsTheWholeEncodingWithoutFindings() throws {
+        let report = try Self.report([("cluster/empty.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: kube-system}\n")])
+        #expect(report.findings.isEmpty)
+        #expect(try JSONReporter.render(report) == JSONReporter.encode(report))
+    }
+
+    @Test func renderIsTheWholeEncodingWithEscapes() throws {
+        // Quotes, backslashes, control characters, non-ASCII text and slashes in names and file
+        // names; findings with and without notes (empty arrays inside items).
+        let odd = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: "a\\"b\\\\c\\u0001/é", namespace: "t/x"}
+            spec: {containers: [{name: "c\\td", image: "nginx"}]}
+            """
+        let report = try Self.report([("cluster/\"odd\"\\é.yaml", ReporterTests.canaryManifests + "\n---\n" + odd)])
+        #expect(report.findings.contains { $0.notes.isEmpty } && report.findings.contains { !$0.notes.isEmpty })
+        #expect(try JSONReporter.render(report) == JSONReporter.encode(report))
+    }
+
+    /// The audit of `files` (name, text) with the default configuration.
+    static func report(_ files: [(String, String)]) throws -> AuditReport {
+        var loaded = LoadResult()
+        for (file, text) in files { loaded.append(ManifestLoader.load(Array(text.utf8), file: file)) }
+        let inventory = Inventory(objects: loaded.objects)
+        let findings = Auditor.audit(AuditContext(inventory: inventory), rules: Catalog.rules)
+        let outcome = PolicyEngine.apply(findings, config: PolicyConfig(), inventory: inventory, baseline: nil, today: "2026-12-02")
+        return AuditReport(version: "test", objects: inventory.objects.count, errors: loaded.errors, outcome: outcome, failOn: .high)
+    }
+}
