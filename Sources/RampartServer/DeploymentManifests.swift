@@ -138,8 +138,8 @@ public struct DeploymentManifests: Sendable {
             "readinessProbe": probe("/readyz"),
             "livenessProbe": probe("/healthz"),
             "resources": .mapping([
-                "requests": .strings([(key: "cpu", value: "100m"), (key: "memory", value: "64Mi")]),
-                "limits": .strings([(key: "cpu", value: "1"), (key: "memory", value: "128Mi")]),
+                "requests": .strings([(key: "cpu", value: "100m"), (key: "memory", value: "64Mi"), (key: "ephemeral-storage", value: "64Mi")]),
+                "limits": .strings([(key: "cpu", value: "1"), (key: "memory", value: "128Mi"), (key: "ephemeral-storage", value: "256Mi")]),
             ]),
             "securityContext": .mapping([
                 "allowPrivilegeEscalation": .bool(false),

@@ -12,6 +12,7 @@ import Testing
         #expect(summary == [
             "controlplane.admission-always-pull-images kube-apiserver",
             "controlplane.admission-deny-external-ips kube-apiserver",
+            "controlplane.admission-event-rate-limit kube-apiserver",
             "controlplane.anonymous-auth kube-apiserver",
             "controlplane.audit-log-path kube-apiserver",
             "controlplane.audit-policy-file kube-apiserver",

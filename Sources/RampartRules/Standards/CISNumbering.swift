@@ -18,6 +18,7 @@ enum CISNumbering {
         "1.2.6", // --authorization-mode is not AlwaysAllow
         "1.2.7", // --authorization-mode includes Node
         "1.2.8", // --authorization-mode includes RBAC
+        "1.2.9", // admission plugin EventRateLimit is set
         "1.2.10", // admission plugin AlwaysAdmit is not set
         "1.2.11", // admission plugin AlwaysPullImages is set
         "1.2.12", // admission plugin ServiceAccount is set
