@@ -52,7 +52,8 @@ extension Rampart {
                 }
                 selected = selected.filter { wanted.contains($0.metadata.id) }
             }
-            let export = PolicyExport(rules: selected, tenancy: model, settings: tenancy.settings(config.settings, model: model))
+            let platform = tenancy.settings(config.settings, model: model).platformNamespaces
+            let export = PolicyExport(rules: selected, tenancy: model, platform: platform)
             print(export.yaml, terminator: "")
         }
     }
