@@ -77,6 +77,24 @@ struct HostileRequestServerTests {
         }
     }
 
+    /// The read timeout bounds a silent client, not the server's own work: a review read whole and
+    /// judged for longer than the timeout is still answered (before, the connection was closed
+    /// under the judgement and the client got a reset, which hung CI on a loaded machine).
+    @Test func aJudgementLongerThanTheReadTimeoutIsStillAnswered() async throws {
+        let readTimeout = Duration.milliseconds(200)
+        try await TestServer.with(readTimeout: readTimeout) { server, ca in
+            let client = try TestServer.client(trusting: ca)
+            defer { _ = client.shutdown() }
+            let start = ContinuousClock.now
+            let answer = try await server.send(client, body: Self.review(containers: Self.items("{}", Self.heavyContainers)),
+                                               timeout: .seconds(120))
+            let took = ContinuousClock.now - start
+            #expect(took > readTimeout, "the review must take longer than the timeout to prove anything (took \(took))")
+            #expect(answer.status == 200)
+            #expect(answer.body.contains("\"response\""))
+        }
+    }
+
     /// Empty containers in a review that is legal but takes seconds to judge in a debug build.
     static let heavyContainers = 60_000
 

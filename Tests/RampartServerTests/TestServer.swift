@@ -94,7 +94,8 @@ extension TestServer {
         return try await withThrowingTaskGroup(of: Int.self) { group in
             group.addTask {
                 var answered = 0
-                while !done.isSet {
+                // A hostile part that throws cancels this task: stop then, or the loop spins forever.
+                while !done.isSet && !Task.isCancelled {
                     let start = ContinuousClock.now
                     let status = try? await send(other, body: Array(privilegedPodReview.utf8), timeout: .seconds(5)).status
                     let waited = ContinuousClock.now - start
@@ -104,6 +105,7 @@ extension TestServer {
                 }
                 return answered
             }
+            defer { done.set() }
             try await hostile()
             done.set()
             let answered = try await group.next() ?? 0
