@@ -44,7 +44,7 @@ let package = Package(
             "RampartCEL",
         ]),
         // Rampart's one-object rules (catalog and custom) as ValidatingAdmissionPolicies with their bindings.
-        .target(name: "RampartExport", dependencies: ["RampartModel", "RampartRules", "RampartTenancy", "RampartClusterAdmission"]),
+        .target(name: "RampartExport", dependencies: ["RampartModel", "RampartPSS", "RampartRules", "RampartTenancy", "RampartClusterAdmission"]),
         // Configuration, exceptions, baselines: what a platform team decides about findings.
         .target(name: "RampartPolicy", dependencies: ["RampartModel", "RampartLoading", "RampartRules", "RampartCEL", "RampartTenancy"]),
         // Reports and their renderers: the audit (text, JSON, SARIF, JUnit), the tenancy verdict (HTML too),
@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "RampartTenancy", "TestSupport"]),
         .testTarget(name: "RampartExportTests", dependencies: [
-            "RampartExport", "RampartClusterAdmission", "RampartPolicy", "RampartRules", "RampartLoading", "RampartModel", "TestSupport",
+            "RampartExport", "RampartClusterAdmission", "RampartPSS", "RampartPolicy", "RampartRules", "RampartLoading", "RampartModel", "TestSupport",
         ]),
         .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),

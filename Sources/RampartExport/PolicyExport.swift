@@ -22,12 +22,14 @@ public struct PolicyExport: Sendable {
     /// The label the API server puts on every Namespace with its name.
     static let nameLabel = "kubernetes.io/metadata.name"
 
-    /// Exports `rules` (catalog and custom); with `tenancy`, bindings per tenant (Deny for
-    /// untrusted tenants, Warn for trusted ones, as the webhook's enforce and warn modes), else one
-    /// binding per policy that denies in every namespace but `platform`.
-    public init(rules: [any Rule], tenancy: TenancyModel?, platform: Set<String>) {
+    /// Exports `rules` (catalog and custom) under `settings` (the platform's namespaces, the registry
+    /// allow-list); with `tenancy`, bindings per tenant (Deny for untrusted tenants, Warn for trusted
+    /// ones, as the webhook's enforce and warn modes), else one binding per policy that denies in every
+    /// namespace but the platform's.
+    public init(rules: [any Rule], tenancy: TenancyModel?, settings: RuleSettings) {
+        let platform = settings.platformNamespaces
         for rule in rules {
-            let result = (rule as? CustomRule).map(CustomRulePolicies.policy(for:)) ?? CatalogPolicies.policy(for: rule, platform: platform)
+            let result = (rule as? CustomRule).map(CustomRulePolicies.policy(for:)) ?? CatalogPolicies.policy(for: rule, settings: settings)
             switch result {
             case .failure(let reason): notExported.append(reason)
             case .success(let policy):

@@ -52,8 +52,7 @@ extension Rampart {
                 }
                 selected = selected.filter { wanted.contains($0.metadata.id) }
             }
-            let platform = tenancy.settings(config.settings, model: model).platformNamespaces
-            let export = PolicyExport(rules: selected, tenancy: model, platform: platform)
+            let export = PolicyExport(rules: selected, tenancy: model, settings: tenancy.settings(config.settings, model: model))
             print(export.yaml, terminator: "")
         }
     }
