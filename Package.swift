@@ -111,7 +111,8 @@ let package = Package(
         .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "RampartTenancy", "TestSupport"]),
         .testTarget(name: "RampartExportTests", dependencies: [
-            "RampartExport", "RampartClusterAdmission", "RampartPSS", "RampartPolicy", "RampartRules", "RampartLoading", "RampartModel", "TestSupport",
+            "RampartExport", "RampartClusterAdmission", "RampartAdmission", "RampartCEL", "RampartPSS", "RampartPolicy", "RampartRules",
+            "RampartLoading", "RampartModel", "TestSupport",
         ]),
         .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartReportTests", dependencies: ["RampartReport", "RampartPSS", "RampartRBAC", "RampartNetwork", "RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),

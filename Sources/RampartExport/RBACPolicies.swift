@@ -2,9 +2,8 @@ import RampartRules
 
 /// The RBAC rules that judge one object, in CEL.
 enum RBACPolicies {
-    /// `rbac.wildcard-rules` (its type is internal to the catalog, so it is known by ID).
     static func validation(for rule: any Rule) -> ObjectValidation? {
-        rule.metadata.id == "rbac.wildcard-rules" ? wildcardRules : nil
+        rule is WildcardRules ? wildcardRules : nil
     }
 
     private static let fields = CELFields.strings(["verbs", "apiGroups", "resources", "nonResourceURLs"])

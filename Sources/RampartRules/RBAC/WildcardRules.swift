@@ -2,8 +2,8 @@ import RampartModel
 import RampartRBAC
 
 /// `rbac.wildcard-rules`: a Role or ClusterRole rule uses `*` for verbs, API groups, resources or URLs.
-struct WildcardRules: ObjectRule {
-    let metadata = RuleMetadata(
+public struct WildcardRules: ObjectRule {
+    public let metadata = RuleMetadata(
         id: "rbac.wildcard-rules",
         title: "Wildcard in a role rule",
         severity: .medium,
@@ -12,9 +12,11 @@ struct WildcardRules: ObjectRule {
         rationale: "`*` grants every present and future verb, group or resource, including ones added later by CRDs and new Kubernetes versions (escalate, bind, impersonate, nodes/proxy…).",
         remediation: "List the verbs, API groups and resources the subject needs.")
 
-    let kinds = ["Role", "ClusterRole"]
+    public let kinds = ["Role", "ClusterRole"]
 
-    func evaluate(_ object: KubeObject, in context: AuditContext) -> [Violation] {
+    public init() {}
+
+    public func evaluate(_ object: KubeObject, in context: AuditContext) -> [Violation] {
         guard object.reference.group == RBACPolicy.group, !BootstrapPolicy.isBootstrapObject(object),
               object.root["aggregationRule"] == nil else { return [] }
         let fields = ["verbs", "apiGroups", "resources", "nonResourceURLs"]

@@ -24,7 +24,7 @@ public struct ResourcesDeviceAdminAccess: ObjectRule {
     public let kinds = ["Namespace"]
 
     /// The namespace label that allows admin-access claims, and the value that turns it on (case-sensitive).
-    static let label = "resource.kubernetes.io/admin-access"
+    public static let label = "resource.kubernetes.io/admin-access"
 
     public init() {}
 
