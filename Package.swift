@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "RampartTenancyTests", dependencies: ["RampartTenancy", "RampartRules", "RampartReport", "RampartLoading", "TestSupport"]),
         .testTarget(name: "RampartRulesTests", dependencies: ["RampartRules", "RampartPSS", "RampartReport", "RampartTenancy", "TestSupport"]),
         .testTarget(name: "RampartExportTests", dependencies: [
-            "RampartExport", "RampartClusterAdmission", "RampartAdmission", "RampartCEL", "RampartPSS", "RampartPolicy", "RampartRules",
+            "RampartExport", "RampartClusterAdmission", "RampartAdmission", "RampartPSS", "RampartPolicy", "RampartRules",
             "RampartLoading", "RampartModel", "TestSupport",
         ]),
         .testTarget(name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartRules", "RampartLoading", "TestSupport"]),

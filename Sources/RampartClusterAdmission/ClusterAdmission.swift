@@ -20,7 +20,7 @@ public struct ClusterAdmission: Sendable {
     public let mutatingPolicies: [MutatingPolicy]
     /// MutatingAdmissionPolicyBindings (read with the validating binding's view: no actions).
     public let mutatingBindings: [PolicyBinding]
-    let inventory: Inventory
+    private(set) var inventory: Inventory
     private let policyByName: [String: Int]
     /// Answers the `authorizer` of expressions for a known requester; nil: not answered offline.
     let authorize: Authorize?
@@ -38,6 +38,14 @@ public struct ClusterAdmission: Sendable {
         mutatingBindings = inventory.objects(ofKind: "MutatingAdmissionPolicyBinding", group: Self.group).map(PolicyBinding.init)
             .sorted { $0.name < $1.name }
         policyByName = Dictionary(policies.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The same policies and bindings, compiled once, judging requests against the Namespaces and
+    /// params objects of `inventory` (its own policies and bindings are not read).
+    public func reading(_ inventory: Inventory) -> ClusterAdmission {
+        var admission = self
+        admission.inventory = inventory
+        return admission
     }
 
     /// True for the objects that configure admission rather than pass through it here: policies,

@@ -18,11 +18,12 @@ enum CatalogPolicies {
             return .failure(NotExported(rule: rule.metadata.id, reason: NotExportedReasons.reason(for: rule) ?? "judges one object, but CEL cannot express it"))
         }
         let message = "'\(rule.metadata.id) at ' + variables.specPath + '.\(validation.field): ' + \(validation.detail)"
+        let expression = "variables.podSpec == null || (\(validation.expression))"
+        let read = [expression, message] + validation.variables.map(\.expression)
         return .success(ExportedPolicy(rule: rule.metadata, resources: PodSpecExpressions.resources, operations: ["CREATE", "UPDATE"],
                                        namespaceSelector: LabelSelector(), objectSelector: LabelSelector(),
-                                       variables: PodSpecExpressions.variables(platform: platform) + validation.variables,
-                                       validations: [.init(expression: "variables.podSpec == null || (\(validation.expression))",
-                                                           messageExpression: message)],
+                                       variables: PodSpecExpressions.variables(platform: platform, readBy: read) + validation.variables,
+                                       validations: [.init(expression: expression, messageExpression: message)],
                                        tenants: nil, trust: nil))
     }
 

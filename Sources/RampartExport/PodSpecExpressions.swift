@@ -78,7 +78,32 @@ enum PodSpecExpressions {
             """
     }
 
-    static func variables(platform: Set<String>) -> [(name: String, expression: String)] {
+    /// The variables that `expressions` read, directly or through other variables, in declaration
+    /// order: a policy declares only those (each one costs compilation, and its evaluation here).
+    static func variables(platform: Set<String>, readBy expressions: [String]) -> [(name: String, expression: String)] {
+        let all = variables(platform: platform)
+        var read: Set<String> = []
+        var pending = expressions
+        while let text = pending.popLast() {
+            for variable in all where !read.contains(variable.name) && reads(text, variable.name) {
+                read.insert(variable.name)
+                pending.append(variable.expression)
+            }
+        }
+        return all.filter { read.contains($0.name) }
+    }
+
+    /// True when `text` reads `variables.NAME` (and not a longer name that starts with it).
+    private static func reads(_ text: String, _ name: String) -> Bool {
+        var rest = text[...]
+        while let range = rest.range(of: "variables." + name) {
+            rest = rest[range.upperBound...]
+            guard let next = rest.first, next.isLetter || next.isNumber || next == "_" else { return true }
+        }
+        return false
+    }
+
+    private static func variables(platform: Set<String>) -> [(name: String, expression: String)] {
         [("specPath", specPath), ("template", template), ("podSpec", podSpec), ("podMetadata", podMetadata),
          ("podSecurityContext", podSecurityContext), ("containers", containers),
          ("platformNamespace", platformNamespace(platform)), ("namespaceLabels", namespaceLabels),

@@ -11,11 +11,10 @@ struct EquivalenceSource: CustomStringConvertible, Sendable {
     let description: String
     let inventories: @Sendable () throws -> [Inventory]
 
-    /// The fixture matrix, the Pod Security sweep, the examples, and each project of the corpus as a
-    /// source of its own, so that they run in parallel.
+    /// The fixture matrix, the examples, and each mode of the Pod Security sweep and each project of
+    /// the corpus as a source of its own, so that they run in parallel.
     static let all: [EquivalenceSource] = [
         EquivalenceSource(description: "rule fixture matrix") { try FixtureMatrix.inventories.get() },
-        EquivalenceSource(description: "Pod Security levels and versions") { try PodSecurityModeSweep.inventories() },
         EquivalenceSource(description: "example cluster") {
             [Inventory(objects: Fixtures.files(under: Fixtures.repositoryRoot.appendingPathComponent("examples/cluster"))
                 .flatMap(load))]
@@ -24,7 +23,11 @@ struct EquivalenceSource: CustomStringConvertible, Sendable {
             Fixtures.files(under: ExampleRules.directory).filter { $0.path.contains("/pass/") || $0.path.contains("/fail/") }
                 .map { Inventory(objects: load($0)) }
         },
-    ] + corpusProjects.map { project, files in
+    ] + PodSecurityModeSweep.modes.map { mode in
+        EquivalenceSource(description: "Pod Security \(mode.level) \(mode.version ?? "without version")") {
+            [try PodSecurityModeSweep.inventory(mode)]
+        }
+    } + corpusProjects.map { project, files in
         EquivalenceSource(description: "corpus/\(project)") { files.map { Inventory(objects: load($0)) } }
     }
 
@@ -96,17 +99,21 @@ enum PodSecurityModeSweep {
     static let modes: [(level: String, version: String?)] = ["baseline", "restricted"].flatMap { level in versions.map { (level, $0) } }
         + [("privileged", nil), ("strict", "v1.20")]
 
-    static func inventories() throws -> [Inventory] {
-        let pods = try FixtureMatrix.inventories.get().flatMap(\.objects).filter { object in
+    /// The pods of the bases and of the Pod Security fixtures, read once.
+    static let pods = Result {
+        try FixtureMatrix.inventories.get().flatMap(\.objects).filter { object in
             let file = object.location.file ?? ""
             return PodTemplate(object) != nil && object.namespace != nil && (file == "base.yaml" || file.contains("/pss."))
         }
-        let namespaces = Set(pods.compactMap(\.namespace)).sorted()
-        return modes.map { mode in
-            let labels = ["pod-security.kubernetes.io/enforce: \(mode.level)"] + (mode.version.map { ["pod-security.kubernetes.io/enforce-version: \($0)"] } ?? [])
-            let text = namespaces.map { "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: \($0)\n  labels: {\(labels.joined(separator: ", "))}\n" }
-                .joined(separator: "---\n")
-            return Inventory(objects: ManifestLoader.load(Array(text.utf8), file: "sweep-\(mode.level)-\(mode.version ?? "none").yaml").objects + pods)
-        }
+    }
+
+    /// The pods in their namespaces, every namespace labelled with `mode`.
+    static func inventory(_ mode: (level: String, version: String?)) throws -> Inventory {
+        let pods = try pods.get()
+        let labels = ["pod-security.kubernetes.io/enforce: \(mode.level)"] + (mode.version.map { ["pod-security.kubernetes.io/enforce-version: \($0)"] } ?? [])
+        let text = Set(pods.compactMap(\.namespace)).sorted()
+            .map { "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: \($0)\n  labels: {\(labels.joined(separator: ", "))}\n" }
+            .joined(separator: "---\n")
+        return Inventory(objects: ManifestLoader.load(Array(text.utf8), file: "sweep-\(mode.level)-\(mode.version ?? "none").yaml").objects + pods)
     }
 }

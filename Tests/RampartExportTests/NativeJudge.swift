@@ -1,6 +1,4 @@
 import RampartAdmission
-import RampartCEL
-import RampartClusterAdmission
 import RampartModel
 import RampartRules
 
@@ -23,28 +21,5 @@ struct NativeJudge {
         return Set(rules.filter { rule in
             rule.evaluate(in: context).contains { $0.object.reference == object.reference }
         }.map(\.metadata.id))
-    }
-}
-
-/// The exported policies as the API server evaluates them, compiled once for each distinct set of
-/// Namespaces (the only other objects they read: labels and `namespaceObject`).
-struct PolicyJudge {
-    let policyObjects: [KubeObject]
-    private var admissions: [[CELValue]: ClusterAdmission] = [:]
-    private(set) var compilations = 0
-
-    init(policyObjects: [KubeObject]) {
-        self.policyObjects = policyObjects
-    }
-
-    /// The admission of `inventory`'s namespaces: the policies and the Namespace objects, in order.
-    mutating func admission(for inventory: Inventory) -> ClusterAdmission {
-        let namespaces = inventory.objects(ofKind: "Namespace", group: "")
-        let key = namespaces.map(ClusterAdmission.celValue)
-        if let admission = admissions[key] { return admission }
-        let admission = ClusterAdmission(Inventory(objects: policyObjects + namespaces))
-        admissions[key] = admission
-        compilations += 1
-        return admission
     }
 }
