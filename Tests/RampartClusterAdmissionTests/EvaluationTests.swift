@@ -164,6 +164,22 @@ struct EvaluationTests {
         #expect(decision(.init(name: "rampart", allowed: true, messages: [])) == .admit)
     }
 
+    @Test func compiledPoliciesReadTheNamespacesOfAnotherInventory() {
+        let admission = ClusterAdmission(Fixtures.inventory(Self.policy("""
+              validations:
+              - expression: "namespaceObject.metadata.labels.tier != 'locked'"
+            """)))
+        let pod = Fixtures.inventory(Self.pod).objects[0]
+        func denied(_ tier: String) -> Bool {
+            let namespace = Fixtures.inventory("apiVersion: v1\nkind: Namespace\nmetadata: {name: team, labels: {tier: \(tier)}}")
+            return admission.reading(namespace).evaluate(AdmissionAttributes(operation: .create, object: pod)).verdicts
+                .contains { $0.actions.contains(.deny) }
+        }
+        #expect(denied("locked"))
+        #expect(!denied("open"))
+        #expect(admission.reading(Fixtures.inventory(Self.pod)).policies.count == 1)
+    }
+
     /// The admission check of a Secret holding a canary value under a policy whose `spec` goes on
     /// after its match constraints with `rest` (validations, audit annotations).
     static func checkSecret(_ rest: String) -> AdmissionCheckResult? {
