@@ -37,6 +37,9 @@ struct ClusterFacts: Sendable {
     let deputies: DeputyFacts
     /// EKS IAM principals and the identities `aws-auth` maps them to.
     let awsAuth: AWSAuthMappings
+    /// The users and groups a tenant may own (see `RoleBindingSubject`), by the namespace of the
+    /// first RoleBinding that names each.
+    let roleBindingSubjects: [String: [RoleBindingSubject]]
     private let tenants: [String: String]
 
     init(policy: RBACPolicy, inventory: Inventory) {
@@ -54,6 +57,7 @@ struct ClusterFacts: Sendable {
             }
         }
         bindingsBySubject = bySubject
+        roleBindingSubjects = RoleBindingSubject.byFirstNamespace(bySubject)
         relevantRules = RelevantRules.byRole(policy.roles)
         let namespaces = Set(inventory.namespaceNames).union(accounts.keys).sorted()
         self.namespaces = namespaces

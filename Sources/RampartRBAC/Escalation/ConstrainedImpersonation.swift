@@ -96,10 +96,11 @@ extension EscalationGraph {
 
     /// The edge to `user` impersonated in `mode` within `found`'s actions.
     private func constrainedEdge(to user: RequestUser, mode: String, _ found: [(gate: ImpersonationGate, origin: Capability.Origin)],
-                                 identity: Capability, extra: Capability? = nil, action: String) -> EscalationEdge {
-        let verbs = Set(found.flatMap(\.gate.rule.verbs)).sorted().joined(separator: ",")
-        return EscalationEdge(technique: .constrainedImpersonation, target: .impersonated(user, mode: mode, gates: found.map(\.gate)),
-                              action: action + ", and may act as it for \(verbs) (impersonate-on:\(mode):…)",
+                                 identity: Capability, extra: Capability? = nil,
+                                 action: @escaping @autoclosure @Sendable () -> String) -> EscalationEdge {
+        let gates = found.map(\.gate)
+        return EscalationEdge(technique: .constrainedImpersonation, target: .impersonated(user, mode: mode, gates: gates),
+                              action: action() + ", and may act as it for \(Set(gates.flatMap(\.rule.verbs)).sorted().joined(separator: ",")) (impersonate-on:\(mode):…)",
                               origins: [identity.origin] + (extra.map { [$0.origin] } ?? []) + found.map(\.origin))
     }
 }

@@ -15,15 +15,17 @@ extension EscalationGraph {
                         ?? facts.namespaces.filter { NamespaceGlob.matches(pattern, $0) }
                 }
                 guard let source = sources.first else { return [] }
-                let action = "may \(permission) (argoproj.io) in namespace \(source), whose Applications AppProject \(project.name) accepts: the Argo CD application controller deploys them"
+                let action = { @Sendable in
+                    "may \(permission) (argoproj.io) in namespace \(source), whose Applications AppProject \(project.name) accepts: the Argo CD application controller deploys them"
+                }
                 if project.clusterResources {
                     return [EscalationEdge(technique: .argoApplication, target: .clusterAdmin,
-                                           action: action + ", and the project admits cluster-scoped RBAC objects (a ClusterRoleBinding to cluster-admin)",
+                                           action: action() + ", and the project admits cluster-scoped RBAC objects (a ClusterRoleBinding to cluster-admin)",
                                            origins: [capability.origin])]
                 }
                 return destinations(project).map { scope in
                     EscalationEdge(technique: .argoApplication, target: .deployer(scope),
-                                   action: action + " \(scope.description) (a destination of the project)", origins: [capability.origin])
+                                   action: action() + " \(scope.description) (a destination of the project)", origins: [capability.origin])
                 }
             }
         }

@@ -26,17 +26,18 @@ extension EscalationGraph {
         return edges
     }
 
-    private func bindEdges(writer: Capability, binder: Capability, scope: PermissionScope, kind: RoleKind, action: String) -> [EscalationEdge] {
+    private func bindEdges(writer: Capability, binder: Capability, scope: PermissionScope, kind: RoleKind,
+                           action: @escaping @autoclosure @Sendable () -> String) -> [EscalationEdge] {
         let origins = [writer.origin, binder.origin]
         guard !binder.rule.resourceNames.isEmpty else {
             return [EscalationEdge(technique: .bind, target: .admin(scope),
-                                   action: "\(action) \(scope.description): it may bind any role to itself", origins: origins)]
+                                   action: "\(action()) \(scope.description): it may bind any role to itself", origins: origins)]
         }
         return binder.rule.resourceNames.sorted().compactMap { name in
             let key = RoleKey(kind: kind, namespace: kind == .role ? scope.namespace : nil, name: name)
             guard key.kind == .clusterRole || key.namespace != nil, policy.roles[key] != nil else { return nil }
             return EscalationEdge(technique: .bind, target: .role(key, scope),
-                                  action: "\(action) \(scope.description) (\(name)): it may bind \(key) to itself", origins: origins)
+                                  action: "\(action()) \(scope.description) (\(name)): it may bind \(key) to itself", origins: origins)
         }
     }
 
@@ -49,8 +50,8 @@ extension EscalationGraph {
             let escalators = set.allowing("escalate", group: Self.rbac, resource, name: nil, clusterScoped: clusterScoped)
             for (writer, permission) in set.allowing(any: writes) {
                 for escalator in escalators {
-                    guard var scope = writer.scope.intersection(escalator.scope) else { continue }
-                    if !clusterScoped && scope == .cluster { scope = .everyNamespace }
+                    guard let both = writer.scope.intersection(escalator.scope) else { continue }
+                    let scope = !clusterScoped && both == .cluster ? PermissionScope.everyNamespace : both
                     edges.append(EscalationEdge(technique: .escalate, target: .admin(scope),
                                                 action: "may \(permission) and escalate \(resource) \(scope.description): it may write any rule into a role bound to it",
                                                 origins: [writer.origin, escalator.origin]))
