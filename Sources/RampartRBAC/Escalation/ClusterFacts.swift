@@ -26,7 +26,7 @@ struct ClusterFacts: Sendable {
     /// Per namespace: the legacy token Secrets, sorted by name.
     let tokenSecrets: [String: [TokenSecret]]
     /// Each role's rules that escalation techniques ask about (see `RelevantRules`).
-    let relevantRules: [RoleKey: [RBACRole.SourcedRule]]
+    let relevantRules: [RoleKey: [RelevantRule]]
     /// The users bindings name (service-account user names excepted), sorted.
     let userNames: [String]
     /// Namespaces among the inputs whose Pod Security admission lets privileged pods in: their

@@ -82,9 +82,9 @@ extension EscalationGraph {
             // associated-node is checked for every node name at once: the API server asks for the name `*`.
             guard let identity = set.allowing(verb, group: Self.authenticationGroup, "nodes", name: mode == "associated-node" ? "*" : nil, clusterScoped: true).first
             else { return [] }
-            let tokens = AccessRequest.resource("create", "serviceaccounts", subresource: "token")
+            let tokens = RelevantRules.question("create", "serviceaccounts/token")
             return gates(set, mode: mode).compactMap { gate, origin -> EscalationEdge? in
-                guard Capability(rule: gate.rule, scope: gate.scope, origin: origin).allows(tokens, anyName: true),
+                guard Capability(rule: gate.rule, scope: gate.scope, origin: origin).allows(tokens, name: nil),
                       gate.scope.namespace.map({ facts.podAccounts[$0] != nil }) ?? !facts.podAccounts.isEmpty
                 else { return nil }
                 return EscalationEdge(technique: .constrainedImpersonation, target: .podAccounts(namespace: gate.scope.namespace),
