@@ -64,14 +64,12 @@ extension PolicyRule {
 struct CapabilitySet {
     var capabilities: [Capability]
 
-    /// The capabilities that allow `verb` on `resource` (`resource[/subresource]` of `group`).
+    /// The capabilities that allow `question` (a verb on a resource).
     /// `name`: the object's name; `""` asks for every name (rules without `resourceNames`); nil
     /// accepts rules limited to some names (see `names`). Cluster-scoped resources count only from
     /// the `cluster` scope.
-    func allowing(_ verb: String, group: String = "", _ resource: String, name: String? = "",
-                  clusterScoped: Bool = false) -> [Capability] {
-        let question = RelevantRules.question(verb, group: group, resource)
-        return capabilities.filter { $0.allows(question, name: name, clusterScoped: clusterScoped) }
+    func allowing(_ question: RelevantRules.Question, name: String? = "", clusterScoped: Bool = false) -> [Capability] {
+        capabilities.filter { $0.allows(question, name: name, clusterScoped: clusterScoped) }
     }
 
     /// Questions asked of every node: a label (`create pods`) and the question, for every name.

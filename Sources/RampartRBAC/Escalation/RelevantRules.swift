@@ -88,12 +88,21 @@ struct RelevantRule: Sendable {
 struct RuleAnswers: Sendable {
     private var words: [UInt64]
 
-    init(_ rule: PolicyRule) {
+    /// The answers of `rule`; `among`: only questions these answers allow are asked (for a rule
+    /// that allows nothing more, such as the intersection of a rule with another).
+    init(_ rule: PolicyRule, among candidates: RuleAnswers? = nil) {
         var unnamed = rule
         unnamed.resourceNames = []
-        words = Array(repeating: 0, count: (RelevantRules.questions.count + 63) / 64)
-        for (index, question) in RelevantRules.questions.enumerated() where unnamed.allows(question) {
-            words[index / 64] |= 1 << UInt64(index % 64)
+        let questions = RelevantRules.questions
+        words = candidates?.words ?? Array(repeating: ~0, count: (questions.count + 63) / 64)
+        for word in words.indices {
+            var asked = words[word]
+            while asked != 0 {
+                let bit = asked.trailingZeroBitCount
+                asked &= asked - 1
+                let index = word * 64 + bit
+                if index >= questions.count || !unnamed.allows(questions[index]) { words[word] &= ~(1 << UInt64(bit)) }
+            }
         }
     }
 
