@@ -71,7 +71,8 @@ extension EscalationGraph {
         return facts.tokenSecrets.keys.sorted().flatMap { namespace in
             (facts.tokenSecrets[namespace] ?? []).compactMap { token -> EscalationEdge? in
                 for (verb, question) in Self.secretReads {
-                    let found = readers.allowing(question, name: verb == "get" ? token.secret : "").first { $0.scope.covers(namespace) }
+                    let name = verb == "get" ? token.secret : ""
+                    let found = readers.capabilities.first { $0.allows(question, name: name) && $0.scope.covers(namespace) }
                     guard let capability = found else { continue }
                     return EscalationEdge(technique: .readTokenSecret, target: .identity(Self.account(namespace, token.account)),
                                           action: "may \(verb) Secret \(namespace)/\(token.secret), the legacy API token of service account \(token.account)",

@@ -35,6 +35,8 @@ struct ClusterFacts: Sendable {
     let privilegedNamespaces: Set<String>
     /// Controllers that act for whoever creates their objects.
     let deputies: DeputyFacts
+    /// Argo CD's AppProjects (`deputies.projects`), with the namespaces their globs match.
+    let argoProjects: [ArgoProjectReach]
     /// EKS IAM principals and the identities `aws-auth` maps them to.
     let awsAuth: AWSAuthMappings
     /// The users and groups a tenant may own (see `RoleBindingSubject`), by the namespace of the
@@ -81,6 +83,7 @@ struct ClusterFacts: Sendable {
             return level == "privileged"
         })
         deputies = DeputyFacts(inventory)
+        argoProjects = deputies.projects.map { ArgoProjectReach($0, namespaces: namespaces) }
         awsAuth = AWSAuthMappings(inventory)
     }
 
