@@ -18,6 +18,10 @@ extension EscalationGraph {
     private static let execQuestions = CapabilitySet.questions(["create"], ["pods/exec", "pods/attach"])
         + CapabilitySet.questions(["update", "patch"], ["pods/ephemeralcontainers"])
     private static let proxyQuestions = CapabilitySet.questions(["create", "get"], ["nodes/proxy"])
+    private static let impersonateAccount = RelevantRules.question("impersonate", "serviceaccounts")
+    private static let createToken = RelevantRules.question("create", "serviceaccounts/token")
+    private static let createSecret = RelevantRules.question("create", "secrets")
+    private static let secretReads = ["get", "list", "watch"].map { (verb: $0, question: RelevantRules.question($0, "secrets")) }
 
     /// Pods and workloads in a namespace → any service account of that namespace.
     func createWorkloads(_ set: CapabilitySet) -> [EscalationEdge] {
@@ -32,13 +36,13 @@ extension EscalationGraph {
 
     /// `impersonate serviceaccounts` → those accounts.
     func impersonateAccounts(_ set: CapabilitySet) -> [EscalationEdge] {
-        accountEdges(set.allowing("impersonate", "serviceaccounts", name: nil), technique: .impersonate,
+        accountEdges(set.allowing(Self.impersonateAccount, name: nil), technique: .impersonate,
                      action: "may impersonate")
     }
 
     /// `create serviceaccounts/token` → those accounts.
     func createTokens(_ set: CapabilitySet) -> [EscalationEdge] {
-        accountEdges(set.allowing("create", "serviceaccounts/token", name: nil), technique: .createToken,
+        accountEdges(set.allowing(Self.createToken, name: nil), technique: .createToken,
                      action: "may create API tokens (serviceaccounts/token) of")
     }
 
@@ -62,12 +66,13 @@ extension EscalationGraph {
 
     /// `get` of a legacy token Secret, or `list`/`watch` of Secrets where one is → its account.
     func readTokenSecrets(_ set: CapabilitySet) -> [EscalationEdge] {
-        let readers = CapabilitySet(capabilities: ["get", "list", "watch"].flatMap { set.allowing($0, "secrets", name: nil) })
+        let readers = CapabilitySet(capabilities: Self.secretReads.flatMap { set.allowing($0.question, name: nil) })
         guard !readers.capabilities.isEmpty else { return [] }
         return facts.tokenSecrets.keys.sorted().flatMap { namespace in
             (facts.tokenSecrets[namespace] ?? []).compactMap { token -> EscalationEdge? in
-                for verb in ["get", "list", "watch"] {
-                    let found = readers.allowing(verb, "secrets", name: verb == "get" ? token.secret : "").first { $0.scope.covers(namespace) }
+                for (verb, question) in Self.secretReads {
+                    let name = verb == "get" ? token.secret : ""
+                    let found = readers.capabilities.first { $0.allows(question, name: name) && $0.scope.covers(namespace) }
                     guard let capability = found else { continue }
                     return EscalationEdge(technique: .readTokenSecret, target: .identity(Self.account(namespace, token.account)),
                                           action: "may \(verb) Secret \(namespace)/\(token.secret), the legacy API token of service account \(token.account)",
@@ -81,8 +86,8 @@ extension EscalationGraph {
     /// `create` and `get` of Secrets → any account of the namespace (the token controller fills in
     /// a new `kubernetes.io/service-account-token` Secret annotated with the account's name).
     func mintTokenSecrets(_ set: CapabilitySet) -> [EscalationEdge] {
-        let readers = set.allowing("get", "secrets")
-        return set.allowing("create", "secrets").flatMap { creator in
+        let readers = set.allowing(Self.secretReads[0].question)
+        return set.allowing(Self.createSecret).flatMap { creator in
             readers.compactMap { reader -> EscalationEdge? in
                 guard let scope = creator.scope.intersection(reader.scope) else { return nil }
                 return EscalationEdge(technique: .mintTokenSecret, target: .anyAccount(namespace: scope.namespace),

@@ -24,27 +24,29 @@ final class Capability: Sendable {
     }
 
     let rule: PolicyRule
+    /// Which of the techniques' questions `rule` allows, names aside.
+    let answers: RuleAnswers
     let scope: PermissionScope
     let origin: Origin
     /// True when the rule holds for namespaced objects only, never the Namespace object itself
     /// (what a deploying controller applies).
     let namespacedOnly: Bool
 
-    init(rule: PolicyRule, scope: PermissionScope, origin: Origin, namespacedOnly: Bool = false) {
+    /// `answers`: the rule's, when already worked out (see `RelevantRules`).
+    init(rule: PolicyRule, answers: RuleAnswers? = nil, scope: PermissionScope, origin: Origin, namespacedOnly: Bool = false) {
         self.rule = rule
+        self.answers = answers ?? RuleAnswers(rule)
         self.scope = scope
         self.origin = origin
         self.namespacedOnly = namespacedOnly
     }
 
-    /// True when the rule allows `request` (`anyName`: for some object name) and the scope covers
-    /// it (cluster-scoped resources: only the `cluster` scope).
-    func allows(_ request: AccessRequest, anyName: Bool = false, clusterScoped: Bool = false) -> Bool {
+    /// True when the rule allows `question` for the object `name` (nil: for some object name; `""`:
+    /// for every name) and the scope covers it (cluster-scoped resources: only the `cluster` scope).
+    func allows(_ question: RelevantRules.Question, name: String? = "", clusterScoped: Bool = false) -> Bool {
         guard !clusterScoped || scope == .cluster else { return false }
-        guard anyName, !rule.resourceNames.isEmpty else { return rule.allows(request) }
-        var unnamed = rule
-        unnamed.resourceNames = []
-        return unnamed.allows(request)
+        guard answers.allows(question) else { return false }
+        return name.map(rule.matchesResourceName) ?? true
     }
 
     /// Every verb on every resource of every API group.
@@ -62,34 +64,27 @@ extension PolicyRule {
 struct CapabilitySet {
     var capabilities: [Capability]
 
-    /// The capabilities that allow `verb` on `resource` (`resource[/subresource]` of `group`).
+    /// The capabilities that allow `question` (a verb on a resource).
     /// `name`: the object's name; `""` asks for every name (rules without `resourceNames`); nil
     /// accepts rules limited to some names (see `names`). Cluster-scoped resources count only from
     /// the `cluster` scope.
-    func allowing(_ verb: String, group: String = "", _ resource: String, name: String? = "",
-                  clusterScoped: Bool = false) -> [Capability] {
-        let request = Self.request(verb, group, resource, name: name ?? "")
-        return capabilities.filter { $0.allows(request, anyName: name == nil, clusterScoped: clusterScoped) }
+    func allowing(_ question: RelevantRules.Question, name: String? = "", clusterScoped: Bool = false) -> [Capability] {
+        capabilities.filter { $0.allows(question, name: name, clusterScoped: clusterScoped) }
     }
 
-    /// Questions asked of every node: a label (`create pods`) and the request, any name.
-    typealias Question = (label: String, request: AccessRequest)
+    /// Questions asked of every node: a label (`create pods`) and the question, for every name.
+    typealias Question = (label: String, question: RelevantRules.Question)
 
     /// Each verb on each resource (`resource[/subresource]`) of `group`.
     static func questions(_ verbs: [String], group: String = "", _ resources: [String]) -> [Question] {
-        resources.flatMap { resource in verbs.map { ("\($0) \(resource)", request($0, group, resource, name: "")) } }
+        resources.flatMap { resource in verbs.map { ("\($0) \(resource)", RelevantRules.question($0, group: group, resource)) } }
     }
 
     /// For each capability, the label of the first question it allows.
     func allowing(any questions: [Question]) -> [(capability: Capability, permission: String)] {
         capabilities.compactMap { capability in
-            questions.first { capability.allows($0.request) }.map { (capability, $0.label) }
+            questions.first { capability.allows($0.question) }.map { (capability, $0.label) }
         }
-    }
-
-    private static func request(_ verb: String, _ group: String, _ resource: String, name: String) -> AccessRequest {
-        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
-        return .resource(verb, group: group, parts.first ?? "", subresource: parts.count > 1 ? parts[1] : "", name: name)
     }
 
     /// The names a set of capabilities is limited to; nil when one of them allows every name.

@@ -8,6 +8,9 @@
 /// the API server takes a client for: neither is an edge.
 extension EscalationGraph {
     private static let group = "certificates.k8s.io"
+    private static let createRequest = RelevantRules.question("create", group: group, "certificatesigningrequests")
+    private static let approveRequest = RelevantRules.question("update", group: group, "certificatesigningrequests/approval")
+    private static let approveSigner = RelevantRules.question("approve", group: group, "signers")
 
     /// A built-in signer whose certificates are client credentials, and what one is worth.
     private struct ClientSigner {
@@ -29,12 +32,12 @@ extension EscalationGraph {
     /// Creating and approving CSRs for a client signer → what its certificates are: cluster-admin
     /// (`kube-apiserver-client`), the tokens of the pods on any node (`kube-apiserver-client-kubelet`).
     func approveCertificates(_ set: CapabilitySet) -> [EscalationEdge] {
-        guard let creator = set.allowing("create", group: Self.group, "certificatesigningrequests", clusterScoped: true).first,
-              let approver = set.allowing("update", group: Self.group, "certificatesigningrequests/approval", clusterScoped: true).first
+        guard let creator = set.allowing(Self.createRequest, clusterScoped: true).first,
+              let approver = set.allowing(Self.approveRequest, clusterScoped: true).first
         else { return [] }
         return clientSigners.compactMap { signer in
             guard let approval = Self.signerNames(signer.name).lazy.compactMap({ name in
-                set.allowing("approve", group: Self.group, "signers", name: name, clusterScoped: true).first
+                set.allowing(Self.approveSigner, name: name, clusterScoped: true).first
             }).first else { return nil }
             return EscalationEdge(technique: .approveCertificate, target: signer.target,
                                   action: "may create and approve CertificateSigningRequests for the signer \(signer.name): \(signer.outcome)",

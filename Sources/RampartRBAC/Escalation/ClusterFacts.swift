@@ -26,7 +26,7 @@ struct ClusterFacts: Sendable {
     /// Per namespace: the legacy token Secrets, sorted by name.
     let tokenSecrets: [String: [TokenSecret]]
     /// Each role's rules that escalation techniques ask about (see `RelevantRules`).
-    let relevantRules: [RoleKey: [RBACRole.SourcedRule]]
+    let relevantRules: [RoleKey: [RelevantRule]]
     /// The users bindings name (service-account user names excepted), sorted.
     let userNames: [String]
     /// Namespaces among the inputs whose Pod Security admission lets privileged pods in: their
@@ -35,8 +35,13 @@ struct ClusterFacts: Sendable {
     let privilegedNamespaces: Set<String>
     /// Controllers that act for whoever creates their objects.
     let deputies: DeputyFacts
+    /// Argo CD's AppProjects (`deputies.projects`), with the namespaces their globs match.
+    let argoProjects: [ArgoProjectReach]
     /// EKS IAM principals and the identities `aws-auth` maps them to.
     let awsAuth: AWSAuthMappings
+    /// The users and groups a tenant may own (see `RoleBindingSubject`), by the namespace of the
+    /// first RoleBinding that names each.
+    let roleBindingSubjects: [String: [RoleBindingSubject]]
     private let tenants: [String: String]
 
     init(policy: RBACPolicy, inventory: Inventory) {
@@ -54,6 +59,7 @@ struct ClusterFacts: Sendable {
             }
         }
         bindingsBySubject = bySubject
+        roleBindingSubjects = RoleBindingSubject.byFirstNamespace(bySubject)
         relevantRules = RelevantRules.byRole(policy.roles)
         let namespaces = Set(inventory.namespaceNames).union(accounts.keys).sorted()
         self.namespaces = namespaces
@@ -77,6 +83,7 @@ struct ClusterFacts: Sendable {
             return level == "privileged"
         })
         deputies = DeputyFacts(inventory)
+        argoProjects = deputies.projects.map { ArgoProjectReach($0, namespaces: namespaces) }
         awsAuth = AWSAuthMappings(inventory)
     }
 

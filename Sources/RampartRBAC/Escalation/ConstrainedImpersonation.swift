@@ -8,6 +8,12 @@
 /// impersonating pod runs on). The legacy `impersonate` verb keeps working beside them.
 extension EscalationGraph {
     static let authenticationGroup = "authentication.k8s.io"
+    private static let impersonateAccount = RelevantRules.question("impersonate:serviceaccount", group: authenticationGroup, "serviceaccounts")
+    private static let impersonateUser = RelevantRules.question("impersonate:user-info", group: authenticationGroup, "users")
+    private static let impersonateGroup = RelevantRules.question("impersonate:user-info", group: authenticationGroup, "groups")
+    private static let nodeModes = [("arbitrary-node", "any node"), ("associated-node", "the node its own pod runs on, where any pod may be scheduled")]
+        .map { mode, which in (mode: mode, which: which, question: RelevantRules.question("impersonate:\(mode)", group: authenticationGroup, "nodes")) }
+    private static let createToken = RelevantRules.question("create", "serviceaccounts/token")
 
     /// Every constrained impersonation `set` allows.
     func constrainedImpersonation(_ set: CapabilitySet) -> [EscalationEdge] {
@@ -36,7 +42,7 @@ extension EscalationGraph {
     private func impersonateAccountsConstrained(_ set: CapabilitySet) -> [EscalationEdge] {
         let found = gates(set, mode: "serviceaccount")
         guard !found.isEmpty else { return [] }
-        let identities = set.allowing("impersonate:serviceaccount", group: Self.authenticationGroup, "serviceaccounts", name: nil)
+        let identities = set.allowing(Self.impersonateAccount, name: nil)
         return identities.flatMap { capability -> [EscalationEdge] in
             let namespaces = capability.scope.namespace.map { [$0] } ?? facts.namespaces
             return namespaces.flatMap { namespace in
@@ -55,9 +61,9 @@ extension EscalationGraph {
     private func impersonateUsersConstrained(_ set: CapabilitySet) -> [EscalationEdge] {
         let found = gates(set, mode: "user-info")
         let verb = "impersonate:user-info"
-        let userRules = set.allowing(verb, group: Self.authenticationGroup, "users", name: nil, clusterScoped: true)
+        let userRules = set.allowing(Self.impersonateUser, name: nil, clusterScoped: true)
         guard !found.isEmpty, let userRule = userRules.first else { return [] }
-        let groupRules = set.allowing(verb, group: Self.authenticationGroup, "groups", name: nil, clusterScoped: true)
+        let groupRules = set.allowing(Self.impersonateGroup, name: nil, clusterScoped: true)
         let everyGroup = facts.bindingsBySubject.keys.filter { $0.kind == .group }.map(\.name)
         let groups = (groupRules.isEmpty ? [] : CapabilitySet.names(groupRules) ?? everyGroup)
             .filter { $0 != RequestUser.privilegedGroup }.sorted()
@@ -77,14 +83,13 @@ extension EscalationGraph {
     /// `nodes`, and `impersonate-on:<mode>:create` of `serviceaccounts/token` → through the Node
     /// authorizer, the API tokens of the pods bound to the node.
     private func impersonateNodes(_ set: CapabilitySet) -> [EscalationEdge] {
-        [("arbitrary-node", "any node"), ("associated-node", "the node its own pod runs on, where any pod may be scheduled")].flatMap { mode, which -> [EscalationEdge] in
+        Self.nodeModes.flatMap { mode, which, question -> [EscalationEdge] in
             let verb = "impersonate:\(mode)"
             // associated-node is checked for every node name at once: the API server asks for the name `*`.
-            guard let identity = set.allowing(verb, group: Self.authenticationGroup, "nodes", name: mode == "associated-node" ? "*" : nil, clusterScoped: true).first
+            guard let identity = set.allowing(question, name: mode == "associated-node" ? "*" : nil, clusterScoped: true).first
             else { return [] }
-            let tokens = AccessRequest.resource("create", "serviceaccounts", subresource: "token")
             return gates(set, mode: mode).compactMap { gate, origin -> EscalationEdge? in
-                guard Capability(rule: gate.rule, scope: gate.scope, origin: origin).allows(tokens, anyName: true),
+                guard Capability(rule: gate.rule, scope: gate.scope, origin: origin).allows(Self.createToken, name: nil),
                       gate.scope.namespace.map({ facts.podAccounts[$0] != nil }) ?? !facts.podAccounts.isEmpty
                 else { return nil }
                 return EscalationEdge(technique: .constrainedImpersonation, target: .podAccounts(namespace: gate.scope.namespace),
@@ -96,10 +101,11 @@ extension EscalationGraph {
 
     /// The edge to `user` impersonated in `mode` within `found`'s actions.
     private func constrainedEdge(to user: RequestUser, mode: String, _ found: [(gate: ImpersonationGate, origin: Capability.Origin)],
-                                 identity: Capability, extra: Capability? = nil, action: String) -> EscalationEdge {
-        let verbs = Set(found.flatMap(\.gate.rule.verbs)).sorted().joined(separator: ",")
-        return EscalationEdge(technique: .constrainedImpersonation, target: .impersonated(user, mode: mode, gates: found.map(\.gate)),
-                              action: action + ", and may act as it for \(verbs) (impersonate-on:\(mode):…)",
+                                 identity: Capability, extra: Capability? = nil,
+                                 action: @escaping @autoclosure @Sendable () -> String) -> EscalationEdge {
+        let gates = found.map(\.gate)
+        return EscalationEdge(technique: .constrainedImpersonation, target: .impersonated(user, mode: mode, gates: gates),
+                              action: action() + ", and may act as it for \(Set(gates.flatMap(\.rule.verbs)).sorted().joined(separator: ",")) (impersonate-on:\(mode):…)",
                               origins: [identity.origin] + (extra.map { [$0.origin] } ?? []) + found.map(\.origin))
     }
 }
@@ -113,6 +119,7 @@ struct ImpersonationGate: Sendable, Hashable {
     /// The part of `capability` this gate lets through, or nil when none.
     func admit(_ capability: Capability) -> Capability? {
         guard let scope = capability.scope.intersection(scope), let rule = capability.rule.intersection(rule) else { return nil }
-        return Capability(rule: rule, scope: scope, origin: capability.origin, namespacedOnly: capability.namespacedOnly)
+        return Capability(rule: rule, answers: RuleAnswers(rule, among: capability.answers), scope: scope, origin: capability.origin,
+                          namespacedOnly: capability.namespacedOnly)
     }
 }

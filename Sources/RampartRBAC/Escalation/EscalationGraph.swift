@@ -89,9 +89,10 @@ struct EscalationGraph: Sendable {
         case .impersonated(let user, _, let gates):
             return CapabilitySet(capabilities: bound(user).flatMap { capability in gates.compactMap { $0.admit(capability) } })
         case .role(let key, let scope):
-            return CapabilitySet(capabilities: (facts.relevantRules[key] ?? []).map { sourced in
-                Capability(rule: sourced.rule, scope: scope,
-                           origin: .implied("rules[\(sourced.index)] of \(sourced.role) allows \(sourced.rule.summary), once \(key) is bound \(scope.description)"))
+            return CapabilitySet(capabilities: (facts.relevantRules[key] ?? []).map { relevant in
+                let sourced = relevant.sourced
+                return Capability(rule: sourced.rule, answers: relevant.answers, scope: scope,
+                                  origin: .implied("rules[\(sourced.index)] of \(sourced.role) allows \(sourced.rule.summary), once \(key) is bound \(scope.description)"))
             })
         case .admin(let scope):
             return CapabilitySet(capabilities: [Capability(rule: Capability.everything, scope: scope,
@@ -110,7 +111,10 @@ struct EscalationGraph: Sendable {
         bindings(of: user).flatMap { subject, binding -> [Capability] in
             guard case .resolved(let role) = policy.role(of: binding) else { return [] }
             let scope = binding.namespace.map(PermissionScope.namespace) ?? .cluster
-            return (facts.relevantRules[role.key] ?? []).map { Capability(rule: $0.rule, scope: scope, origin: .binding(subject: subject, binding: binding, role: role, rule: $0)) }
+            return (facts.relevantRules[role.key] ?? []).map {
+                Capability(rule: $0.sourced.rule, answers: $0.answers, scope: scope,
+                           origin: .binding(subject: subject, binding: binding, role: role, rule: $0.sourced))
+            }
         }
     }
 

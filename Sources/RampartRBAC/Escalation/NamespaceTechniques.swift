@@ -12,7 +12,7 @@ extension EscalationGraph {
     private func relabelled(_ set: CapabilitySet) -> [(capability: Capability, permission: String, namespace: String?)] {
         set.capabilities.flatMap { capability -> [(Capability, String, String?)] in
             guard !capability.namespacedOnly,
-                  let question = Self.relabelQuestions.first(where: { capability.allows($0.request, anyName: true) }) else { return [] }
+                  let question = Self.relabelQuestions.first(where: { capability.allows($0.question, name: nil) }) else { return [] }
             let names = capability.rule.resourceNames
             switch capability.scope {
             case .namespace(let own):

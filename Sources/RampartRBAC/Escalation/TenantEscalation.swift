@@ -9,18 +9,17 @@ import RampartModel
 /// power). Groups that stand for everyone (`system:authenticated`…) and other `system:` users and
 /// groups belong to no tenant.
 extension EscalationAnalysis {
-    private static let everyone: Set<String> = ["system:authenticated", "system:unauthenticated", "system:serviceaccounts", "system:anonymous"]
-
     /// The subjects of `tenant`, sorted.
     public func subjects(of tenant: String, in assignment: TenantAssignment) -> [Subject] {
         let members = Set(assignment.namespacesOfTenant[tenant] ?? [])
         var subjects = members.flatMap { namespace in
             (graph.facts.accounts[namespace] ?? ["default"]).map { Subject(kind: .serviceAccount, name: $0, namespace: namespace) }
         }
-        for (subject, bindings) in graph.facts.bindingsBySubject where subject.kind != .serviceAccount {
-            guard !subject.name.hasPrefix("system:"), !Self.everyone.contains(subject.name) else { continue }
-            let namespaces = bindings.filter { $0.kind == .roleBinding }.compactMap(\.namespace)
-            if !namespaces.isEmpty, namespaces.allSatisfy(members.contains) { subjects.append(subject) }
+        // A user or group all of whose RoleBindings are in the tenant has its first one there too.
+        for namespace in members {
+            for candidate in graph.facts.roleBindingSubjects[namespace] ?? [] where candidate.namespaces.allSatisfy(members.contains) {
+                subjects.append(candidate.subject)
+            }
         }
         return subjects.sorted()
     }

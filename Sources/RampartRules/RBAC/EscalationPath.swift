@@ -23,7 +23,8 @@ struct EscalationPath: Rule {
                 starts[bound.subject] = (binding, bound.index)
             }
         }
-        var analysis = EscalationAnalysis(policy: policy, inventory: context.inventory)
+        // The graph the tenant paths expanded: each node's edges are worked out once for both rules.
+        var analysis = context.tenantEscalations.analysis
         let bindings = Dictionary(policy.bindings.map { ($0.reference, $0) }) { first, _ in first }
         return analysis.clusterAdminPaths(from: starts.keys.sorted()).compactMap { path in
             guard path.steps.count >= 2, let start = starts[path.from] else { return nil }

@@ -47,33 +47,48 @@ extension PermissionRule {
 
     /// The findings of the bindings that `include` keeps (every binding by default).
     func violations(in context: AuditContext, of include: (RBACBinding) -> Bool = { _ in true }) -> [Violation] {
-        let policy = context.rbacPolicy
-        var grantsByRole: [RoleKey: [(permission: Permission, rule: RBACRole.SourcedRule)]] = [:]
+        // What a role gives through one kind of binding is the same for every binding of that kind.
+        var heldByRole: [HeldKey: HeldPermissions?] = [:]
         var violations: [Violation] = []
-        for binding in policy.bindings where include(binding) {
-            let subjects = context.reportableSubjects(of: binding)
-            guard !subjects.isEmpty, case .resolved(let role) = policy.role(of: binding) else { continue }
-            if binding.kind == .clusterRoleBinding, !(self is ClusterAdmin), role.rules.contains(where: { ClusterAdmin.isFullAccess($0.rule) }) {
+        for reportable in context.reportableBindings where include(reportable.binding) {
+            guard let role = reportable.role else { continue }
+            let binding = reportable.binding
+            let clusterWide = binding.kind == .clusterRoleBinding
+            if clusterWide, !(self is ClusterAdmin), reportable.grantsEverything {
                 continue  // rbac.cluster-admin reports it; every narrower permission would be noise
             }
-            let grants = grantsByRole[role.key] ?? permissions.compactMap { permission in
-                role.rules.first { permission.isGrantedBy($0.rule) }.map { (permission, $0) }
+            let key = HeldKey(role: role.key, clusterWide: clusterWide)
+            let found: HeldPermissions?
+            if let known = heldByRole[key] {
+                found = known
+            } else {
+                found = held(through: role, clusterWide: clusterWide)
+                heldByRole[key] = .some(found)
             }
-            grantsByRole[role.key] = grants
-            let held = grants.filter { binding.kind == .clusterRoleBinding || !$0.permission.clusterScoped }
-            guard !held.isEmpty else { continue }
+            guard let held = found else { continue }
             let scope = binding.namespace.map { "in namespace \($0)" } ?? "cluster-wide"
-            let who = subjects.map(\.subject.description).joined(separator: ", ")
-            var notes = Self.grouped(held.map { ($0.rule, $0.permission) }).map { rule, permissions in
-                "rules[\(rule.index)] of \(rule.role) grants \(Self.describe(permissions))"
-            }
-            if role.isBuiltIn { notes.append("\(role.key) is the built-in Kubernetes bootstrap definition (not among the inputs)") }
+            let who = reportable.subjects.map(\.subject.description).joined(separator: ", ")
             violations.append(Violation(
                 object: binding.object, path: "roleRef",
-                message: "\(binding.reference) gives \(who) \(Self.describe(held.map(\.permission))) \(scope) through \(role.key)",
-                notes: notes))
+                message: "\(binding.reference) gives \(who) \(held.description) \(scope) through \(role.key)",
+                notes: held.notes))
         }
         return violations
+    }
+
+    /// The permissions `role` gives through a ClusterRoleBinding (`clusterWide`) or a RoleBinding,
+    /// described; nil when none.
+    private func held(through role: RBACRole, clusterWide: Bool) -> HeldPermissions? {
+        let held = permissions.compactMap { permission -> (permission: Permission, rule: RBACRole.SourcedRule)? in
+            guard clusterWide || !permission.clusterScoped else { return nil }
+            return role.rules.first { permission.isGrantedBy($0.rule) }.map { (permission, $0) }
+        }
+        guard !held.isEmpty else { return nil }
+        var notes = Self.grouped(held.map { ($0.rule, $0.permission) }).map { rule, permissions in
+            "rules[\(rule.index)] of \(rule.role) grants \(Self.describe(permissions))"
+        }
+        if role.isBuiltIn { notes.append("\(role.key) is the built-in Kubernetes bootstrap definition (not among the inputs)") }
+        return HeldPermissions(description: Self.describe(held.map(\.permission)), notes: notes)
     }
 
     /// `get,list,watch secrets, create pods/exec`: verbs grouped by resource, in first-seen order.
@@ -93,4 +108,16 @@ extension PermissionRule {
         }
         return order.map { ($0, values[$0] ?? []) }
     }
+}
+
+/// A role and the kind of binding that grants it.
+private struct HeldKey: Hashable {
+    var role: RoleKey
+    var clusterWide: Bool
+}
+
+/// What a role gives through one kind of binding: `get,list,watch secrets` and the notes naming the rules.
+private struct HeldPermissions {
+    var description: String
+    var notes: [String]
 }

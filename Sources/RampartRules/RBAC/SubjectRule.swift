@@ -12,8 +12,9 @@ extension SubjectRule {
     var reads: Set<ResourceKind> { RBACPolicy.reads }
 
     func evaluate(in context: AuditContext) -> [Violation] {
-        context.rbacPolicy.bindings.flatMap { binding in
-            context.reportableSubjects(of: binding).compactMap { bound -> Violation? in
+        context.reportableBindings.flatMap { reportable in
+            let binding = reportable.binding
+            return reportable.subjects.compactMap { bound -> Violation? in
                 guard let problem = problem(with: bound.subject, in: binding, context: context) else { return nil }
                 let role = binding.roleKey.map(\.description) ?? "roleRef \(binding.roleRefKind)/\(binding.roleRefName)"
                 return Violation(object: binding.object, path: FieldPath([.key("subjects"), .index(bound.index)]),
