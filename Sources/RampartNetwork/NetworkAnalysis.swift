@@ -63,6 +63,10 @@ public struct NetworkAnalysis: Sendable {
     public let namespaceLabels: [String: [String: String]]
     let groups: [PodGroup]
     let groupOfPod: [Int]
+    /// The groups each policy selects (by index into `allPolicies`), ascending.
+    let groupsSelectedByPolicy: [[Int]]
+    /// The pods of each namespace (indices into `pods`), ascending.
+    let podsByNamespace: [String: [Int]]
     let rules: [IndexedRule]
     /// The groups every policy treats alike, for reachability worked out per class.
     let classes: GroupClasses
@@ -111,9 +115,14 @@ public struct NetworkAnalysis: Sendable {
         var matcher = PeerGroupMatcher(groups: groups, namespaceLabels: labels, blockIndex: blockIndex)
         matcher.nodes = inventory.objects(ofKind: "Node").map(NodeAddresses.init)
         var rules: [IndexedRule] = []
+        var groupsSelectedByPolicy: [[Int]] = []
+        groupsSelectedByPolicy.reserveCapacity(policies.count)
         for (policyIndex, policy) in policies.enumerated() {
             var selected = GroupSet(capacity: groups.count)
             for entry in policy.subject { matcher.members(of: entry).forEach { selected.insert($0) } }
+            var selectedList: [Int] = []
+            selected.forEach { selectedList.append($0) }
+            groupsSelectedByPolicy.append(selectedList)
             for direction in TrafficDirection.allCases {
                 var ruleIndices: [Int] = []
                 for rule in policy.appliesRules(direction) ? policy.rules(direction) : [] {
@@ -137,6 +146,8 @@ public struct NetworkAnalysis: Sendable {
         }
         self.groups = groups
         self.groupOfPod = groupOfPod
+        self.groupsSelectedByPolicy = groupsSelectedByPolicy
+        podsByNamespace = Dictionary(grouping: pods.indices) { pods[$0].namespace }
         self.rules = rules
         classes = GroupClasses(groups: groups, rules: rules)
     }

@@ -1,10 +1,12 @@
 extension NetworkAnalysis {
     /// The pods (indices into `pods`) that policy `index` (into `allPolicies`) selects.
     public func podsSelected(byPolicy index: Int) -> [Int] {
-        let matcher = PeerGroupMatcher(groups: groups, namespaceLabels: namespaceLabels, blockIndex: [:])
-        var selected = GroupSet(capacity: groups.count)
-        for entry in allPolicies[index].subject { matcher.members(of: entry).forEach { selected.insert($0) } }
-        return pods.indices.filter { selected.contains(groupOfPod[$0]) }
+        groupsSelectedByPolicy[index].flatMap { groups[$0].pods }.sorted()
+    }
+
+    /// The pods of `namespace` (indices into `pods`), ascending.
+    public func pods(inNamespace namespace: String) -> [Int] {
+        podsByNamespace[namespace] ?? []
     }
 
     /// The pods that `rule` of policy `index` names as peers; nil when the rule names no peers
@@ -14,7 +16,9 @@ extension NetworkAnalysis {
             $0.policy == index && $0.rule.direction == rule.direction && $0.rule.index == rule.index
         }) else { return [] }
         guard let peerGroups = indexed.peerGroups else { return nil }
-        return pods.indices.filter { peerGroups.contains(groupOfPod[$0]) }
+        var matched: [Int] = []
+        peerGroups.forEach { matched += groups[$0].pods }
+        return matched.sorted()
     }
 
     /// True when some application-tier policy selects pod `index` in `direction`.

@@ -36,12 +36,16 @@ extension EscalationAnalysis {
             for goal in goals(of: node, from: tenant, assignment) where reached[goal] == nil { reached[goal] = node }
             for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
         }
+        // Goals reached at one node (every tenant a relabelled namespace joins) share their steps.
+        var stepsToNode: [Int: [EscalationStep]] = [:]
         return reached.keys.sorted().compactMap { goal in
             if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { return nil }
             guard let end = reached[goal], let start = graph.nodes[walk.origin(of: end)].subject else { return nil }
             var found = goal
             if goal.kind == .tenant { found.namespace = graph.namespaces[end].flatMap { assignment.tenant(of: $0) == goal.tenant ? $0 : nil } }
-            return EscalationPath(from: start, tenant: tenant, goal: found, steps: steps(of: walk, to: end))
+            let steps = stepsToNode[end] ?? steps(of: walk, to: end)
+            stepsToNode[end] = steps
+            return EscalationPath(from: start, tenant: tenant, goal: found, steps: steps)
         }
     }
 

@@ -3,7 +3,8 @@ import RampartRBAC
 import RampartTenancy
 
 /// `rbac.cross-tenant-escalation`: some subject of a tenant can reach another tenant, the nodes or
-/// cluster-admin by a chain of steps. One finding per tenant and goal, on the binding of the first step.
+/// cluster-admin by a chain of steps. One finding per tenant and goal, on the binding of the first step;
+/// paths that differ only in the tenant they reach are one finding (`EscalationRoute`).
 struct CrossTenantEscalation: Rule {
     let metadata = RuleMetadata(
         id: "rbac.cross-tenant-escalation",
@@ -18,11 +19,12 @@ struct CrossTenantEscalation: Rule {
 
     func evaluate(in context: AuditContext) -> [Violation] {
         let escalations = context.tenantEscalations
-        return escalations.paths.compactMap { path in
+        return EscalationRoute.routes(escalations.paths).compactMap { route in
+            let path = route.path
             guard let (binding, index) = escalations.analysis.firstBinding(of: path), !binding.isBootstrapObject else { return nil }
             let steps = path.steps.count == 1 ? "1 step" : "\(path.steps.count) steps"
             return Violation(object: binding.object, path: FieldPath([.key("subjects"), .index(index)]),
-                             message: "\(path.pair): \(path.from.description) can reach \(path.goal.description) in \(steps): \(path.summary)",
+                             message: "\(route.pair): \(path.from.description) can reach \(route.goal) in \(steps): \(path.summary)",
                              notes: path.steps.enumerated().map { "\($0 + 1). \($1.explanation)" })
         }
     }

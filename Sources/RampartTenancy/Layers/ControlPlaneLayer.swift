@@ -29,10 +29,11 @@ enum ControlPlaneLayer {
         for crossing in boundary.outbound {
             outbound(crossing, tenant, context, &layer)
         }
-        for path in escalations.paths {
+        for route in EscalationRoute.routes(escalations.paths) {
+            let path = route.path
             let anchor = escalations.analysis.firstBinding(of: path)
             let steps = path.steps.count == 1 ? "1 step" : "\(path.steps.count) steps"
-            layer.limit(to: .none, "escalation path: \(path.from.description) of the tenant can reach \(path.goal.description) in \(steps): \(path.summary)",
+            layer.limit(to: .none, "escalation path: \(path.from.description) of the tenant can reach \(route.goal) in \(steps): \(path.summary)",
                         anchor?.binding.object, anchor.map { FieldPath("subjects").appending(index: $0.subjectIndex) } ?? FieldPath(),
                         rules: [.crossTenantEscalation])
         }

@@ -8,9 +8,9 @@ import RampartNetwork
 enum DNSUnderDefaultDeny {
     static func evaluate(_ namespace: String, _ context: TenancyContext, _ layer: inout LayerBuilder) {
         let pods = context.network.pods
-        let dns = pods.indices.filter { pods[$0].namespace == "kube-system" && pods[$0].labels["k8s-app"] == "kube-dns" }
+        let dns = context.network.pods(inNamespace: "kube-system").filter { pods[$0].labels["k8s-app"] == "kube-dns" }
         let destinations = dns.flatMap { index in [NetworkProtocol.udp, .tcp].map { (endpoint: Endpoint.pod(index), proto: $0, port: 53) } }
-        let members = pods.indices.filter { pods[$0].namespace == namespace }
+        let members = context.network.pods(inNamespace: namespace)
         guard !dns.isEmpty, !members.isEmpty else { return }
         let anchor = context.representative(of: namespace)
         let path = anchor.map(TenancyContext.namespacePath) ?? FieldPath()

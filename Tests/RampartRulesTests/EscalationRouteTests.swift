@@ -1,0 +1,54 @@
+import RampartModel
+import RampartRules
+import RampartTenancy
+import Testing
+import TestSupport
+
+/// Paths that differ only in the tenant they reach are said once: a tenant that may relabel its
+/// namespace joins every tenant whose membership is a label, and with thousands of such tenants one
+/// finding per pair of tenants buried the report (quadratic in the tenants).
+@Suite struct EscalationRouteTests {
+    /// Seven Capsule-labelled tenants enforcing restricted; alice, solar's owner, may patch namespaces.
+    static let cluster: String = {
+        let tenants = ["solar", "oil", "gas", "wind", "coal", "tide", "hydro"]
+        let namespaces = tenants.map { tenant in
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: \(tenant)-dev, labels: {capsule.clastix.io/tenant: \(tenant), pod-security.kubernetes.io/enforce: restricted}}
+            """
+        }
+        let labeller = """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: namespace-labels}
+            rules: [{apiGroups: [""], resources: [namespaces], verbs: [patch]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: namespace-labels, namespace: solar-dev}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: namespace-labels}
+            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: alice}]
+            """
+        return (namespaces + [labeller]).joined(separator: "\n---\n")
+    }()
+
+    @Test func relabellingIntoEveryLabelledTenantIsOneFinding() throws {
+        let context = AuditContext(inventory: Fixtures.inventory(Self.cluster))
+        let findings = Auditor.audit(context, rules: Catalog.rules.filter { $0.metadata.id == "rbac.cross-tenant-escalation" })
+        let relabelling = findings.filter { $0.message.contains("by relabelling a namespace") }
+        #expect(relabelling.count == 1, "\(relabelling.map(\.message))")
+        let message = try #require(relabelling.first?.message)
+        #expect(message.hasPrefix("tenant solar → 6 tenants: User alice can reach tenants coal, gas, hydro, oil, tide and 1 more (by relabelling a namespace) in 1 step"),
+                "\(message)")
+        #expect(findings.contains { $0.message.hasPrefix("tenant solar → nodes") }, "the nodes path is its own finding")
+    }
+
+    @Test func theTenancyLayerSaysTheRouteOnce() throws {
+        let context = AuditContext(inventory: Fixtures.inventory(Self.cluster))
+        let solar = try #require(context.tenancy.verdict("solar"))
+        let controlPlane = try #require(solar.layers.first { $0.layer == .controlPlane })
+        let paths = controlPlane.evidence.filter { $0.message.hasPrefix("escalation path") }
+        #expect(paths.map(\.message).filter { $0.contains("relabel") }.count == 1, "\(paths.map(\.message))")
+    }
+}
