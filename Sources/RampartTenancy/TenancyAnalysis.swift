@@ -56,7 +56,7 @@ public enum TenancyAnalysis {
                                      anchors: anchors)
         let escalations = escalations ?? TenantEscalations(policy: context.boundaries.policy, inventory: inventory,
                                                            assignment: model.assignment(inventory, platform: platform))
-        let pathsOutOf = Dictionary(grouping: escalations.paths) { $0.tenant ?? "" }
+        let routesOutOf = Dictionary(grouping: escalations.routes) { $0.tenant ?? "" }
         var boundaries: [String: ControlPlaneBoundary] = [:]
         var verdicts: [TenantVerdict] = []
         var messages = CrossingMessages()
@@ -67,7 +67,7 @@ public enum TenancyAnalysis {
             boundaries[tenant.name] = boundary
             var builders = [
                 ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages,
-                                           escalations: (escalations.analysis, pathsOutOf[tenant.name] ?? [])),
+                                           escalations: (escalations.analysis, routesOutOf[tenant.name] ?? [])),
                 NetworkLayer.evaluate(tenant, context),
                 ComputeLayer.evaluate(tenant, context),
                 PodSecurityLayer.evaluate(tenant, context),

@@ -5,12 +5,14 @@ import Testing
 import TestSupport
 
 /// Paths that differ only in the tenant they reach are said once: a tenant that may relabel its
-/// namespace joins every tenant whose membership is a label, and with thousands of such tenants one
-/// finding per pair of tenants buried the report (quadratic in the tenants).
+/// namespace joins every tenant whose membership is a label, one that may run pods in every
+/// namespace acts as every tenant's service accounts, and with thousands of such tenants one finding
+/// per pair of tenants buried the report (quadratic in the tenants).
 @Suite struct EscalationRouteTests {
+    static let tenants = ["solar", "oil", "gas", "wind", "coal", "tide", "hydro"]
+
     /// Seven Capsule-labelled tenants enforcing restricted; alice, solar's owner, may patch namespaces.
     static let cluster: String = {
-        let tenants = ["solar", "oil", "gas", "wind", "coal", "tide", "hydro"]
         let namespaces = tenants.map { tenant in
             """
             apiVersion: v1
@@ -42,6 +44,43 @@ import TestSupport
         #expect(message.hasPrefix("tenant solar → 6 tenants: User alice can reach tenants coal, gas, hydro, oil, tide and 1 more (by relabelling a namespace) in 1 step"),
                 "\(message)")
         #expect(findings.count == 1, "alice may only relabel: no other path")
+    }
+
+    /// The seven tenants (restricted: no way onto the nodes); solar's developers (a RoleBinding of solar-dev names them) may also create
+    /// pods in every namespace through a ClusterRoleBinding.
+    static let podsEverywhere: String = {
+        let namespaces = tenants.map { "apiVersion: v1\nkind: Namespace\nmetadata: {name: \($0)-dev, labels: {capsule.clastix.io/tenant: \($0), pod-security.kubernetes.io/enforce: restricted}}" }
+        let developers = """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: pod-creator}
+            rules: [{apiGroups: [""], resources: [pods], verbs: [create]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: developers, namespace: solar-dev}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: "solar:developers"}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: solar-pods-everywhere}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-creator}
+            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: "solar:developers"}]
+            """
+        return (namespaces + [developers]).joined(separator: "\n---\n")
+    }()
+
+    @Test func runningPodsInEveryNamespaceIsOneFindingEndingAtTheGrant() throws {
+        let context = AuditContext(inventory: Fixtures.inventory(Self.podsEverywhere))
+        let findings = Auditor.audit(context, rules: Catalog.rules.filter { $0.metadata.id == "rbac.cross-tenant-escalation" })
+        #expect(findings.count == 1, "\(findings.map(\.message))")
+        let finding = try #require(findings.first)
+        #expect(finding.message == "tenant solar → 6 tenants: Group solar:developers can reach tenants coal, gas, hydro, oil, tide and 1 more in 1 step: create-workloads → any service account of any namespace",
+                "\(finding.message)")
+        #expect(finding.object.name == "solar-pods-everywhere" && finding.location.line == 44,
+                "the ClusterRoleBinding's subject, not \(finding.object.name):\(finding.location.line)")
+        #expect(finding.notes.count == 1 && !finding.notes[0].contains("including"), "\(finding.notes)")
     }
 
     @Test func theTenancyLayerSaysTheRouteOnce() throws {

@@ -47,6 +47,11 @@ struct GraphWalk {
         return route.reversed()
     }
 
+    /// The node `node` was reached from and the index of the edge taken; nil for an origin.
+    func arrival(at node: Int) -> (node: Int, edge: Int)? {
+        parents[node] == node ? nil : (parents[node], edges[node])
+    }
+
     /// The origin a reached node was reached from.
     func origin(of node: Int) -> Int {
         var current = node

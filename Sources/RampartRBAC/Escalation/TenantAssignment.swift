@@ -18,6 +18,7 @@ public struct TenantAssignment: Sendable {
         self.namespacesOfTenant = namespacesOfTenant.mapValues { $0.sorted() }
         tenantOfNamespace = owners
         self.byLabel = byLabel
+        tenants = namespacesOfTenant.keys.sorted()
     }
 
     /// Tenants from the `rampart.dev/tenant` namespace label, else Capsule's `capsule.clastix.io/tenant`.
@@ -35,7 +36,7 @@ public struct TenantAssignment: Sendable {
     static let capsuleLabel = "capsule.clastix.io/tenant"
 
     /// Every tenant's name, sorted.
-    public var tenants: [String] { namespacesOfTenant.keys.sorted() }
+    public let tenants: [String]
 
     /// The tenant owning `namespace`, if any.
     public func tenant(of namespace: String) -> String? { tenantOfNamespace[namespace] }

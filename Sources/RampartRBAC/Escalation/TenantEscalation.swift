@@ -27,6 +27,41 @@ extension EscalationAnalysis {
     /// The shortest path out of `tenant` to each goal it reaches: cluster-admin, the nodes, and every
     /// other tenant (`to`: that tenant and cluster-admin only). Sorted by goal: cluster-admin, nodes, tenants by name.
     public mutating func paths(outOf tenant: String, in assignment: TenantAssignment, to target: String? = nil) -> [EscalationPath] {
+        let (walk, reached) = reach(outOf: tenant, in: assignment)
+        // Goals reached at one node (every tenant a relabelled namespace joins) share their steps.
+        var stepsToNode: [Int: [EscalationStep]] = [:]
+        return reached.keys.sorted().compactMap { goal in
+            if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { return nil }
+            guard let end = reached[goal], let start = graph.nodes[walk.origin(of: end)].subject else { return nil }
+            let steps = stepsToNode[end] ?? steps(of: walk, to: end)
+            stepsToNode[end] = steps
+            return EscalationPath(from: start, tenant: tenant, goal: located(goal, at: end, assignment), steps: steps)
+        }
+    }
+
+    /// The paths out of `tenant` (see `paths(outOf:in:to:)`) as routes: tenants reached through the
+    /// same node (a hub that fans out to every namespace, a relabelled namespace) are one route whose
+    /// steps end at that node, worked out once. Sorted by each route's first goal.
+    public mutating func routes(outOf tenant: String, in assignment: TenantAssignment) -> [EscalationRoute] {
+        let (walk, reached) = reach(outOf: tenant, in: assignment)
+        var goalsThrough: [Int: [(goal: EscalationPath.Goal, end: Int)]] = [:]
+        var stems: [Int] = []
+        for goal in reached.keys.sorted() {
+            guard let end = reached[goal] else { continue }
+            let stem = goal.kind == .tenant ? fanOut(to: end, in: walk) : end
+            if goalsThrough[stem] == nil { stems.append(stem) }
+            goalsThrough[stem, default: []].append((located(goal, at: end, assignment), end))
+        }
+        return stems.compactMap { stem in
+            guard let through = goalsThrough[stem], let start = graph.nodes[walk.origin(of: stem)].subject else { return nil }
+            // One tenant: the steps to the member reached; several: to the node they fan out from.
+            let end = through.count == 1 ? through[0].end : stem
+            return EscalationRoute(from: start, tenant: tenant, goals: through.map(\.goal), steps: steps(of: walk, to: end))
+        }
+    }
+
+    /// The walk out of every subject of `tenant`, and the node at which it first reaches each goal.
+    private mutating func reach(outOf tenant: String, in assignment: TenantAssignment) -> (GraphWalk, [EscalationPath.Goal: Int]) {
         let origins = Set(subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) })
         var walk = GraphWalk(origins: origins.sorted { $0.description < $1.description }.map { graph.number(of: $0) })
         var reached: [EscalationPath.Goal: Int] = [:]
@@ -36,17 +71,25 @@ extension EscalationAnalysis {
             for goal in goals(of: node, from: tenant, assignment) where reached[goal] == nil { reached[goal] = node }
             for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
         }
-        // Goals reached at one node (every tenant a relabelled namespace joins) share their steps.
-        var stepsToNode: [Int: [EscalationStep]] = [:]
-        return reached.keys.sorted().compactMap { goal in
-            if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { return nil }
-            guard let end = reached[goal], let start = graph.nodes[walk.origin(of: end)].subject else { return nil }
-            var found = goal
-            if goal.kind == .tenant { found.namespace = graph.namespaces[end].flatMap { assignment.tenant(of: $0) == goal.tenant ? $0 : nil } }
-            let steps = stepsToNode[end] ?? steps(of: walk, to: end)
-            stepsToNode[end] = steps
-            return EscalationPath(from: start, tenant: tenant, goal: found, steps: steps)
+        return (walk, reached)
+    }
+
+    /// `goal` with the namespace of the tenant that node `end` is in, if it is one of the tenant's.
+    private func located(_ goal: EscalationPath.Goal, at end: Int, _ assignment: TenantAssignment) -> EscalationPath.Goal {
+        guard goal.kind == .tenant else { return goal }
+        var found = goal
+        found.namespace = graph.namespaces[end].flatMap { assignment.tenant(of: $0) == goal.tenant ? $0 : nil }
+        return found
+    }
+
+    /// The hub whose fan-out led to `node` (the first of a chain of hub-to-member steps), else `node`.
+    private mutating func fanOut(to node: Int, in walk: GraphWalk) -> Int {
+        var current = node
+        while let (parent, edge) = walk.arrival(at: current), graph.nodes[parent].isHub,
+              graph.expansion(of: parent).edges[edge].technique == .member {
+            current = parent
         }
+        return current
     }
 
     /// The goals node `number` stands for, seen from `tenant`. A tenant is keyed without its
@@ -60,9 +103,14 @@ extension EscalationAnalysis {
         case .relabel(let namespace):
             // Hijack: another tenant's namespace (any, for a cluster-wide write) moves out of it; adoption:
             // a namespace joins every tenant whose membership is a label.
-            let hijacked = namespace.map { assignment.tenant(of: $0).map { [$0] } ?? [] } ?? assignment.tenants
-            let goals = Set(hijacked).union(assignment.byLabel).subtracting([tenant])
-            return goals.sorted().map { EscalationPath.Goal(kind: .tenant, tenant: $0) }
+            var goals = assignment.byLabel
+            if let namespace {
+                if let owner = assignment.tenant(of: namespace) { goals.insert(owner) }
+            } else {
+                goals.formUnion(assignment.tenants)
+            }
+            goals.remove(tenant)
+            return goals.map { EscalationPath.Goal(kind: .tenant, tenant: $0) }
         default:
             guard let namespace = graph.namespaces[number], let other = assignment.tenant(of: namespace), other != tenant else { return [] }
             return [EscalationPath.Goal(kind: .tenant, tenant: other)]
@@ -97,15 +145,15 @@ extension EscalationPath {
     }
 }
 
-/// The paths out of every tenant of an assignment, with the analysis that found them (for `firstBinding`).
+/// The routes out of every tenant of an assignment, with the analysis that found them (for `firstBinding`).
 public struct TenantEscalations: Sendable {
     public let analysis: EscalationAnalysis
-    /// By tenant, then goal.
-    public let paths: [EscalationPath]
+    /// By tenant, then first goal.
+    public let routes: [EscalationRoute]
 
     public init(policy: RBACPolicy, inventory: Inventory, assignment: TenantAssignment) {
         var analysis = EscalationAnalysis(policy: policy, inventory: inventory)
-        paths = assignment.tenants.flatMap { analysis.paths(outOf: $0, in: assignment) }
+        routes = assignment.tenants.flatMap { analysis.routes(outOf: $0, in: assignment) }
         self.analysis = analysis
     }
 }

@@ -19,7 +19,7 @@ struct CrossTenantEscalation: Rule {
 
     func evaluate(in context: AuditContext) -> [Violation] {
         let escalations = context.tenantEscalations
-        return EscalationRoute.routes(escalations.paths).compactMap { route in
+        return escalations.routes.compactMap { route in
             let path = route.path
             guard let (binding, index) = escalations.analysis.firstBinding(of: path), !binding.isBootstrapObject else { return nil }
             let steps = path.steps.count == 1 ? "1 step" : "\(path.steps.count) steps"
@@ -31,7 +31,7 @@ struct CrossTenantEscalation: Rule {
 }
 
 extension AuditContext {
-    /// The paths out of every tenant of the audit's tenancy model, worked out once for this rule and
+    /// The routes out of every tenant of the audit's tenancy model, worked out once for this rule and
     /// the tenancy control-plane layer.
     var tenantEscalations: TenantEscalations {
         shared(TenantEscalations.self) { inventory in

@@ -11,11 +11,11 @@ import RampartRBAC
 /// of the tenant's own namespace names them.
 enum ControlPlaneLayer {
     /// `messages`: the wording of inbound crossings, shared with the other tenants' layers.
-    /// `escalations`: the paths out of the tenant (to other tenants, the nodes, cluster-admin), each of
+    /// `escalations`: the routes out of the tenant (to other tenants, the nodes, cluster-admin), each of
     /// which fails the layer.
     static func evaluate(_ tenant: Tenant, boundary: ControlPlaneBoundary, _ context: TenancyContext,
                          messages: inout CrossingMessages,
-                         escalations: (analysis: EscalationAnalysis, paths: [EscalationPath])) -> LayerBuilder {
+                         escalations: (analysis: EscalationAnalysis, routes: [EscalationRoute])) -> LayerBuilder {
         var layer = LayerBuilder(.controlPlane, tenant)
         var operators: [Crossing] = []
         for crossing in boundary.inbound {
@@ -29,7 +29,7 @@ enum ControlPlaneLayer {
         for crossing in boundary.outbound {
             outbound(crossing, tenant, context, &layer)
         }
-        for route in EscalationRoute.routes(escalations.paths) {
+        for route in escalations.routes {
             let path = route.path
             let anchor = escalations.analysis.firstBinding(of: path)
             let steps = path.steps.count == 1 ? "1 step" : "\(path.steps.count) steps"
