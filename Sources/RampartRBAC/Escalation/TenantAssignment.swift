@@ -4,7 +4,8 @@ import RampartModel
 public struct TenantAssignment: Sendable {
     /// Each tenant's namespaces, sorted.
     public let namespacesOfTenant: [String: [String]]
-    private let tenantOfNamespace: [String: String]
+    /// By namespace: the index in `tenants` of the tenant owning it.
+    private let tenantIndexOfNamespace: [String: Int]
     /// The tenants a namespace label makes a namespace part of: whoever rewrites a namespace's labels
     /// adopts it into them (and passes their namespace-selected policies).
     public let byLabel: Set<String>
@@ -16,9 +17,12 @@ public struct TenantAssignment: Sendable {
             for namespace in namespacesOfTenant[tenant] ?? [] where owners[namespace] == nil { owners[namespace] = tenant }
         }
         self.namespacesOfTenant = namespacesOfTenant.mapValues { $0.sorted() }
-        tenantOfNamespace = owners
         self.byLabel = byLabel
         tenants = namespacesOfTenant.keys.sorted()
+        let indexOfTenant = Dictionary(uniqueKeysWithValues: tenants.enumerated().map { ($1, $0) })
+        self.indexOfTenant = indexOfTenant
+        tenantIndexOfNamespace = owners.compactMapValues { indexOfTenant[$0] }
+        byLabelIndices = byLabel.compactMap { indexOfTenant[$0] }.sorted()
     }
 
     /// Tenants from the `rampart.dev/tenant` namespace label, else Capsule's `capsule.clastix.io/tenant`.
@@ -37,7 +41,17 @@ public struct TenantAssignment: Sendable {
 
     /// Every tenant's name, sorted.
     public let tenants: [String]
+    /// By tenant name: its index in `tenants`.
+    private let indexOfTenant: [String: Int]
+    /// The indexes in `tenants` of `byLabel`, sorted.
+    let byLabelIndices: [Int]
 
     /// The tenant owning `namespace`, if any.
-    public func tenant(of namespace: String) -> String? { tenantOfNamespace[namespace] }
+    public func tenant(of namespace: String) -> String? { tenantIndex(of: namespace).map { tenants[$0] } }
+
+    /// The index in `tenants` of the tenant owning `namespace`, if any.
+    func tenantIndex(of namespace: String) -> Int? { tenantIndexOfNamespace[namespace] }
+
+    /// The index in `tenants` of tenant `name`, if it is one.
+    func index(ofTenant name: String) -> Int? { indexOfTenant[name] }
 }

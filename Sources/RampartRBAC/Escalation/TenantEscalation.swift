@@ -30,12 +30,12 @@ extension EscalationAnalysis {
         let (walk, reached) = reach(outOf: tenant, in: assignment)
         // Goals reached at one node (every tenant a relabelled namespace joins) share their steps.
         var stepsToNode: [Int: [EscalationStep]] = [:]
-        return reached.keys.sorted().compactMap { goal in
+        return reached.compactMap { goal, end in
             if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { return nil }
-            guard let end = reached[goal], let start = graph.nodes[walk.origin(of: end)].subject else { return nil }
+            guard let start = graph.nodes[walk.origin(of: end)].subject else { return nil }
             let steps = stepsToNode[end] ?? steps(of: walk, to: end)
             stepsToNode[end] = steps
-            return EscalationPath(from: start, tenant: tenant, goal: located(goal, at: end, assignment), steps: steps)
+            return EscalationPath(from: start, tenant: tenant, goal: goal, steps: steps)
         }
     }
 
@@ -46,11 +46,10 @@ extension EscalationAnalysis {
         let (walk, reached) = reach(outOf: tenant, in: assignment)
         var goalsThrough: [Int: [(goal: EscalationPath.Goal, end: Int)]] = [:]
         var stems: [Int] = []
-        for goal in reached.keys.sorted() {
-            guard let end = reached[goal] else { continue }
+        for (goal, end) in reached {
             let stem = goal.kind == .tenant ? fanOut(to: end, in: walk) : end
             if goalsThrough[stem] == nil { stems.append(stem) }
-            goalsThrough[stem, default: []].append((located(goal, at: end, assignment), end))
+            goalsThrough[stem, default: []].append((goal, end))
         }
         return stems.compactMap { stem in
             guard let through = goalsThrough[stem], let start = graph.nodes[walk.origin(of: stem)].subject else { return nil }
@@ -60,26 +59,42 @@ extension EscalationAnalysis {
         }
     }
 
-    /// The walk out of every subject of `tenant`, and the node at which it first reaches each goal.
-    private mutating func reach(outOf tenant: String, in assignment: TenantAssignment) -> (GraphWalk, [EscalationPath.Goal: Int]) {
+    /// The walk out of every subject of `tenant`, and the goals it reaches, each with the node it
+    /// first reaches it at; sorted by goal (cluster-admin, nodes, tenants by name), a tenant's goal
+    /// with the namespace of it that node is in, if any.
+    private mutating func reach(outOf tenant: String, in assignment: TenantAssignment) -> (GraphWalk, [(goal: EscalationPath.Goal, end: Int)]) {
         let origins = Set(subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) })
         var walk = GraphWalk(origins: origins.sorted { $0.description < $1.description }.map { graph.number(of: $0) })
-        var reached: [EscalationPath.Goal: Int] = [:]
-        // Every goal there is: cluster-admin, the nodes, each other tenant; the walk stops once all are reached.
-        let possible = 2 + assignment.tenants.count - (assignment.namespacesOfTenant[tenant] == nil ? 0 : 1)
-        while reached.count < possible, let node = walk.next() {
-            for goal in goals(of: node, from: tenant, assignment) where reached[goal] == nil { reached[goal] = node }
+        var reached = ReachedGoals(tenants: assignment.tenants.count, own: assignment.index(ofTenant: tenant))
+        // The walk stops once every goal there is has been reached.
+        while !reached.all, let node = walk.next() {
+            switch graph.nodes[node] {
+            case .admin(.cluster):
+                reached.clusterAdmin(at: node)
+            case .nodes:
+                reached.nodes(at: node)
+            case .relabel(let namespace):
+                // Hijack: another tenant's namespace (any, for a cluster-wide write) moves out of it; adoption:
+                // a namespace joins every tenant whose membership is a label.
+                if let namespace {
+                    if let owner = assignment.tenantIndex(of: namespace) { reached.tenant(owner, at: node) }
+                } else {
+                    for index in assignment.tenants.indices { reached.tenant(index, at: node) }
+                }
+                for index in assignment.byLabelIndices { reached.tenant(index, at: node) }
+            default:
+                if let namespace = graph.namespaces[node], let owner = assignment.tenantIndex(of: namespace) { reached.tenant(owner, at: node) }
+            }
             for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
         }
-        return (walk, reached)
-    }
-
-    /// `goal` with the namespace of the tenant that node `end` is in, if it is one of the tenant's.
-    private func located(_ goal: EscalationPath.Goal, at end: Int, _ assignment: TenantAssignment) -> EscalationPath.Goal {
-        guard goal.kind == .tenant else { return goal }
-        var found = goal
-        found.namespace = graph.namespaces[end].flatMap { assignment.tenant(of: $0) == goal.tenant ? $0 : nil }
-        return found
+        var goals: [(goal: EscalationPath.Goal, end: Int)] = []
+        if reached.clusterAdmin >= 0 { goals.append((.clusterAdmin, reached.clusterAdmin)) }
+        if reached.nodes >= 0 { goals.append((.nodes, reached.nodes)) }
+        for (index, end) in reached.tenants.enumerated() where end >= 0 {
+            let namespace = graph.namespaces[end].flatMap { assignment.tenantIndex(of: $0) == index ? $0 : nil }
+            goals.append((EscalationPath.Goal(kind: .tenant, tenant: assignment.tenants[index], namespace: namespace), end))
+        }
+        return (walk, goals)
     }
 
     /// The hub whose fan-out led to `node` (the first of a chain of hub-to-member steps), else `node`.
@@ -92,29 +107,45 @@ extension EscalationAnalysis {
         return current
     }
 
-    /// The goals node `number` stands for, seen from `tenant`. A tenant is keyed without its
-    /// namespace, so each is reached once.
-    private func goals(of number: Int, from tenant: String, _ assignment: TenantAssignment) -> [EscalationPath.Goal] {
-        switch graph.nodes[number] {
-        case .admin(.cluster):
-            return [.clusterAdmin]
-        case .nodes:
-            return [.nodes]
-        case .relabel(let namespace):
-            // Hijack: another tenant's namespace (any, for a cluster-wide write) moves out of it; adoption:
-            // a namespace joins every tenant whose membership is a label.
-            var goals = assignment.byLabel
-            if let namespace {
-                if let owner = assignment.tenant(of: namespace) { goals.insert(owner) }
-            } else {
-                goals.formUnion(assignment.tenants)
-            }
-            goals.remove(tenant)
-            return goals.map { EscalationPath.Goal(kind: .tenant, tenant: $0) }
-        default:
-            guard let namespace = graph.namespaces[number], let other = assignment.tenant(of: namespace), other != tenant else { return [] }
-            return [EscalationPath.Goal(kind: .tenant, tenant: other)]
-        }
+}
+
+/// The node at which a walk out of one tenant first reaches each goal (-1: not reached): cluster-admin,
+/// the nodes, and each other tenant, by its index in the assignment's sorted tenants.
+private struct ReachedGoals {
+    private(set) var clusterAdmin = -1
+    private(set) var nodes = -1
+    private(set) var tenants: [Int]
+    /// The walk's own tenant, never a goal.
+    private let own: Int?
+    private var count = 0
+    private let possible: Int
+
+    init(tenants: Int, own: Int?) {
+        self.tenants = Array(repeating: -1, count: tenants)
+        self.own = own
+        possible = 2 + tenants - (own == nil ? 0 : 1)
+    }
+
+    /// Every goal there is has been reached.
+    var all: Bool { count == possible }
+
+    mutating func clusterAdmin(at node: Int) {
+        if Self.fill(&clusterAdmin, node) { count += 1 }
+    }
+
+    mutating func nodes(at node: Int) {
+        if Self.fill(&nodes, node) { count += 1 }
+    }
+
+    mutating func tenant(_ index: Int, at node: Int) {
+        if index != own, Self.fill(&tenants[index], node) { count += 1 }
+    }
+
+    /// Sets an unreached `slot` to `node`; false when it was reached before.
+    private static func fill(_ slot: inout Int, _ node: Int) -> Bool {
+        guard slot < 0 else { return false }
+        slot = node
+        return true
     }
 }
 
