@@ -178,6 +178,8 @@ struct PeerGroupMatcher {
     let groups: [NetworkAnalysis.PodGroup]
     let namespaceLabels: [String: [String: String]]
     let groupsByNamespace: [String: [Int]]
+    /// By label key, then value: the namespaces with groups that carry it.
+    let namespacesByLabel: [String: [String: [String]]]
     let blockIndex: [IPRangeSet: Int]
     /// The groups whose addresses fall in each block (by index into the distinct blocks).
     let groupsByBlock: [Int: [Int]]
@@ -189,6 +191,11 @@ struct PeerGroupMatcher {
         self.namespaceLabels = namespaceLabels
         self.blockIndex = blockIndex
         groupsByNamespace = Dictionary(grouping: groups.indices, by: { groups[$0].namespace })
+        var byLabel: [String: [String: [String]]] = [:]
+        for namespace in groupsByNamespace.keys {
+            for (key, value) in namespaceLabels[namespace] ?? [:] { byLabel[key, default: [:]][value, default: []].append(namespace) }
+        }
+        namespacesByLabel = byLabel
         var byBlock: [Int: [Int]] = [:]
         for (index, group) in groups.enumerated() {
             for block in group.ipBlocks { byBlock[block, default: []].append(index) }
@@ -242,7 +249,17 @@ struct PeerGroupMatcher {
     }
 
     private func namespaces(matching selector: LabelSelector) -> [String] {
-        groupsByNamespace.keys.filter { selector.matches(namespaceLabels[$0] ?? [:]) }
+        candidates(for: selector).filter { selector.matches(namespaceLabels[$0] ?? [:]) }
+    }
+
+    /// The namespaces `selector` may match: those carrying one of the label values it requires, else all.
+    private func candidates(for selector: LabelSelector) -> [String] {
+        if let (key, value) = selector.matchLabels.first { return namespacesByLabel[key]?[value] ?? [] }
+        if let required = selector.requirements.first(where: { $0.op == .in }) {
+            let byValue = namespacesByLabel[required.key] ?? [:]
+            return Set(required.values).flatMap { byValue[$0] ?? [] }
+        }
+        return Array(groupsByNamespace.keys)
     }
 }
 

@@ -27,10 +27,11 @@ struct TenancyContext {
     let placementsOnNode: [String: [Int]]
     /// The top-level pod templates by namespace.
     let podsByNamespace: NamespaceIndex<PodTemplate>
-    /// ResourceQuotas, LimitRanges and Ingresses by namespace.
+    /// ResourceQuotas, LimitRanges, Ingresses and Secrets by namespace.
     let quotas: NamespaceIndex<KubeObject>
     let limitRanges: NamespaceIndex<KubeObject>
     let ingresses: NamespaceIndex<KubeObject>
+    let secrets: NamespaceIndex<KubeObject>
     private let tenantsByName: [String: Tenant]
     /// Namespace-to-namespace reachability (the network engine's), read namespace by namespace.
     let reachability: NamespaceReachability
@@ -81,6 +82,7 @@ struct TenancyContext {
         quotas = NamespaceIndex(inventory.objects(ofKind: "ResourceQuota", group: "")) { $0.namespace }
         limitRanges = NamespaceIndex(inventory.objects(ofKind: "LimitRange", group: "")) { $0.namespace }
         ingresses = NamespaceIndex(inventory.objects(ofKind: "Ingress", group: "networking.k8s.io")) { $0.namespace }
+        secrets = NamespaceIndex(inventory.objects(ofKind: "Secret", group: "")) { $0.namespace ?? "default" }
         reachability = network.reachabilityByNamespace()
         externalConnections = network.externalConnections()
         var external: [String: [ListedConnection]] = [:]

@@ -21,7 +21,7 @@ enum SecretsLayer {
                 layer.warn("\(name) serves plain HTTP", ingress, "spec", rules: [.ingressWithoutTLS])
             }
         }
-        for secret in context.inventory.objects(ofKind: "Secret", group: "") where members.contains(secret.namespace ?? "default") {
+        for secret in context.secrets.items(in: members) {
             guard let token = ServiceAccountTokenSecret(secret) else { continue }
             layer.warn("Secret \(secret.namespace ?? "")/\(secret.name) holds a long-lived API token of \(token.owner): it never expires",
                        secret, token.path, rules: [.longLivedToken])
