@@ -83,7 +83,28 @@ extension AuditContext {
         guard isTenantNamespace(namespace) else { return nil }
         let model = tenancyModel
         guard !model.platformNamespaces.contains(namespace) else { return nil }
-        let labels = inventory.namespaceLabels(namespace) ?? [:]
-        return model.tenants.first { $0.namespaces.matches(namespace, labels: labels) }
+        if let known = tenantsOfNamespaces.tenants[namespace] { return known.map { model.tenants[$0] } }
+        return Self.tenant(of: namespace, labels: inventory.namespaceLabels(namespace) ?? [:], in: model).map { model.tenants[$0] }
     }
+
+    /// The index in the model's tenants of the one whose namespaces include every Namespace of the
+    /// inputs (nil: none), worked out once: rules ask it pod by pod.
+    private var tenantsOfNamespaces: TenantsOfNamespaces {
+        shared(TenantsOfNamespaces.self) { inventory in
+            let model = tenancyModel
+            return TenantsOfNamespaces(tenants: Dictionary(uniqueKeysWithValues: inventory.namespaceNames.map { namespace in
+                (namespace, Self.tenant(of: namespace, labels: inventory.namespaceLabels(namespace) ?? [:], in: model))
+            }))
+        }
+    }
+
+    /// The index of the first tenant of `model` whose namespaces include `namespace`.
+    private static func tenant(of namespace: String, labels: [String: String], in model: TenancyModel) -> Int? {
+        model.tenants.firstIndex { $0.namespaces.matches(namespace, labels: labels) }
+    }
+}
+
+/// By namespace: the index of the tenant it belongs to in the tenancy model, if any.
+struct TenantsOfNamespaces: Sendable {
+    let tenants: [String: Int?]
 }
