@@ -1,4 +1,5 @@
 import Foundation
+import RampartLoading
 
 /// The JSON report: the contract of DESIGN.md, sorted keys, deterministic.
 public enum JSONReporter {
@@ -13,6 +14,20 @@ public enum JSONReporter {
         let findings = try SplicedArray(key: "findings", report.findings)
         let bookOfWork = try SplicedArray(key: "bookOfWork", report.bookOfWork)
         return String(decoding: try SplicedArray.splice([findings, bookOfWork], into: shell), as: UTF8.self)
+    }
+
+    /// The tenancy document with the run's input errors, as `encode(AnswerWithErrors(…))` writes it,
+    /// byte for byte: its verdicts, matrix and book of work (thousands of tenants make each large)
+    /// encoded item by item on every core and spliced into the rest.
+    public static func render(_ document: TenancyDocument, errors: [InputError]) throws -> String {
+        var rest = document
+        rest.tenants = []
+        rest.matrix = []
+        rest.bookOfWork = []
+        let shell = Array(try encoder().encode(AnswerWithErrors(answer: rest, errors: errors)))
+        let arrays = [try SplicedArray(key: "tenants", document.tenants), try SplicedArray(key: "matrix", document.matrix),
+                      try SplicedArray(key: "bookOfWork", document.bookOfWork)]
+        return String(decoding: try SplicedArray.splice(arrays, into: shell), as: UTF8.self)
     }
 
     /// Deterministic JSON of any value: sorted keys, slashes not escaped, indented.

@@ -68,7 +68,7 @@ struct TenantsCheck: ParsableCommand {
         let text: String
         switch output.format {
         case .text: text = TenancyTextReporter.render(document, colour: output.isTerminal)
-        case .json: text = try JSONReporter.encode(AnswerWithErrors(answer: document, errors: loaded.errors))
+        case .json: text = try JSONReporter.render(document, errors: loaded.errors)
         case .html:
             text = HTMLTenancyReporter.render(document, identity: .of(input, source: nil, objects: inventory.objects.count))
         case .sarif:
