@@ -1,6 +1,6 @@
 /// Items grouped by namespace, every group in the items' order: a tenant's share of the cluster
 /// without scanning the whole cluster for each tenant.
-struct NamespaceIndex<Item> {
+struct NamespaceIndex<Item: Sendable>: Sendable {
     let items: [Item]
     private let positions: [String: [Int]]
 

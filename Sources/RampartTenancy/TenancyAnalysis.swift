@@ -57,47 +57,61 @@ public enum TenancyAnalysis {
         let escalations = escalations ?? TenantEscalations(policy: context.boundaries.policy, inventory: inventory,
                                                            assignment: model.assignment(inventory, platform: platform))
         let routesOutOf = Dictionary(grouping: escalations.routes) { $0.tenant ?? "" }
-        var boundaries: [String: ControlPlaneBoundary] = [:]
-        var verdicts: [TenantVerdict] = []
-        var messages = CrossingMessages()
         let findingsByNamespace = Dictionary(grouping: findings) { $0.object.namespace ?? "" }
-        for tenant in tenants {
-            let members = Set(tenant.namespaces)
-            let boundary = ControlPlaneBoundary(context.boundaries.boundary(of: members), namespaces: members, index: context.boundaries)
-            boundaries[tenant.name] = boundary
-            var builders = [
-                ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages,
-                                           escalations: (escalations.analysis, routesOutOf[tenant.name] ?? [])),
-                NetworkLayer.evaluate(tenant, context),
-                ComputeLayer.evaluate(tenant, context),
-                PodSecurityLayer.evaluate(tenant, context),
-                ContainerLayer.evaluate(tenant, context, images),
-                FairnessLayer.evaluate(tenant, context),
-                SecretsLayer.evaluate(tenant, context),
-            ]
-            for finding in tenant.namespaces.flatMap({ findingsByNamespace[$0] ?? [] }) {
-                if let index = builders.firstIndex(where: { $0.layer == finding.layer }) { builders[index].add(finding) }
-            }
-            let layers = builders.map(\.verdict)
-            gaps += builders.flatMap(\.gaps)
-            let spec = tenant.spec
-            let verdict = TenantVerdict(
-                tenant: tenant.name, trust: spec.trust, untrustedCode: spec.untrustedCode, compliance: spec.compliance,
-                namespaces: tenant.namespaces, origin: spec.origin, required: spec.requiredIsolation,
-                achieved: layers.map(\.ceiling).min() ?? .none, layers: layers,
-                admissionCoverage: CoverageCell.map(tenant.namespaces, context.admission))
-            if !verdict.met, let anchor = context.representative(of: tenant) {
-                let site = TenancyGap.Site(tenant: tenant.name, object: anchor, path: TenancyContext.namespacePath(anchor))
-                gaps.append(.isolationNotMet(site, required: verdict.required, achieved: verdict.achieved,
-                                             failing: layers.filter { $0.status == .fail }.map(\.layer), origin: spec.origin))
-            }
-            verdicts.append(verdict)
+        // Tenants are judged apart, on every core; each chunk of them words inbound crossings once.
+        let judged = tenants.concurrentMap(chunk: tenantChunk, scratch: { CrossingMessages() }) { tenant, messages in
+            judge(tenant, context, escalations: (escalations.analysis, routesOutOf[tenant.name] ?? []),
+                  findings: tenant.namespaces.flatMap { findingsByNamespace[$0] ?? [] }, images: images, messages: &messages)
         }
+        var boundaries: [String: ControlPlaneBoundary] = [:]
+        for (tenant, judgement) in zip(tenants, judged) {
+            boundaries[tenant.name] = judgement.boundary
+            gaps += judgement.gaps
+        }
+        let verdicts = judged.map(\.verdict)
         let present = Set(tenants.map(\.name))
         return TenancyReport(source: model.source, verdicts: verdicts,
                              tenantMatrix: TenantMatrix(tenants: tenants, boundaries: boundaries, context: context),
                              gaps: gaps, absentTenants: model.tenants.map(\.name).filter { !present.contains($0) },
                              networkEnforcement: NetworkEnforcement(inventory))
+    }
+
+    /// Tenants per unit of parallel judging.
+    static let tenantChunk = 32
+
+    /// One tenant's verdict, control-plane boundary and gaps (its layers' and, when the verdict is
+    /// not met, `isolationNotMet`).
+    private static func judge(_ tenant: Tenant, _ context: TenancyContext, escalations: (analysis: EscalationAnalysis, routes: [EscalationRoute]),
+                              findings: [LayerFinding], images: ContainerImageFacts,
+                              messages: inout CrossingMessages) -> (boundary: ControlPlaneBoundary, verdict: TenantVerdict, gaps: [TenancyGap]) {
+        let members = Set(tenant.namespaces)
+        let boundary = ControlPlaneBoundary(context.boundaries.boundary(of: members), namespaces: members, index: context.boundaries)
+        var builders = [
+            ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages, escalations: escalations),
+            NetworkLayer.evaluate(tenant, context),
+            ComputeLayer.evaluate(tenant, context),
+            PodSecurityLayer.evaluate(tenant, context),
+            ContainerLayer.evaluate(tenant, context, images),
+            FairnessLayer.evaluate(tenant, context),
+            SecretsLayer.evaluate(tenant, context),
+        ]
+        for finding in findings {
+            if let index = builders.firstIndex(where: { $0.layer == finding.layer }) { builders[index].add(finding) }
+        }
+        let layers = builders.map(\.verdict)
+        var gaps = builders.flatMap(\.gaps)
+        let spec = tenant.spec
+        let verdict = TenantVerdict(
+            tenant: tenant.name, trust: spec.trust, untrustedCode: spec.untrustedCode, compliance: spec.compliance,
+            namespaces: tenant.namespaces, origin: spec.origin, required: spec.requiredIsolation,
+            achieved: layers.map(\.ceiling).min() ?? .none, layers: layers,
+            admissionCoverage: CoverageCell.map(tenant.namespaces, context.admission))
+        if !verdict.met, let anchor = context.representative(of: tenant) {
+            let site = TenancyGap.Site(tenant: tenant.name, object: anchor, path: TenancyContext.namespacePath(anchor))
+            gaps.append(.isolationNotMet(site, required: verdict.required, achieved: verdict.achieved,
+                                         failing: layers.filter { $0.status == .fail }.map(\.layer), origin: spec.origin))
+        }
+        return (boundary, verdict, gaps)
     }
 
     /// The tenants with their namespaces; a namespace claimed twice goes to the first tenant.

@@ -4,7 +4,7 @@ import RampartNetwork
 import RampartRBAC
 
 /// Who owns each namespace, and the engines' analyses, shared by every layer of every tenant.
-struct TenancyContext {
+struct TenancyContext: Sendable {
     /// What a namespace is to the tenancy model.
     enum Owner: Equatable {
         case platform
