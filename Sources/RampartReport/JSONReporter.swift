@@ -11,8 +11,8 @@ public enum JSONReporter {
         rest.findings = []
         rest.bookOfWork = []
         let shell = Array(try encoder().encode(rest))
-        let findings = try SplicedArray(key: "findings", report.findings)
-        let bookOfWork = try SplicedArray(key: "bookOfWork", report.bookOfWork)
+        let findings = try SplicedArray(key: "findings", report.findings, direct: JSONText.finding)
+        let bookOfWork = try SplicedArray(key: "bookOfWork", report.bookOfWork, direct: JSONText.workItem)
         return String(decoding: try SplicedArray.splice([findings, bookOfWork], into: shell), as: UTF8.self)
     }
 
@@ -26,7 +26,7 @@ public enum JSONReporter {
         rest.bookOfWork = []
         let shell = Array(try encoder().encode(AnswerWithErrors(answer: rest, errors: errors)))
         let arrays = [try SplicedArray(key: "tenants", document.tenants), try SplicedArray(key: "matrix", document.matrix),
-                      try SplicedArray(key: "bookOfWork", document.bookOfWork)]
+                      try SplicedArray(key: "bookOfWork", document.bookOfWork, direct: JSONText.finding)]
         return String(decoding: try SplicedArray.splice(arrays, into: shell), as: UTF8.self)
     }
 

@@ -17,7 +17,8 @@ struct SplicedArray {
     /// The array with its items, as the encoder would write it there; nil when it has none.
     let filled: [UInt8]?
 
-    init<Item: Encodable & Sendable>(key: String, _ items: [Item]) throws {
+    /// `items` under `key`, each as `direct` writes it (the encoder's bytes for it), else as the encoder writes it.
+    init<Item: Encodable & Sendable>(key: String, _ items: [Item], direct: (@Sendable (Item) -> [UInt8])? = nil) throws {
         let encoder = JSONReporter.encoder()
         emptyArray = Self.members(of: try encoder.encode([key: [Int]()]))
         guard !items.isEmpty else {
@@ -30,7 +31,7 @@ struct SplicedArray {
         }
         let separator = Array(probe[(zero + 1)..<one])
         let lineStart = separator.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? separator.count
-        let chunks = try Self.encoded(items, separator: separator, indentation: Array(separator[lineStart...]))
+        let chunks = try Self.encoded(items, separator: separator, indentation: Array(separator[lineStart...]), direct: direct)
         var bytes = Array(probe[..<zero])
         for (index, chunk) in chunks.enumerated() {
             if index > 0 { bytes.append(contentsOf: separator) }
@@ -64,7 +65,8 @@ struct SplicedArray {
 
     /// The items encoded one by one as the array's items (each line break followed by
     /// `indentation`, items joined by `separator`), in chunks encoded in parallel, in order.
-    private static func encoded<Item: Encodable & Sendable>(_ items: [Item], separator: [UInt8], indentation: [UInt8]) throws -> [[UInt8]] {
+    private static func encoded<Item: Encodable & Sendable>(_ items: [Item], separator: [UInt8], indentation: [UInt8],
+                                                            direct: (@Sendable (Item) -> [UInt8])?) throws -> [[UInt8]] {
         let starts = Array(stride(from: 0, to: items.count, by: chunkSize))
         let chunks = Mutex<[Result<[UInt8], any Error>]>(Array(repeating: .success([]), count: starts.count))
         DispatchQueue.concurrentPerform(iterations: starts.count) { unit in
@@ -73,7 +75,7 @@ struct SplicedArray {
                 var bytes: [UInt8] = []
                 for item in items[starts[unit]..<min(starts[unit] + chunkSize, items.count)] {
                     if !bytes.isEmpty { bytes.append(contentsOf: separator) }
-                    appendIndented(Array(try encoder.encode(item)), indentation: indentation, to: &bytes)
+                    appendIndented(try direct?(item) ?? Array(encoder.encode(item)), indentation: indentation, to: &bytes)
                 }
                 return bytes
             }

@@ -55,6 +55,21 @@ import TestSupport
         #expect(try JSONReporter.render(report) == JSONReporter.encode(report))
     }
 
+    @Test func theDirectWriterEscapesEveryControlCharacterAsTheEncoderDoes() throws {
+        // Findings and work items are written directly (JSONText), not by the encoder: every
+        // control character, DEL, line and paragraph separators and an emoji in a name and a namespace.
+        let controls = (1..<32).map { String(format: "\\x%02x", $0) }.joined() + "\\x7f\\u2028\\u2029😀/\\\\\\\""
+        let pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: "p\(controls)", namespace: "n\(controls)"}
+            spec: {hostNetwork: true, containers: [{name: "c\(controls)", image: "nginx"}]}
+            """
+        let report = try Self.report([("cluster/pod.yaml", pod)])
+        #expect(report.findings.contains { $0.object.name.unicodeScalars.contains("\u{1}") && $0.object.name.contains("😀") })
+        #expect(try JSONReporter.render(report) == JSONReporter.encode(report))
+    }
+
     /// The audit of `files` (name, text) with the default configuration.
     static func report(_ files: [(String, String)]) throws -> AuditReport {
         var loaded = LoadResult()

@@ -9,6 +9,12 @@ import Testing
     static let document = TenancyDocument(version: "test", report: context.tenancy,
                                           findings: Auditor.audit(context, rules: TenancyRules.all))
 
+    @Test func jsonIsTheWholeEncodingOfTheDocument() throws {
+        // Verdicts, matrix and book of work are encoded item by item and spliced into the rest.
+        #expect(!Self.document.matrix.isEmpty && !Self.document.bookOfWork.isEmpty)
+        #expect(try JSONReporter.render(Self.document, errors: []) == JSONReporter.encode(AnswerWithErrors(answer: Self.document, errors: [])))
+    }
+
     @Test func htmlIsSelfContainedWithGridMatrixEvidenceAndBookOfWork() {
         let html = HTMLTenancyReporter.render(Self.document, identity: HTMLPage.Identity(scanned: "cluster.yaml (12 objects)", generated: "2026-12-02T10:00:00Z"))
         #expect(html.hasPrefix("<!DOCTYPE html>"))
