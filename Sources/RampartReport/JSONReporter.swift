@@ -25,7 +25,8 @@ public enum JSONReporter {
         rest.matrix = []
         rest.bookOfWork = []
         let shell = Array(try encoder().encode(AnswerWithErrors(answer: rest, errors: errors)))
-        let arrays = [try SplicedArray(key: "tenants", document.tenants), try SplicedArray(key: "matrix", document.matrix),
+        let arrays = [try SplicedArray(key: "tenants", document.tenants),
+                      try SplicedArray(key: "matrix", document.matrix, direct: JSONText.interaction),
                       try SplicedArray(key: "bookOfWork", document.bookOfWork, direct: JSONText.finding)]
         return String(decoding: try SplicedArray.splice(arrays, into: shell), as: UTF8.self)
     }

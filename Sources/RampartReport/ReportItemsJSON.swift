@@ -1,9 +1,23 @@
 import RampartModel
 import RampartRules
+import RampartTenancy
 
-/// The direct JSON of the audit report's items (findings, work items), member for member what
-/// their `Codable` conformances encode.
+/// The direct JSON of the reports' items (findings, work items, the tenant matrix's interactions),
+/// member for member what their `Codable` conformances encode.
 extension JSONText {
+    static func interaction(_ interaction: Interaction) -> [UInt8] {
+        var json = JSONText()
+        json.object { json in
+            json.key("details")
+            json.array(interaction.details) { $0.string($1) }
+            json.pair("from", interaction.from)
+            json.key("layers")
+            json.array(interaction.layers) { $0.string($1.rawValue) }
+            json.pair("to", interaction.to)
+        }
+        return json.bytes
+    }
+
     static func finding(_ finding: Finding) -> [UInt8] {
         var json = JSONText()
         json.object { json in
