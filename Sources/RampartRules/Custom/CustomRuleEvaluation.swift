@@ -84,23 +84,14 @@ extension AuditContext {
         let model = tenancyModel
         guard !model.platformNamespaces.contains(namespace) else { return nil }
         if let known = tenantsOfNamespaces.tenants[namespace] { return known.map { model.tenants[$0] } }
-        return Self.tenant(of: namespace, labels: inventory.namespaceLabels(namespace) ?? [:], in: model).map { model.tenants[$0] }
+        // A namespace with no Namespace object among the inputs.
+        return model.tenants.first { $0.namespaces.matches(namespace, labels: [:]) }
     }
 
     /// The index in the model's tenants of the one whose namespaces include every Namespace of the
     /// inputs (nil: none), worked out once: rules ask it pod by pod.
     private var tenantsOfNamespaces: TenantsOfNamespaces {
-        shared(TenantsOfNamespaces.self) { inventory in
-            let model = tenancyModel
-            return TenantsOfNamespaces(tenants: Dictionary(uniqueKeysWithValues: inventory.namespaceNames.map { namespace in
-                (namespace, Self.tenant(of: namespace, labels: inventory.namespaceLabels(namespace) ?? [:], in: model))
-            }))
-        }
-    }
-
-    /// The index of the first tenant of `model` whose namespaces include `namespace`.
-    private static func tenant(of namespace: String, labels: [String: String], in model: TenancyModel) -> Int? {
-        model.tenants.firstIndex { $0.namespaces.matches(namespace, labels: labels) }
+        shared(TenantsOfNamespaces.self) { inventory in TenantsOfNamespaces(tenants: tenancyModel.firstTenants(in: inventory)) }
     }
 }
 
