@@ -7,13 +7,21 @@ public enum JSONReporter {
     /// findings and the book of work (nearly all of a large report) are encoded item by item on
     /// every core and spliced into the rest, so the encoder never holds all of them at once.
     public static func render(_ report: AuditReport) throws -> String {
+        var bytes: [UInt8] = []
+        try write(report) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes of `render(report)` handed to `write` piece by piece, never joined: a report of
+    /// tens of megabytes is not copied whole on its way to a file.
+    public static func write(_ report: AuditReport, to write: (ArraySlice<UInt8>) throws -> Void) throws {
         var rest = report
         rest.findings = []
         rest.bookOfWork = []
         let shell = Array(try encoder().encode(rest))
         let findings = try SplicedArray(key: "findings", report.findings, direct: JSONText.finding)
         let bookOfWork = try SplicedArray(key: "bookOfWork", report.bookOfWork, direct: JSONText.workItem)
-        return String(decoding: try SplicedArray.splice([findings, bookOfWork], into: shell), as: UTF8.self)
+        try SplicedArray.splice([findings, bookOfWork], into: shell, to: write)
     }
 
     /// The tenancy document with the run's input errors, as `encode(AnswerWithErrors(…))` writes it,

@@ -14,8 +14,8 @@ struct SplicedArray {
 
     /// The array when empty, as the encoder writes it among the object's members.
     let emptyArray: [UInt8]
-    /// The array with its items, as the encoder would write it there; nil when it has none.
-    let filled: [UInt8]?
+    /// The array with its items, as the encoder would write it there, in pieces; nil when it has none.
+    let filled: [[UInt8]]?
 
     /// `items` under `key`, each as `direct` writes it (the encoder's bytes for it), else as the encoder writes it.
     init<Item: Encodable & Sendable>(key: String, _ items: [Item], direct: (@Sendable (Item) -> [UInt8])? = nil) throws {
@@ -32,18 +32,26 @@ struct SplicedArray {
         let separator = Array(probe[(zero + 1)..<one])
         let lineStart = separator.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? separator.count
         let chunks = try Self.encoded(items, separator: separator, indentation: Array(separator[lineStart...]), direct: direct)
-        var bytes = Array(probe[..<zero])
+        // The chunks are kept apart (joined only on the way out): a large report is never copied whole.
+        var pieces = [Array(probe[..<zero])]
         for (index, chunk) in chunks.enumerated() {
-            if index > 0 { bytes.append(contentsOf: separator) }
-            bytes.append(contentsOf: chunk)
+            if index > 0 { pieces.append(separator) }
+            pieces.append(chunk)
         }
-        bytes.append(contentsOf: probe[(one + 1)...])
-        filled = bytes
+        pieces.append(Array(probe[(one + 1)...]))
+        filled = pieces
     }
 
     /// `shell` (the object encoded with these arrays empty) with each array's items put in.
     static func splice(_ arrays: [SplicedArray], into shell: [UInt8]) throws -> [UInt8] {
-        var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+        var bytes: [UInt8] = []
+        try splice(arrays, into: shell) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// `shell` with each array's items put in, handed to `write` piece by piece, in order.
+    static func splice(_ arrays: [SplicedArray], into shell: [UInt8], to write: (ArraySlice<UInt8>) throws -> Void) throws {
+        var replacements: [(range: Range<Int>, pieces: [[UInt8]])] = []
         for array in arrays {
             guard let filled = array.filled else { continue }
             guard let range = shell.firstRange(of: array.emptyArray) else {
@@ -51,16 +59,13 @@ struct SplicedArray {
             }
             replacements.append((range, filled))
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(shell.count + replacements.reduce(0) { $0 + $1.bytes.count })
         var position = 0
         for replacement in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            bytes.append(contentsOf: shell[position..<replacement.range.lowerBound])
-            bytes.append(contentsOf: replacement.bytes)
+            try write(shell[position..<replacement.range.lowerBound])
+            for piece in replacement.pieces { try write(piece[...]) }
             position = replacement.range.upperBound
         }
-        bytes.append(contentsOf: shell[position...])
-        return bytes
+        try write(shell[position...])
     }
 
     /// The items encoded one by one as the array's items (each line break followed by

@@ -93,7 +93,7 @@ extension Rampart {
             report.platformNamespaceProposals = PlatformNamespaces.proposals(inventory.namespaceNames,
                                                                              configured: context.settings.platformNamespaces)
             let metadata = rules.map { $0.metadata.numbered(by: benchmark.benchmark) }
-            try output.write(try render(report, rules: metadata, context: context))
+            try emit(report, rules: metadata, context: context)
             if let api = writeReports, let connection = read.connection {
                 let reports = resultReports(api, report, namespaces: inventory.namespaceNames)
                 let outcome = try ReportWriter.write(reports, api: api, connection: connection, namespace: input.cluster.clusterNamespace)
@@ -103,17 +103,20 @@ extension Rampart {
                           reportFailed: report.summary.failed).finish()
         }
 
-        private func render(_ report: AuditReport, rules: [RuleMetadata], context: AuditContext) throws -> String {
+        /// Writes the report in the output format (JSON piece by piece, never joined whole).
+        private func emit(_ report: AuditReport, rules: [RuleMetadata], context: AuditContext) throws {
             let namespaces = context.inventory.namespaceNames
-            return switch output.format {
-            case .text: TextReporter.render(report, colour: output.isTerminal)
-            case .json: try JSONReporter.render(report)
-            case .sarif: try SARIFReporter.render(report, rules: rules)
-            case .junit: JUnitReporter.render(report, rules: rules)
-            case .html: html(report, rules: rules, context: context)
-            case .openreports: ResultReport.yaml(resultReports(.openReports, report, namespaces: namespaces))
-            case .policyreport: ResultReport.yaml(resultReports(.policyReport, report, namespaces: namespaces))
+            let text: String
+            switch output.format {
+            case .json: return try output.write { try JSONReporter.write(report, to: $0) }
+            case .text: text = TextReporter.render(report, colour: output.isTerminal)
+            case .sarif: text = try SARIFReporter.render(report, rules: rules)
+            case .junit: text = JUnitReporter.render(report, rules: rules)
+            case .html: text = html(report, rules: rules, context: context)
+            case .openreports: text = ResultReport.yaml(resultReports(.openReports, report, namespaces: namespaces))
+            case .policyreport: text = ResultReport.yaml(resultReports(.policyReport, report, namespaces: namespaces))
             }
+            try output.write(text)
         }
 
         /// The HTML page, with the tenants' isolation grid.

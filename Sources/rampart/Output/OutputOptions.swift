@@ -96,6 +96,34 @@ struct OutputOptions<Format: ReportFormat>: ParsableArguments {
         }
     }
 
+    /// Writes the bytes `produce` hands over, piece by piece, to the output file or standard output,
+    /// ending with a line break as `write(_:)` does.
+    func write(pieces produce: ((ArraySlice<UInt8>) throws -> Void) throws -> Void) throws {
+        let handle: FileHandle
+        if let file {
+            guard FileManager.default.createFile(atPath: file, contents: nil), let opened = FileHandle(forWritingAtPath: file) else {
+                throw ValidationError("cannot write \(file)")
+            }
+            handle = opened
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        defer { if file != nil { try? handle.close() } }
+        var last: UInt8?
+        do {
+            try produce { piece in
+                guard let end = piece.last else { return }
+                try handle.write(contentsOf: Data(piece))
+                last = end
+            }
+            if last != UInt8(ascii: "\n") { try handle.write(contentsOf: Data("\n".utf8)) }
+        } catch let error as EncodingError {
+            throw error
+        } catch {
+            throw ValidationError("cannot write \(file ?? "standard output")")
+        }
+    }
+
     /// True when the report goes to a terminal (colour allowed).
     var isTerminal: Bool {
         file == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
