@@ -28,6 +28,13 @@ public enum JSONReporter {
     /// byte for byte: its verdicts, matrix and book of work (thousands of tenants make each large)
     /// encoded item by item on every core and spliced into the rest.
     public static func render(_ document: TenancyDocument, errors: [InputError]) throws -> String {
+        var bytes: [UInt8] = []
+        try write(document, errors: errors) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes of `render(document, errors:)` handed to `write` piece by piece, never joined.
+    public static func write(_ document: TenancyDocument, errors: [InputError], to write: (ArraySlice<UInt8>) throws -> Void) throws {
         var rest = document
         rest.tenants = []
         rest.matrix = []
@@ -36,7 +43,7 @@ public enum JSONReporter {
         let arrays = [try SplicedArray(key: "tenants", document.tenants),
                       try SplicedArray(key: "matrix", document.matrix, direct: JSONText.interaction),
                       try SplicedArray(key: "bookOfWork", document.bookOfWork, direct: JSONText.finding)]
-        return String(decoding: try SplicedArray.splice(arrays, into: shell), as: UTF8.self)
+        try SplicedArray.splice(arrays, into: shell, to: write)
     }
 
     /// Deterministic JSON of any value: sorted keys, slashes not escaped, indented.

@@ -65,18 +65,16 @@ struct TenantsCheck: ParsableCommand {
         let outcome = PolicyEngine.apply(Auditor.audit(context, rules: rules), config: config, inventory: inventory,
                                          baseline: baseline, today: PolicyOptions.today)
         let document = TenancyDocument(version: Rampart.version, report: context.tenancy, findings: outcome.findings)
-        let text: String
         switch output.format {
-        case .text: text = TenancyTextReporter.render(document, colour: output.isTerminal)
-        case .json: text = try JSONReporter.render(document, errors: loaded.errors)
+        case .text: try output.write(TenancyTextReporter.render(document, colour: output.isTerminal))
+        case .json: try output.write { try JSONReporter.write(document, errors: loaded.errors, to: $0) }
         case .html:
-            text = HTMLTenancyReporter.render(document, identity: .of(input, source: nil, objects: inventory.objects.count))
+            try output.write(HTMLTenancyReporter.render(document, identity: .of(input, source: nil, objects: inventory.objects.count)))
         case .sarif:
             let report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
                                      outcome: outcome, failOn: config.failOn ?? .high)
-            text = try SARIFReporter.render(report, rules: rules.map { $0.metadata.numbered(by: benchmark.benchmark) })
+            try output.write(try SARIFReporter.render(report, rules: rules.map { $0.metadata.numbered(by: benchmark.benchmark) }))
         }
-        try output.write(text)
         try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
                       reportFailed: !document.summary.notMet.isEmpty).finish()
     }
