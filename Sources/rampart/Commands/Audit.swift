@@ -62,6 +62,31 @@ extension Rampart {
 
         func run() throws {
             memory.watch()
+            let audited = try audit()
+            try emit(audited)
+            if let api = writeReports, let connection = audited.connection {
+                let reports = resultReports(api, audited.report, namespaces: audited.namespaces)
+                let outcome = try ReportWriter.write(reports, api: api, connection: connection, namespace: input.cluster.clusterNamespace)
+                ClusterInput.warn("wrote \(outcome.applied.count) \(api.rawValue) reports, deleted \(outcome.deleted.count) stale")
+            }
+            try RunStatus(inputErrors: audited.inputErrors, cleanInputs: audited.cleanInputs,
+                          reportFailed: audited.report.summary.failed).finish()
+        }
+
+        /// What the run keeps once the inputs are audited: the report and what writing it needs. The
+        /// inputs (their value tree is most of the memory) are let go before the report is written.
+        private struct Audited {
+            var report: AuditReport
+            var rules: [RuleMetadata]
+            var namespaces: [String]
+            /// The HTML page, made while the inputs are at hand (it shows the tenants' isolation grid).
+            var html: String?
+            var connection: ClusterConnection?
+            var inputErrors: Int
+            var cleanInputs: Int
+        }
+
+        private func audit() throws -> Audited {
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
             let progress = ElapsedProgress()
@@ -93,28 +118,23 @@ extension Rampart {
             report.platformNamespaceProposals = PlatformNamespaces.proposals(inventory.namespaceNames,
                                                                              configured: context.settings.platformNamespaces)
             let metadata = rules.map { $0.metadata.numbered(by: benchmark.benchmark) }
-            try emit(report, rules: metadata, context: context)
-            if let api = writeReports, let connection = read.connection {
-                let reports = resultReports(api, report, namespaces: inventory.namespaceNames)
-                let outcome = try ReportWriter.write(reports, api: api, connection: connection, namespace: input.cluster.clusterNamespace)
-                ClusterInput.warn("wrote \(outcome.applied.count) \(api.rawValue) reports, deleted \(outcome.deleted.count) stale")
-            }
-            try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
-                          reportFailed: report.summary.failed).finish()
+            return Audited(report: report, rules: metadata, namespaces: inventory.namespaceNames,
+                           html: output.format == .html ? html(report, rules: metadata, context: context) : nil,
+                           connection: read.connection, inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs)
         }
 
         /// Writes the report in the output format (JSON piece by piece, never joined whole).
-        private func emit(_ report: AuditReport, rules: [RuleMetadata], context: AuditContext) throws {
-            let namespaces = context.inventory.namespaceNames
+        private func emit(_ audited: Audited) throws {
+            let report = audited.report
             let text: String
             switch output.format {
             case .json: return try output.write { try JSONReporter.write(report, to: $0) }
             case .text: text = TextReporter.render(report, colour: output.isTerminal)
-            case .sarif: text = try SARIFReporter.render(report, rules: rules)
-            case .junit: text = JUnitReporter.render(report, rules: rules)
-            case .html: text = html(report, rules: rules, context: context)
-            case .openreports: text = ResultReport.yaml(resultReports(.openReports, report, namespaces: namespaces))
-            case .policyreport: text = ResultReport.yaml(resultReports(.policyReport, report, namespaces: namespaces))
+            case .sarif: text = try SARIFReporter.render(report, rules: audited.rules)
+            case .junit: text = JUnitReporter.render(report, rules: audited.rules)
+            case .html: text = audited.html ?? ""
+            case .openreports: text = ResultReport.yaml(resultReports(.openReports, report, namespaces: audited.namespaces))
+            case .policyreport: text = ResultReport.yaml(resultReports(.policyReport, report, namespaces: audited.namespaces))
             }
             try output.write(text)
         }
