@@ -11,8 +11,8 @@ import TestSupport
 @Suite struct EscalationRouteTests {
     static let tenants = ["solar", "oil", "gas", "wind", "coal", "tide", "hydro"]
 
-    /// Seven Capsule-labelled tenants enforcing restricted; alice, solar's owner, may patch namespaces.
-    static let cluster: String = {
+    /// Seven Capsule-labelled tenants enforcing restricted (no way onto the nodes), then `grants`.
+    static func cluster(_ grants: [String]) -> String {
         let namespaces = tenants.map { tenant in
             """
             apiVersion: v1
@@ -20,23 +20,42 @@ import TestSupport
             metadata: {name: \(tenant)-dev, labels: {capsule.clastix.io/tenant: \(tenant), pod-security.kubernetes.io/enforce: restricted}}
             """
         }
-        let labeller = """
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRole
-            metadata: {name: namespace-labels}
-            rules: [{apiGroups: [""], resources: [namespaces], verbs: [patch]}]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: RoleBinding
-            metadata: {name: namespace-labels, namespace: solar-dev}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: namespace-labels}
-            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: alice}]
-            """
-        return (namespaces + [labeller]).joined(separator: "\n---\n")
-    }()
+        return (namespaces + grants).joined(separator: "\n---\n")
+    }
+
+    /// A ClusterRole with one rule, `verb` on core `resource`.
+    static func clusterRole(_ name: String, _ verb: String, _ resource: String) -> String {
+        """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: \(name)}
+        rules: [{apiGroups: [""], resources: [\(resource)], verbs: [\(verb)]}]
+        """
+    }
+
+    /// A RoleBinding of `namespace` (a ClusterRoleBinding when nil) of ClusterRole `role` to one subject.
+    static func binding(_ name: String, namespace: String?, role: String, _ kind: String, _ subject: String) -> String {
+        """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: \(namespace == nil ? "ClusterRoleBinding" : "RoleBinding")
+        metadata: {name: \(name)\(namespace.map { ", namespace: \($0)" } ?? "")}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: \(role)}
+        subjects: [{apiGroup: rbac.authorization.k8s.io, kind: \(kind), name: "\(subject)"}]
+        """
+    }
+
+    /// alice, solar's owner, may patch namespaces.
+    static let relabelling = cluster([clusterRole("namespace-labels", "patch", "namespaces"),
+                                      binding("namespace-labels", namespace: "solar-dev", role: "namespace-labels", "User", "alice")])
+
+    /// solar's developers (a RoleBinding of solar-dev names them) may also create pods in every
+    /// namespace through a ClusterRoleBinding.
+    static let podsEverywhere = cluster([clusterRole("pod-creator", "create", "pods"),
+                                         binding("developers", namespace: "solar-dev", role: "view", "Group", "solar:developers"),
+                                         binding("solar-pods-everywhere", namespace: nil, role: "pod-creator", "Group", "solar:developers")])
 
     @Test func relabellingIntoEveryLabelledTenantIsOneFinding() throws {
-        let context = AuditContext(inventory: Fixtures.inventory(Self.cluster))
+        let context = AuditContext(inventory: Fixtures.inventory(Self.relabelling))
         let findings = Auditor.audit(context, rules: Catalog.rules.filter { $0.metadata.id == "rbac.cross-tenant-escalation" })
         let relabelling = findings.filter { $0.message.contains("by relabelling a namespace") }
         #expect(relabelling.count == 1, "\(relabelling.map(\.message))")
@@ -45,31 +64,6 @@ import TestSupport
                 "\(message)")
         #expect(findings.count == 1, "alice may only relabel: no other path")
     }
-
-    /// The seven tenants (restricted: no way onto the nodes); solar's developers (a RoleBinding of solar-dev names them) may also create
-    /// pods in every namespace through a ClusterRoleBinding.
-    static let podsEverywhere: String = {
-        let namespaces = tenants.map { "apiVersion: v1\nkind: Namespace\nmetadata: {name: \($0)-dev, labels: {capsule.clastix.io/tenant: \($0), pod-security.kubernetes.io/enforce: restricted}}" }
-        let developers = """
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRole
-            metadata: {name: pod-creator}
-            rules: [{apiGroups: [""], resources: [pods], verbs: [create]}]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: RoleBinding
-            metadata: {name: developers, namespace: solar-dev}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
-            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: "solar:developers"}]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRoleBinding
-            metadata: {name: solar-pods-everywhere}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-creator}
-            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: "solar:developers"}]
-            """
-        return (namespaces + [developers]).joined(separator: "\n---\n")
-    }()
 
     @Test func runningPodsInEveryNamespaceIsOneFindingEndingAtTheGrant() throws {
         let context = AuditContext(inventory: Fixtures.inventory(Self.podsEverywhere))
@@ -84,7 +78,7 @@ import TestSupport
     }
 
     @Test func theTenancyLayerSaysTheRouteOnce() throws {
-        let context = AuditContext(inventory: Fixtures.inventory(Self.cluster))
+        let context = AuditContext(inventory: Fixtures.inventory(Self.relabelling))
         let solar = try #require(context.tenancy.verdicts.first { $0.tenant == "solar" })
         let controlPlane = try #require(solar.layers.first { $0.layer == .controlPlane })
         let paths = controlPlane.evidence.filter { $0.message.hasPrefix("escalation path") }
