@@ -46,25 +46,39 @@ struct JSONText {
 
     mutating func string(_ value: String) {
         bytes.append(Self.quote)
-        for byte in value.utf8 {
-            switch byte {
-            case Self.quote, Self.backslash:
-                bytes.append(Self.backslash)
-                bytes.append(byte)
-            case 0x0A: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-            default:
-                bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are copied whole.
+            var start = 0
+            for index in utf8.indices where Self.needsEscape(utf8[index]) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                escape(utf8[index])
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(Self.quote)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == quote || byte == backslash
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case Self.quote, Self.backslash:
+            bytes.append(Self.backslash)
+            bytes.append(byte)
+        case 0x0A: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [Self.backslash, UInt8(ascii: "f")])
+        default:
+            bytes.append(contentsOf: Array("\\u00".utf8))
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
     }
 
     mutating func string(_ value: String?) {

@@ -85,7 +85,8 @@ public enum TenancyAnalysis {
                               findings: [LayerFinding], images: ContainerImageFacts,
                               messages: inout CrossingMessages) -> (boundary: ControlPlaneBoundary, verdict: TenantVerdict, gaps: [TenancyGap]) {
         let members = Set(tenant.namespaces)
-        let boundary = ControlPlaneBoundary(context.boundaries.boundary(of: members), namespaces: members, index: context.boundaries)
+        let boundary = ControlPlaneBoundary(context.boundaries.boundary(withoutClusterInboundOf: members), namespaces: members,
+                                            index: context.boundaries, cluster: context.clusterInbound)
         var builders = [
             ControlPlaneLayer.evaluate(tenant, boundary: boundary, context, messages: &messages, escalations: escalations),
             NetworkLayer.evaluate(tenant, context),

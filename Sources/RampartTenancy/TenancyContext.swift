@@ -19,6 +19,8 @@ struct TenancyContext: Sendable {
     let ownerOfNamespace: [String: String]
     /// The RBAC policy with its bindings indexed for tenant boundaries.
     let boundaries: BoundaryIndex
+    /// The ClusterRoleBindings' inbound crossings, sorted out once for every tenant.
+    let clusterInbound: ClusterInboundCrossings
     let network: NetworkAnalysis
     let placement: Placement
     /// Where every pod-bearing object may run, by namespace.
@@ -69,6 +71,7 @@ struct TenancyContext: Sendable {
         ownerOfNamespace = owners
         tenantsByName = Dictionary(tenants.map { ($0.name, $0) }) { first, _ in first }
         boundaries = BoundaryIndex(rbac)
+        clusterInbound = ClusterInboundCrossings(boundaries)
         self.network = network
         placement = Placement(inventory)
         let placements = inventory.topLevelPodTemplates.filter { $0.object.kind != "PodTemplate" }.map(placement.place)

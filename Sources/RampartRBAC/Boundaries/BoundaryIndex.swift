@@ -12,11 +12,23 @@ public struct BoundaryIndex: Sendable {
     private let accountBindingPositions: [String: [Int]]
     /// Users and groups that only RoleBindings name, with those RoleBindings' namespaces.
     private let roleBindingNamespaces: [Subject: Set<String>]
-    /// The ClusterRoleBindings that cross some boundary, in order.
-    private let clusterBindings: [[ClusterSubject]]
+    /// The subjects of the ClusterRoleBindings that cross some boundary, in order.
+    private let clusterSubjects: [ClusterSubject]
+    /// Positions in `clusterSubjects` of the subjects that belong to each namespace's tenant.
+    private let clusterSubjectPositions: [String: [Int]]
+    /// The inbound crossings of the ClusterRoleBindings' subjects, in order: the same for every tenant
+    /// but the one a subject belongs to, so worked out once for all.
+    public let clusterInbound: [ClusterInbound]
     /// Positions of the ClusterRoleBindings that name a service account by its user name
     /// (`system:serviceaccount:NS:NAME`), which the boundary reads as any user's.
     public let accountUserClusterPositions: [Int]
+
+    /// An inbound crossing of a ClusterRoleBinding's subject, inbound for every tenant but its own.
+    public struct ClusterInbound: Sendable {
+        /// The namespace whose tenant the subject belongs to; nil when it belongs to no tenant.
+        public let namespace: String?
+        public let crossing: BoundaryCrossing
+    }
 
     /// A subject of a ClusterRoleBinding with what it holds across a boundary.
     private struct ClusterSubject: Sendable {
@@ -35,12 +47,12 @@ public struct BoundaryIndex: Sendable {
         var accounts: [String: [Int]] = [:]
         var namespacesOfName: [Subject: Set<String>] = [:]
         var clusterNamed: Set<Subject> = []
-        var cluster: [[ClusterSubject]] = []
+        var cluster: [ClusterSubject] = []
         var accountUsers: [Int] = []
         for (position, binding) in policy.bindings.enumerated() {
             guard let namespace = binding.namespace, binding.kind == .roleBinding else {
                 clusterNamed.formUnion(binding.subjects.map(\.subject).filter { $0.kind != .serviceAccount })
-                if let subjects = Self.clusterSubjects(binding, policy) { cluster.append(subjects) }
+                if let subjects = Self.clusterSubjects(binding, policy) { cluster += subjects }
                 if binding.subjects.contains(where: { $0.subject.kind == .user && $0.subject.accountNamespace != nil }) {
                     accountUsers.append(position)
                 }
@@ -57,7 +69,13 @@ public struct BoundaryIndex: Sendable {
         roleBindingPositions = roleBindings
         accountBindingPositions = accounts
         roleBindingNamespaces = namespacesOfName.filter { !clusterNamed.contains($0.key) }
-        clusterBindings = cluster
+        clusterSubjects = cluster
+        var positions: [String: [Int]] = [:]
+        for (position, subject) in cluster.enumerated() {
+            if let namespace = subject.namespace { positions[namespace, default: []].append(position) }
+        }
+        clusterSubjectPositions = positions
+        clusterInbound = cluster.compactMap { subject in subject.inbound.map { ClusterInbound(namespace: subject.namespace, crossing: $0) } }
         accountUserClusterPositions = accountUsers
     }
 
@@ -91,16 +109,20 @@ public struct BoundaryIndex: Sendable {
     /// namespace is one of them; a user or group is inside when every binding that names it is a
     /// RoleBinding of one of them. Bootstrap bindings and `system:masters` are not considered.
     public func boundary(of namespaces: Set<String>) -> TenantBoundary {
+        let own = boundary(withoutClusterInboundOf: namespaces)
+        let cluster = clusterInbound.filter { !($0.namespace.map(namespaces.contains) ?? false) }.map(\.crossing)
+        return TenantBoundary(inbound: cluster + own.inbound, outbound: own.outbound)
+    }
+
+    /// The boundary of `namespaces` but the ClusterRoleBindings' inbound crossings (`clusterInbound`,
+    /// less those of subjects of `namespaces`, come before these in `boundary(of:)`): a tenant's own
+    /// share, whatever the number of tenants.
+    public func boundary(withoutClusterInboundOf namespaces: Set<String>) -> TenantBoundary {
         var inbound: [BoundaryCrossing] = []
         var outbound: [BoundaryCrossing] = []
-        for subjects in clusterBindings {
-            for subject in subjects {
-                if let namespace = subject.namespace, namespaces.contains(namespace) {
-                    if let crossing = subject.outbound { outbound.append(crossing) }
-                } else if let crossing = subject.inbound {
-                    inbound.append(crossing)
-                }
-            }
+        let ownClusterSubjects = namespaces.flatMap { clusterSubjectPositions[$0] ?? [] }.sorted()
+        for position in ownClusterSubjects {
+            if let crossing = clusterSubjects[position].outbound { outbound.append(crossing) }
         }
         func isInside(_ subject: Subject) -> Bool {
             if subject.kind == .user { return roleBindingNamespaces[subject]?.isSubset(of: namespaces) ?? false }

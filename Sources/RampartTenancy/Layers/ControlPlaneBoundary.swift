@@ -44,7 +44,8 @@ struct Crossing {
 /// `system:anonymous` are everyone, whichever namespace binds them; the user name of a service
 /// account (`system:serviceaccount:NS:NAME`) belongs to the tenant of NS, like the service account.
 struct ControlPlaneBoundary {
-    /// Outside subjects with read or write permissions inside.
+    /// Outside subjects with read or write permissions inside, but the ClusterRoleBindings' (which
+    /// `ClusterInboundCrossings` holds for every tenant).
     let inbound: [Crossing]
     /// The tenant's service accounts (by kind, group or user name) with permissions elsewhere.
     let outbound: [Crossing]
@@ -66,11 +67,16 @@ struct ControlPlaneBoundary {
         return subject.accountNamespace.map { .serviceAccounts(namespace: $0) } ?? .named
     }
 
-    /// `index`: the RBAC policy's bindings; only those that can cross the boundary of `members` are read.
-    init(_ engine: TenantBoundary, namespaces members: Set<String>, index: BoundaryIndex) {
+    /// The boundary of `members` from the engine's without the ClusterRoleBindings' inbound crossings
+    /// (`BoundaryIndex.boundary(withoutClusterInboundOf:)`), those being `cluster`. `index`: the RBAC
+    /// policy's bindings; only those that can cross the boundary of `members` are read.
+    init(_ engine: TenantBoundary, namespaces members: Set<String>, index: BoundaryIndex, cluster: ClusterInboundCrossings) {
         var inbound = engine.inbound.map(Crossing.init)
         var outbound = engine.outbound.map(Crossing.init)
-        let known = Set(engine.inbound.map { Key($0.binding.reference, $0.subject) })
+        let own = Set(engine.inbound.map { Key($0.binding.reference, $0.subject) })
+        // The subjects these grants are read for never belong to a tenant's namespace: none of the
+        // cluster-wide crossings they are checked against is left out of this tenant's.
+        func isKnown(_ key: Key) -> Bool { own.contains(key) || cluster.keys.contains(key) }
         let rbac = index.policy
         let positions = index.accountUserClusterPositions + index.roleBindingPositions(crossing: members)
         for binding in positions.map({ rbac.bindings[$0] }) where !binding.isBootstrapObject {
@@ -82,14 +88,14 @@ struct ControlPlaneBoundary {
                 switch Self.membership(of: subject) {
                 case .everyone where bindingInside:
                     // The engine took it for the tenant's own group: only RoleBindings of the tenant name it.
-                    if !known.contains(Key(binding.reference, subject)),
+                    if !isKnown(Key(binding.reference, subject)),
                        let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write], policy: rbac) {
                         inbound.append(crossing)
                     }
                 case .serviceAccounts(let namespace) where subject.kind == .user:
                     // The engine reads the user name of a service account as any user's.
                     let inside = members.contains(namespace)
-                    if !inside, bindingInside || clusterWide, !known.contains(Key(binding.reference, subject)),
+                    if !inside, bindingInside || clusterWide, !isKnown(Key(binding.reference, subject)),
                        let crossing = Crossing(subject, binding, role, probes: BoundaryProbe.namespaced, kinds: [.read, .write], policy: rbac) {
                         inbound.append(crossing)
                     } else if inside, !bindingInside,
@@ -106,7 +112,8 @@ struct ControlPlaneBoundary {
         self.outbound = outbound
     }
 
-    private struct Key: Hashable {
+    /// A crossing's binding and subject.
+    struct Key: Hashable, Sendable {
         let binding: BindingReference
         let subject: Subject
 

@@ -17,9 +17,13 @@ enum ControlPlaneLayer {
                          messages: inout CrossingMessages,
                          escalations: (analysis: EscalationAnalysis, routes: [EscalationRoute])) -> LayerBuilder {
         var layer = LayerBuilder(.controlPlane, tenant)
-        var operators: [Crossing] = []
+        let members = Set(tenant.namespaces)
+        for entry in context.clusterInbound.entries where !(entry.namespace.map(members.contains) ?? false) {
+            inbound(entry.crossing, tenant, context, &messages, &layer)
+        }
+        var operators = context.clusterInbound.operators
         for crossing in boundary.inbound {
-            if isOperator(crossing), owner(of: crossing.subject, context) == .unassigned {
+            if isClusterWideOperator(crossing) {
                 operators.append(crossing)
             } else {
                 inbound(crossing, tenant, context, &messages, &layer)
@@ -49,8 +53,13 @@ enum ControlPlaneLayer {
         switch ControlPlaneBoundary.membership(of: subject) {
         case .everyone: return nil
         case .serviceAccounts(let namespace): return context.owner(of: namespace)
-        case .named: return subject.name.hasPrefix("system:") ? .platform : .unassigned
+        case .named: return ownerOfNamed(subject)
         }
+    }
+
+    /// Who owns a user or group of its own: the platform for `system:` components, else nobody.
+    private static func ownerOfNamed(_ subject: Subject) -> TenancyContext.Owner {
+        subject.name.hasPrefix("system:") ? .platform : .unassigned
     }
 
     /// Who a group that spans every tenant is.
@@ -109,6 +118,11 @@ enum ControlPlaneLayer {
     /// A ClusterRoleBinding of a user or group of its own: an operator, the platform team's with luck.
     private static func isOperator(_ crossing: Crossing) -> Bool {
         crossing.binding.kind == .clusterRoleBinding && ControlPlaneBoundary.membership(of: crossing.subject) == .named
+    }
+
+    /// An operator that is not a platform component (`system:`): counted with the others of its kind.
+    static func isClusterWideOperator(_ crossing: Crossing) -> Bool {
+        isOperator(crossing) && ownerOfNamed(crossing.subject) == .unassigned
     }
 
     /// The evidence of an inbound crossing, by who owns its subject (the same in every tenant it enters).

@@ -20,13 +20,16 @@ enum NetworkLayer {
             defaultDeny(namespace, tenant, context, &layer)
         }
         let flows = tenant.namespaces.flatMap(context.reachability.flows(of:))
-        var fromTenants: [String: [CrossTenantFlows.Peer]] = [:]
-        var toTenants: [String: [CrossTenantFlows.Peer]] = [:]
+        var fromTenants: [String: CrossTenantFlows.Gathering] = [:]
+        var toTenants: [String: CrossTenantFlows.Gathering] = [:]
         for flow in flows where members.contains(flow.to) != members.contains(flow.from) {
             let inbound = members.contains(flow.to)
             if case .tenant(let other) = context.owner(of: inbound ? flow.from : flow.to) {
-                let peer = CrossTenantFlows.Peer(tenant: other, namespace: inbound ? flow.from : flow.to, connections: flow.connections.text)
-                if inbound { fromTenants[flow.to, default: []].append(peer) } else { toTenants[flow.from, default: []].append(peer) }
+                if inbound {
+                    fromTenants[flow.to, default: .init()].add(tenant: other, namespace: flow.from, connections: flow.connections)
+                } else {
+                    toTenants[flow.from, default: .init()].add(tenant: other, namespace: flow.to, connections: flow.connections)
+                }
             } else if inbound {
                 self.inbound(flow, context, &layer)
             } else {
@@ -34,8 +37,8 @@ enum NetworkLayer {
             }
         }
         for namespace in tenant.namespaces {
-            if let sources = fromTenants[namespace].flatMap(CrossTenantFlows.init) { inbound(sources, to: namespace, context, &layer) }
-            if let targets = toTenants[namespace].flatMap(CrossTenantFlows.init) { outbound(targets, from: namespace, context, &layer) }
+            if let sources = fromTenants[namespace]?.flows { inbound(sources, to: namespace, context, &layer) }
+            if let targets = toTenants[namespace]?.flows { outbound(targets, from: namespace, context, &layer) }
         }
         external(tenant, members, context, &layer)
         edge(tenant, members, context, &layer)
