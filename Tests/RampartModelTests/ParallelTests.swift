@@ -1,0 +1,59 @@
+import Dispatch
+import Foundation
+import RampartModel
+import Synchronization
+import Testing
+
+/// `Parallel.forEach` keeps every core busy even when called from inside other parallel work, as
+/// the tenancy analysis is (one rule of the parallel rule pass asks for it while the other rules
+/// wait): Dispatch ran such a nested `concurrentPerform` on one thread of two.
+@Suite struct ParallelTests {
+    /// Counts the indices inside `body` at once.
+    private final class Meeting: Sendable {
+        let inside = Atomic<Int>(0)
+        let met = Atomic<Bool>(false)
+
+        /// Waits (up to 3 s) until another index is inside too, or has met one, then leaves.
+        func arrive() {
+            inside.add(1, ordering: .sequentiallyConsistent)
+            defer { inside.subtract(1, ordering: .sequentiallyConsistent) }
+            let deadline = Date().addingTimeInterval(3)
+            while Date() < deadline, !met.load(ordering: .sequentiallyConsistent) {
+                if inside.load(ordering: .sequentiallyConsistent) >= 2 {
+                    met.store(true, ordering: .sequentiallyConsistent)
+                    return
+                }
+                usleep(100)
+            }
+        }
+    }
+
+    @Test func nestedWorkRunsTwoIndicesAtOnce() throws {
+        try #require(ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores")
+        let meeting = Meeting()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.concurrentPerform(iterations: 2) { outer in
+            if outer == 0 {
+                Parallel.forEach(2) { _ in meeting.arrive() }
+                finished.signal()
+            } else {
+                // The other outer worker waits for the nested work, as a rule waits for a shared analysis.
+                finished.wait()
+                finished.signal()
+            }
+        }
+        let met = meeting.met.load(ordering: .sequentiallyConsistent)
+        #expect(met)
+    }
+
+    @Test func everyIndexRunsOnce() {
+        let counts = Mutex([Int](repeating: 0, count: 1_000))
+        Parallel.forEach(1_000) { index in counts.withLock { $0[index] += 1 } }
+        #expect(counts.withLock { $0 } == [Int](repeating: 1, count: 1_000))
+    }
+
+    @Test func concurrentMapKeepsTheOrder() {
+        let squares = Array(0..<500).concurrentMap(chunk: 7, scratch: { () }) { value, _ in value * value }
+        #expect(squares == (0..<500).map { $0 * $0 })
+    }
+}
