@@ -184,7 +184,31 @@ public struct TenantEscalations: Sendable {
 
     public init(policy: RBACPolicy, inventory: Inventory, assignment: TenantAssignment) {
         var analysis = EscalationAnalysis(policy: policy, inventory: inventory)
-        routes = assignment.tenants.flatMap { analysis.routes(outOf: $0, in: assignment) }
+        analysis.expandReach(of: assignment)
+        // The walks only read the expanded graph now: each chunk of tenants walks a copy that
+        // shares its storage, on every core.
+        let expanded = analysis
+        routes = assignment.tenants.concurrentMap(chunk: Self.tenantChunk, scratch: { expanded }) { tenant, copy in
+            copy.routes(outOf: tenant, in: assignment)
+        }.flatMap { $0 }
         self.analysis = analysis
+    }
+
+    /// Tenants per unit of parallel walking.
+    static let tenantChunk = 16
+}
+
+extension EscalationAnalysis {
+    /// Expands every node that a walk out of any tenant of `assignment` can reach, once: the walks
+    /// out of each tenant that follow expand nothing more.
+    mutating func expandReach(of assignment: TenantAssignment) {
+        var origins: Set<EscalationNode> = []
+        for tenant in assignment.tenants {
+            origins.formUnion(subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) })
+        }
+        var walk = GraphWalk(origins: origins.sorted { $0.description < $1.description }.map { graph.number(of: $0) })
+        while let node = walk.next() {
+            for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
+        }
     }
 }
