@@ -12,7 +12,7 @@ public struct NamespaceReachability: Sendable {
     }
 
     /// Every namespace with pods, sorted; positions in it stand for namespaces, so their order is the names'.
-    let names: [String]
+    public let names: [String]
     private let positionOfName: [String: Int]
     private let classOfNamespace: [Int]
     /// The namespaces (positions, increasing) of each namespace class.
@@ -99,14 +99,18 @@ public struct NamespaceReachability: Sendable {
         return peers(of: position, outgoing).map { NamespaceFlow(from: namespace, to: names[$0.peer], connections: $0.connections) }
     }
 
-    /// The flows from `namespace` and into it (its flow with itself once), sorted.
-    public func flows(of namespace: String) -> [NamespaceFlow] {
-        guard let position = positionOfName[namespace] else { return [] }
-        let from = peers(of: position, incoming).filter { $0.peer != position }
-        let before = from.prefix { $0.peer < position }
-        return before.map { NamespaceFlow(from: names[$0.peer], to: namespace, connections: $0.connections) }
-            + flows(from: namespace)
-            + from.dropFirst(before.count).map { NamespaceFlow(from: names[$0.peer], to: namespace, connections: $0.connections) }
+    /// The position of `namespace` in `names`; nil when it has no pods.
+    public func position(of namespace: String) -> Int? {
+        positionOfName[namespace]
+    }
+
+    /// Calls `body` with the position of every other namespace that the namespace at `position`
+    /// connects to (`outgoing`) or that connects to it, and the connections, in no particular order:
+    /// what `flows(from:)` lists, without a flow made for each of a namespace open to thousands.
+    public func forEachPeer(of position: Int, outgoing: Bool, _ body: (_ peer: Int, _ connections: ConnectionSet) -> Void) {
+        for flow in (outgoing ? self.outgoing : incoming)[classOfNamespace[position]] {
+            for peer in members[flow.peer] where peer != position { body(peer, flow.connections) }
+        }
     }
 
     /// The namespaces that `position` reaches (`outgoing`) or that reach it (`incoming`), itself

@@ -13,14 +13,15 @@ public struct CrossTenantFlows: Sendable {
         public let connections: String
     }
 
-    /// Gathers the peers one by one, keeping what the summary needs.
+    /// Gathers the peers one by one (namespaces by their position in the reachability's sorted
+    /// names, tenants by their index), keeping what the summary needs.
     struct Gathering {
         private var count = 0
-        private var tenants: Set<String> = []
+        private var tenants: Set<Int> = []
         /// The first `namedPeers` peers by namespace so far, sorted.
-        private var first: [(tenant: String, namespace: String, connections: ConnectionSet)] = []
+        private var first: [(tenant: Int, namespace: Int, connections: ConnectionSet)] = []
 
-        mutating func add(tenant: String, namespace: String, connections: ConnectionSet) {
+        mutating func add(tenant: Int, namespace: Int, connections: ConnectionSet) {
             count += 1
             tenants.insert(tenant)
             guard first.count < namedPeers || namespace < first[first.count - 1].namespace else { return }
@@ -29,10 +30,11 @@ public struct CrossTenantFlows: Sendable {
             if first.count > namedPeers { first.removeLast() }
         }
 
-        /// The summary; nil when no peer was added.
-        var flows: CrossTenantFlows? {
+        /// The summary, with the namespaces' names and the tenants' names; nil when no peer was added.
+        func flows(names: [String], tenants tenantNames: [String]) -> CrossTenantFlows? {
             guard count > 0 else { return nil }
-            return CrossTenantFlows(named: first.map { Peer(tenant: $0.tenant, namespace: $0.namespace, connections: $0.connections.text) },
+            return CrossTenantFlows(named: first.map { Peer(tenant: tenantNames[$0.tenant], namespace: names[$0.namespace],
+                                                            connections: $0.connections.text) },
                                     count: count, tenants: tenants.count)
         }
     }

@@ -37,6 +37,11 @@ struct TenancyContext: Sendable {
     private let tenantsByName: [String: Tenant]
     /// Namespace-to-namespace reachability (the network engine's), read namespace by namespace.
     let reachability: NamespaceReachability
+    /// By position in `reachability.names`: the index in `tenants` of the tenant owning the
+    /// namespace, -1 when none does.
+    let tenantOfReachable: [Int]
+    /// The tenants' names, in the order of `tenants`.
+    let tenantNames: [String]
     /// Allowed connections between workloads and addresses outside the cluster.
     let externalConnections: [ListedConnection]
     /// Indexes built once, so per-tenant layers never scan the whole cluster.
@@ -87,6 +92,9 @@ struct TenancyContext: Sendable {
         ingresses = NamespaceIndex(inventory.objects(ofKind: "Ingress", group: "networking.k8s.io")) { $0.namespace }
         secrets = NamespaceIndex(inventory.objects(ofKind: "Secret", group: "")) { $0.namespace ?? "default" }
         reachability = network.reachabilityByNamespace()
+        let indexOfTenant = Dictionary(tenants.enumerated().map { ($1.name, $0) }) { first, _ in first }
+        tenantOfReachable = reachability.names.map { owners[$0].flatMap { indexOfTenant[$0] } ?? -1 }
+        tenantNames = tenants.map(\.name)
         externalConnections = network.externalConnections()
         var external: [String: [ListedConnection]] = [:]
         for connection in externalConnections {

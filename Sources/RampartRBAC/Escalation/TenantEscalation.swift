@@ -202,11 +202,9 @@ extension EscalationAnalysis {
     /// Expands every node that a walk out of any tenant of `assignment` can reach, once: the walks
     /// out of each tenant that follow expand nothing more.
     mutating func expandReach(of assignment: TenantAssignment) {
-        var origins: Set<EscalationNode> = []
-        for tenant in assignment.tenants {
-            origins.formUnion(subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) })
-        }
-        var walk = GraphWalk(origins: origins.sorted { $0.description < $1.description }.map { graph.number(of: $0) })
+        // Tenant by tenant, each tenant's subjects sorted: the same order on every run.
+        let origins = assignment.tenants.flatMap { subjects(of: $0, in: assignment) }.map { graph.number(of: .identity($0.requestUser)) }
+        var walk = GraphWalk(origins: origins)
         while let node = walk.next() {
             for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
         }

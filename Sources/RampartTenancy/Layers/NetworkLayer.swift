@@ -19,26 +19,27 @@ enum NetworkLayer {
         for namespace in tenant.namespaces {
             defaultDeny(namespace, tenant, context, &layer)
         }
-        let flows = tenant.namespaces.flatMap(context.reachability.flows(of:))
-        var fromTenants: [String: CrossTenantFlows.Gathering] = [:]
-        var toTenants: [String: CrossTenantFlows.Gathering] = [:]
-        for flow in flows where members.contains(flow.to) != members.contains(flow.from) {
-            let inbound = members.contains(flow.to)
-            if case .tenant(let other) = context.owner(of: inbound ? flow.from : flow.to) {
-                if inbound {
-                    fromTenants[flow.to, default: .init()].add(tenant: other, namespace: flow.from, connections: flow.connections)
-                } else {
-                    toTenants[flow.from, default: .init()].add(tenant: other, namespace: flow.to, connections: flow.connections)
-                }
-            } else if inbound {
-                self.inbound(flow, context, &layer)
-            } else {
-                outbound(flow, context, &layer)
+        let reachability = context.reachability
+        let placed = tenant.namespaces.compactMap { namespace in reachability.position(of: namespace).map { (namespace, $0) } }
+        let memberPositions = Set(placed.map(\.1))
+        for (namespace, position) in placed {
+            var sources = CrossTenantFlows.Gathering()
+            var targets = CrossTenantFlows.Gathering()
+            reachability.forEachPeer(of: position, outgoing: false) { peer, connections in
+                guard !memberPositions.contains(peer) else { return }
+                let owner = context.tenantOfReachable[peer]
+                if owner >= 0 { sources.add(tenant: owner, namespace: peer, connections: connections) }
+                else { inbound(from: reachability.names[peer], to: namespace, connections, context, &layer) }
             }
-        }
-        for namespace in tenant.namespaces {
-            if let sources = fromTenants[namespace]?.flows { inbound(sources, to: namespace, context, &layer) }
-            if let targets = toTenants[namespace]?.flows { outbound(targets, from: namespace, context, &layer) }
+            reachability.forEachPeer(of: position, outgoing: true) { peer, connections in
+                guard !memberPositions.contains(peer) else { return }
+                let owner = context.tenantOfReachable[peer]
+                if owner >= 0 { targets.add(tenant: owner, namespace: peer, connections: connections) }
+                else { outbound(from: namespace, to: reachability.names[peer], connections, context, &layer) }
+            }
+            let tenantNames = context.tenantNames
+            if let sources = sources.flows(names: reachability.names, tenants: tenantNames) { inbound(sources, to: namespace, context, &layer) }
+            if let targets = targets.flows(names: reachability.names, tenants: tenantNames) { outbound(targets, from: namespace, context, &layer) }
         }
         external(tenant, members, context, &layer)
         edge(tenant, members, context, &layer)
@@ -68,13 +69,14 @@ enum NetworkLayer {
     }
 
     /// A connection from the platform or from a namespace no tenant owns.
-    private static func inbound(_ flow: NamespaceFlow, _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        let text = "\(flow.from) → \(flow.to): \(flow.connections.text)"
-        let anchor = context.representative(of: flow.to)
-        if context.owner(of: flow.from) == .platform {
+    private static func inbound(from: String, to: String, _ connections: ConnectionSet, _ context: TenancyContext,
+                                _ layer: inout LayerBuilder) {
+        let text = "\(from) → \(to): \(connections.text)"
+        let anchor = context.representative(of: to)
+        if context.owner(of: from) == .platform {
             layer.pass("from the platform: " + text, anchor)
         } else {
-            layer.limit(to: .none, "from namespace \(flow.from), which is neither the platform's nor a known tenant's: " + text, anchor)
+            layer.limit(to: .none, "from namespace \(from), which is neither the platform's nor a known tenant's: " + text, anchor)
         }
     }
 
@@ -90,13 +92,14 @@ enum NetworkLayer {
     }
 
     /// A connection to the platform or to a namespace no tenant owns.
-    private static func outbound(_ flow: NamespaceFlow, _ context: TenancyContext, _ layer: inout LayerBuilder) {
-        let text = "\(flow.from) → \(flow.to): \(flow.connections.text)"
-        let anchor = context.representative(of: flow.from)
-        if context.owner(of: flow.to) == .platform {
+    private static func outbound(from: String, to: String, _ connections: ConnectionSet, _ context: TenancyContext,
+                                 _ layer: inout LayerBuilder) {
+        let text = "\(from) → \(to): \(connections.text)"
+        let anchor = context.representative(of: from)
+        if context.owner(of: to) == .platform {
             layer.pass("to the platform: " + text, anchor)
         } else {
-            layer.warn("to namespace \(flow.to), which is neither the platform's nor a known tenant's: " + text, anchor)
+            layer.warn("to namespace \(to), which is neither the platform's nor a known tenant's: " + text, anchor)
         }
     }
 
