@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import Foundation
 import Synchronization
 
@@ -7,7 +12,8 @@ import Synchronization
 /// core waited for it); these run on the calling thread and threads of their own, each taking the
 /// next index until none is left.
 public enum Parallel {
-    /// Calls `body` once for every index in `0..<count`, on every core; returns when all are done.
+    /// Calls `body` once for every index in `0..<count`, on every core; returns when all are done
+    /// and every thread it started has ended (nothing keeps `body` once it returns).
     public static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
         guard workers > 1 else {
@@ -16,26 +22,54 @@ public enum Parallel {
         }
         let next = NextIndex()
         withoutActuallyEscaping(body) { body in
-            let done = DispatchGroup()
             let drain: @Sendable () -> Void = {
                 while case let index = next.take(), index < count { body(index) }
             }
-            for _ in 1..<workers {
-                done.enter()
-                let thread = Thread {
-                    drain()
-                    done.leave()
-                }
-                thread.stackSize = stackSize
-                thread.start()
-            }
+            // A thread that cannot be started leaves its share to the others.
+            let threads = (1..<workers).compactMap { _ in WorkerThread.start(drain) }
             drain()
-            done.wait()
+            for thread in threads { thread.join() }
+        }
+    }
+}
+
+/// A POSIX thread that runs one closure, joined before the closure's captures may go.
+private struct WorkerThread {
+    private let thread: pthread_t
+
+    /// The closure a new thread runs, handed over retained and released on that thread.
+    private final class Work: Sendable {
+        let run: @Sendable () -> Void
+
+        init(_ run: @escaping @Sendable () -> Void) {
+            self.run = run
         }
     }
 
-    /// The workers' stack, as large as the main thread's usual one (rules recurse into deep values).
-    static let stackSize = 8 << 20
+    /// Starts `work` on a thread with a stack as large as the main thread's usual one (rules
+    /// recurse into deep values); nil when no thread could be started.
+    static func start(_ work: @escaping @Sendable () -> Void) -> WorkerThread? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 << 20)
+        let context = Unmanaged.passRetained(Work(work)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, &attributes, { context in
+            guard let context else { return nil }
+            Unmanaged<Work>.fromOpaque(context).takeRetainedValue().run()
+            return nil
+        }, context)
+        guard started == 0 else {
+            Unmanaged<Work>.fromOpaque(context).release()
+            return nil
+        }
+        return WorkerThread(thread: thread)
+    }
+
+    func join() {
+        pthread_join(thread, nil)
+    }
 }
 
 /// The next index for a worker to take.

@@ -63,7 +63,7 @@ public enum PolicyEngine {
                 outcome.findings.append(finding)
             }
         }
-        outcome.findings.sort()
+        outcome.findings = outcome.findings.sortedMovingIndices(by: <)
         return outcome
     }
 

@@ -44,7 +44,7 @@ public struct AuditReport: Sendable, Codable {
         self.errors = errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         let findings = outcome.findings
         self.findings = findings
-        suppressed = outcome.suppressed.sorted { $0.finding < $1.finding }
+        suppressed = outcome.suppressed.sortedMovingIndices { $0.finding < $1.finding }
         notices = outcome.notices
         bookOfWork = BookOfWork.items(findings)
         summary = Summary(
@@ -52,7 +52,7 @@ public struct AuditReport: Sendable, Codable {
             bySeverity: Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
                 (severity.rawValue, findings.count { $0.severity == severity })
             }),
-            byRule: Dictionary(grouping: findings, by: \.ruleId).mapValues(\.count),
+            byRule: findings.reduce(into: [:]) { counts, finding in counts[finding.ruleId, default: 0] += 1 },
             suppressed: suppressed.count,
             errors: errors.count,
             failOn: failOn,

@@ -32,14 +32,14 @@ public enum BookOfWork {
 
     public static func items(_ findings: [Finding]) -> [WorkItem] {
         var order: [String] = []
-        var groups: [String: [Finding]] = [:]
-        for finding in findings {
+        var groups: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() {
             let key = "\(finding.object)|\(finding.path)"
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(finding)
+            groups[key, default: []].append(index)
         }
         let items = order.compactMap { key -> WorkItem? in
-            let group = groups[key, default: []].sorted()
+            let group = (groups[key] ?? []).map { findings[$0] }.sorted()
             guard let first = group.first else { return nil }
             // A binding whose role grants several risky powers is fixed by binding a narrower role.
             let fix = first.path == "roleRef" && group.count > 1
@@ -49,7 +49,7 @@ public enum BookOfWork {
                             title: first.title, fix: fix,
                             consequences: group.map { WorkItem.Consequence(ruleId: $0.ruleId, severity: $0.severity, message: $0.message) })
         }
-        return items.sorted { lhs, rhs in
+        return items.sortedMovingIndices { lhs, rhs in
             if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
             if lhs.consequences.count != rhs.consequences.count { return lhs.consequences.count > rhs.consequences.count }
             return (lhs.location, lhs.object, lhs.path) < (rhs.location, rhs.object, rhs.path)

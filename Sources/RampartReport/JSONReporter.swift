@@ -19,8 +19,8 @@ public enum JSONReporter {
         rest.findings = []
         rest.bookOfWork = []
         let shell = Array(try encoder().encode(rest))
-        let findings = try SplicedArray(key: "findings", report.findings, direct: JSONText.finding)
-        let bookOfWork = try SplicedArray(key: "bookOfWork", report.bookOfWork, direct: JSONText.workItem)
+        let findings = try SplicedArray(key: "findings", report.findings, direct: { $0.finding($1) })
+        let bookOfWork = try SplicedArray(key: "bookOfWork", report.bookOfWork, direct: { $0.workItem($1) })
         try SplicedArray.splice([findings, bookOfWork], into: shell, to: write)
     }
 
@@ -41,8 +41,8 @@ public enum JSONReporter {
         rest.bookOfWork = []
         let shell = Array(try encoder().encode(AnswerWithErrors(answer: rest, errors: errors)))
         let arrays = [try SplicedArray(key: "tenants", document.tenants),
-                      try SplicedArray(key: "matrix", document.matrix, direct: JSONText.interaction),
-                      try SplicedArray(key: "bookOfWork", document.bookOfWork, direct: JSONText.finding)]
+                      try SplicedArray(key: "matrix", document.matrix, direct: { $0.interaction($1) }),
+                      try SplicedArray(key: "bookOfWork", document.bookOfWork, direct: { $0.finding($1) })]
         try SplicedArray.splice(arrays, into: shell, to: write)
     }
 

@@ -5,9 +5,19 @@
 /// them to the encoder's bytes on real reports.
 struct JSONText {
     private(set) var bytes: [UInt8] = []
-    private var depth = 0
+    private var depth: Int
     /// Whether the open container has no member yet.
     private var empty = true
+
+    /// A writer whose values stand `depth` levels deep (their lines indented as such).
+    init(depth: Int = 0) {
+        self.depth = depth
+    }
+
+    /// Bytes written as they are (a separator between values).
+    mutating func raw(_ text: [UInt8]) {
+        bytes.append(contentsOf: text)
+    }
 
     /// An object whose members `body` writes (`key` and a value each).
     mutating func object(_ body: (inout JSONText) -> Void) {

@@ -3,11 +3,11 @@ import RampartRules
 import RampartTenancy
 
 /// The direct JSON of the reports' items (findings, work items, the tenant matrix's interactions),
-/// member for member what their `Codable` conformances encode.
+/// member for member what their `Codable` conformances encode, each written as one value where the
+/// writer stands.
 extension JSONText {
-    static func interaction(_ interaction: Interaction) -> [UInt8] {
-        var json = JSONText()
-        json.object { json in
+    mutating func interaction(_ interaction: Interaction) {
+        object { json in
             json.key("details")
             json.array(interaction.details) { $0.string($1) }
             json.pair("from", interaction.from)
@@ -15,12 +15,10 @@ extension JSONText {
             json.array(interaction.layers) { $0.string($1.rawValue) }
             json.pair("to", interaction.to)
         }
-        return json.bytes
     }
 
-    static func finding(_ finding: Finding) -> [UInt8] {
-        var json = JSONText()
-        json.object { json in
+    mutating func finding(_ finding: Finding) {
+        object { json in
             json.pair("fix", finding.fix)
             json.pair("layer", finding.layer.rawValue)
             json.key("location")
@@ -37,12 +35,10 @@ extension JSONText {
             json.array(finding.standards) { $0.string($1) }
             json.pair("title", finding.title)
         }
-        return json.bytes
     }
 
-    static func workItem(_ item: WorkItem) -> [UInt8] {
-        var json = JSONText()
-        json.object { json in
+    mutating func workItem(_ item: WorkItem) {
+        object { json in
             json.key("consequences")
             json.array(item.consequences) { json, consequence in
                 json.object { json in
@@ -60,7 +56,6 @@ extension JSONText {
             json.pair("severity", item.severity.rawValue)
             json.pair("title", item.title)
         }
-        return json.bytes
     }
 
     private mutating func location(_ location: SourceLocation) {

@@ -18,7 +18,7 @@ struct SplicedArray {
     let filled: [[UInt8]]?
 
     /// `items` under `key`, each as `direct` writes it (the encoder's bytes for it), else as the encoder writes it.
-    init<Item: Encodable & Sendable>(key: String, _ items: [Item], direct: (@Sendable (Item) -> [UInt8])? = nil) throws {
+    init<Item: Encodable & Sendable>(key: String, _ items: [Item], direct: (@Sendable (inout JSONText, Item) -> Void)? = nil) throws {
         let encoder = JSONReporter.encoder()
         emptyArray = Self.members(of: try encoder.encode([key: [Int]()]))
         guard !items.isEmpty else {
@@ -71,16 +71,29 @@ struct SplicedArray {
     /// The items encoded one by one as the array's items (each line break followed by
     /// `indentation`, items joined by `separator`), in chunks encoded in parallel, in order.
     private static func encoded<Item: Encodable & Sendable>(_ items: [Item], separator: [UInt8], indentation: [UInt8],
-                                                            direct: (@Sendable (Item) -> [UInt8])?) throws -> [[UInt8]] {
+                                                            direct: (@Sendable (inout JSONText, Item) -> Void)?) throws -> [[UInt8]] {
         let starts = Array(stride(from: 0, to: items.count, by: chunkSize))
         let chunks = Mutex<[Result<[UInt8], any Error>]>(Array(repeating: .success([]), count: starts.count))
+        // The direct writer indents as it goes when the encoder's indentation is spaces, two a level.
+        let depth = indentation.allSatisfy { $0 == UInt8(ascii: " ") } && indentation.count.isMultiple(of: 2) ? indentation.count / 2 : nil
         DispatchQueue.concurrentPerform(iterations: starts.count) { unit in
+            let chunk = items[starts[unit]..<min(starts[unit] + chunkSize, items.count)]
             let result = Result {
+                if let direct, let depth {
+                    var json = JSONText(depth: depth)
+                    for (position, item) in chunk.enumerated() {
+                        if position > 0 { json.raw(separator) }
+                        direct(&json, item)
+                    }
+                    return json.bytes
+                }
                 let encoder = JSONReporter.encoder()
                 var bytes: [UInt8] = []
-                for item in items[starts[unit]..<min(starts[unit] + chunkSize, items.count)] {
+                for item in chunk {
                     if !bytes.isEmpty { bytes.append(contentsOf: separator) }
-                    appendIndented(try direct?(item) ?? Array(encoder.encode(item)), indentation: indentation, to: &bytes)
+                    var json = JSONText()
+                    direct?(&json, item)
+                    appendIndented(direct == nil ? Array(try encoder.encode(item)) : json.bytes, indentation: indentation, to: &bytes)
                 }
                 return bytes
             }

@@ -82,10 +82,27 @@ import Testing
         let reachability = NetworkAnalysis(yaml: Self.cluster).reachabilityByNamespace()
         let flows = reachability.flows
         for namespace in reachability.names {
-            #expect(reachability.flows(of: namespace) == flows.filter { $0.from == namespace || $0.to == namespace })
             #expect(reachability.flows(from: namespace) == flows.filter { $0.from == namespace })
         }
-        #expect(reachability.flows(of: "absent").isEmpty)
+        #expect(reachability.flows(from: "absent").isEmpty)
+    }
+
+    @Test func aNamespaceVisitsEachOtherNamespaceItExchangesConnectionsWithOnce() throws {
+        let reachability = NetworkAnalysis(yaml: Self.cluster).reachabilityByNamespace()
+        let flows = reachability.flows
+        for namespace in reachability.names {
+            let position = try #require(reachability.position(of: namespace))
+            for outgoing in [false, true] {
+                var visited: [NamespaceFlow] = []
+                reachability.forEachPeer(of: position, outgoing: outgoing) { peer, connections in
+                    let other = reachability.names[peer]
+                    visited.append(NamespaceFlow(from: outgoing ? namespace : other, to: outgoing ? other : namespace, connections: connections))
+                }
+                let expected = flows.filter { $0.from != $0.to && (outgoing ? $0.from : $0.to) == namespace }
+                #expect(visited.sorted() == expected)
+            }
+        }
+        #expect(reachability.position(of: "absent") == nil)
     }
 
     @Test func openNamespacesShareOneClassWhateverTheirCount() {
