@@ -33,7 +33,7 @@ public struct LoadResult: Sendable {
 /// document separator, so one broken document does not hide the others. Pure: no file access.
 public enum ManifestLoader {
     /// Streams at least this large are split at document separators and parsed on every core.
-    static let parallelThreshold = 4 << 20
+    static let parallelThreshold = 256 << 10
 
     /// Loads every object of a manifest stream. `file` names the input in objects and errors.
     /// Large streams are cut at `---` lines into chunks parsed in parallel; each chunk's parser

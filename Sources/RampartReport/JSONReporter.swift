@@ -40,7 +40,7 @@ public enum JSONReporter {
         rest.matrix = []
         rest.bookOfWork = []
         let shell = Array(try encoder().encode(AnswerWithErrors(answer: rest, errors: errors)))
-        let arrays = [try SplicedArray(key: "tenants", document.tenants),
+        let arrays = [try SplicedArray(key: "tenants", document.tenants, direct: { $0.tenantVerdict($1) }),
                       try SplicedArray(key: "matrix", document.matrix, direct: { $0.interaction($1) }),
                       try SplicedArray(key: "bookOfWork", document.bookOfWork, direct: { $0.finding($1) })]
         try SplicedArray.splice(arrays, into: shell, to: write)

@@ -54,6 +54,11 @@ struct JSONText {
         int(value)
     }
 
+    mutating func pair(_ name: String, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+    }
+
     mutating func string(_ value: String) {
         bytes.append(Self.quote)
         var value = value

@@ -31,8 +31,8 @@ public struct TenancyDocument: Sendable, Codable {
     public init(version: String, report: TenancyReport, findings: [Finding]) {
         tool = AuditReport.Tool(version: version)
         source = report.source
-        tenants = report.verdicts.sorted { $0.tenant < $1.tenant }
-        matrix = report.matrix.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        tenants = report.verdicts.sortedMovingIndices { $0.tenant < $1.tenant }
+        matrix = report.matrix.sortedMovingIndices { ($0.from, $0.to) < ($1.from, $1.to) }
         bookOfWork = findings.sorted()
         absentTenants = report.absentTenants.sorted()
         networkEnforcement = report.networkEnforcement
