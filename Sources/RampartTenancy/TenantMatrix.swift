@@ -44,54 +44,80 @@ struct TenantMatrix: Sendable {
         for (name, nodes) in nodesByTenant {
             for node in nodes { tenantsOnNode[node, default: []].formUnion(positionsOfTenant[name] ?? []) }
         }
-        let rows = tenants.concurrentMap(chunk: Self.rowChunk, scratch: { () }) { [positionsOfTenant, tenantsOnNode] from, _ in
-            row(from, positionsOfTenant: positionsOfTenant, tenantsOnNode: tenantsOnNode)
-        }
+        let lookup = Lookup(positionsOfTenant: positionsOfTenant, tenantsOnNode: tenantsOnNode,
+                            ownersOfReachable: reachability.names.map { ownerOfNamespace[$0].flatMap { positionsOfTenant[$0] } ?? [] })
+        let rows = tenants.concurrentMap(chunk: Self.rowChunk, scratch: { () }) { from, _ in row(from, lookup) }
         return rows.flatMap { $0 }
     }
 
     /// Rows per unit of parallel work.
     static let rowChunk = 16
 
-    /// The cells of the tenants `from` reaches or acts on, in the tenants' order.
-    private func row(_ from: Tenant, positionsOfTenant: [String: [Int]], tenantsOnNode: [String: Set<Int>]) -> [Interaction] {
-        var cells: [Interaction] = []
-        func positions(owning namespace: String) -> [Int] {
+    /// Indexes every row reads: tenants by name and by node, and the tenants (positions in `tenants`)
+    /// owning each namespace of the reachability, by its position there.
+    private struct Lookup: Sendable {
+        let positionsOfTenant: [String: [Int]]
+        let tenantsOnNode: [String: Set<Int>]
+        let ownersOfReachable: [[Int]]
+
+        func positions(owning namespace: String, _ ownerOfNamespace: [String: String]) -> [Int] {
             ownerOfNamespace[namespace].flatMap { positionsOfTenant[$0] } ?? []
         }
-        let members = Set(from.namespaces)
+    }
+
+    /// A connection from a namespace of a row's tenant to another tenant's, by positions in the
+    /// reachability's names (sorted, so positions order as names do).
+    private struct Flow {
+        let from: Int
+        let to: Int
+        let connections: ConnectionSet
+    }
+
+    /// The cells of the tenants `from` reaches or acts on, in the tenants' order.
+    private func row(_ from: Tenant, _ lookup: Lookup) -> [Interaction] {
+        var cells: [Interaction] = []
         let outbound = grants[from.name] ?? []
-        let flowsByTarget = Dictionary(grouping: from.namespaces.flatMap(reachability.flows(from:))
-            .filter { !members.contains($0.to) }) { $0.to }
+        // The flows out of the tenant's namespaces, by the tenant (position) they enter.
+        let members = from.namespaces.compactMap(reachability.position(of:))
+        let memberSet = Set(members)
+        var flowsInto: [Int: [Flow]] = [:]
+        for member in members {
+            reachability.forEachPeer(of: member, outgoing: true) { peer, connections in
+                guard !memberSet.contains(peer) else { return }
+                for target in lookup.ownersOfReachable[peer] { flowsInto[target, default: []].append(Flow(from: member, to: peer, connections: connections)) }
+            }
+        }
         let fromNodes = nodesByTenant[from.name] ?? []
         var candidates: Set<Int> = []
         if outbound.contains(where: { $0.namespace == nil }) {
             candidates = Set(tenants.indices)
         } else {
-            for grant in outbound { candidates.formUnion(grant.namespace.map(positions(owning:)) ?? []) }
+            for grant in outbound { candidates.formUnion(grant.namespace.map { lookup.positions(owning: $0, ownerOfNamespace) } ?? []) }
         }
-        for target in flowsByTarget.keys { candidates.formUnion(positions(owning: target)) }
-        for node in fromNodes { candidates.formUnion(tenantsOnNode[node] ?? []) }
-        for to in candidates.sorted().map({ tenants[$0] }) where to.name != from.name {
-            let targets = Set(to.namespaces)
+        candidates.formUnion(flowsInto.keys)
+        for node in fromNodes { candidates.formUnion(lookup.tenantsOnNode[node] ?? []) }
+        let names = reachability.names
+        for position in candidates.sorted() where tenants[position].name != from.name {
             var layers: [TenancyLayer] = []
             var details: [String] = []
-            let grants = outbound.filter { $0.namespace.map(targets.contains) ?? true }
-            if !grants.isEmpty {
-                layers.append(.controlPlane)
-                details += grants.map(\.text)
+            if !outbound.isEmpty {
+                let targets = Set(tenants[position].namespaces)
+                let grants = outbound.filter { $0.namespace.map(targets.contains) ?? true }
+                if !grants.isEmpty {
+                    layers.append(.controlPlane)
+                    details += grants.map(\.text)
+                }
             }
-            let flows = to.namespaces.flatMap { flowsByTarget[$0] ?? [] }.sorted()
-            if !flows.isEmpty {
+            if let flows = flowsInto[position] {
                 layers.append(.network)
-                details += flows.map { "\($0.from) → \($0.to): \($0.connections.text)" }
+                details += flows.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { "\(names[$0.from]) → \(names[$0.to]): \($0.connections.text)" }
             }
-            let shared = fromNodes.isEmpty ? [] : fromNodes.intersection(nodesByTenant[to.name] ?? [])
+            let shared = fromNodes.isEmpty ? [] : fromNodes.intersection(nodesByTenant[tenants[position].name] ?? [])
             if !shared.isEmpty {
                 layers.append(.compute)
                 details.append("pods may share nodes \(shared.sorted().joined(separator: ", "))")
             }
-            if !layers.isEmpty { cells.append(Interaction(from: from.name, to: to.name, layers: layers, details: details)) }
+            if !layers.isEmpty { cells.append(Interaction(from: from.name, to: tenants[position].name, layers: layers, details: details)) }
         }
         return cells
     }
