@@ -2,8 +2,9 @@ import Synchronization
 
 extension Array where Element: Sendable {
     /// The elements transformed on every core (also from inside other parallel work), in chunks of
-    /// `chunk` elements, the results in the elements' order. Each chunk starts from a fresh `scratch()` (a cache, say) that `transform`
-    /// may change; what it holds must never change a result, only how fast it is found.
+    /// `chunk` elements, the results in the elements' order. Each chunk starts from a fresh
+    /// `scratch()` (a cache, say) that `transform` may change; what it holds must never change a
+    /// result, only how fast it is found.
     public func concurrentMap<Scratch, Transformed: Sendable>(
         chunk: Int, scratch: @Sendable () -> Scratch, _ transform: @Sendable (Element, inout Scratch) -> Transformed
     ) -> [Transformed] {

@@ -74,12 +74,15 @@ struct SplicedArray {
                                                             direct: (@Sendable (inout JSONText, Item) -> Void)?) throws -> [[UInt8]] {
         let starts = Array(stride(from: 0, to: items.count, by: chunkSize))
         let chunks = Mutex<[Result<[UInt8], any Error>]>(Array(repeating: .success([]), count: starts.count))
-        // The direct writer indents as it goes when the encoder's indentation is spaces, two a level.
-        let depth = indentation.allSatisfy { $0 == UInt8(ascii: " ") } && indentation.count.isMultiple(of: 2) ? indentation.count / 2 : nil
+        // The direct writer indents as it goes, two spaces a level, as the encoder does.
+        guard indentation.allSatisfy({ $0 == UInt8(ascii: " ") }), indentation.count.isMultiple(of: 2) else {
+            throw EncodingError.invalidValue(indentation, .init(codingPath: [], debugDescription: "unexpected JSON indentation"))
+        }
+        let depth = indentation.count / 2
         DispatchQueue.concurrentPerform(iterations: starts.count) { unit in
             let chunk = items[starts[unit]..<min(starts[unit] + chunkSize, items.count)]
             let result = Result {
-                if let direct, let depth {
+                if let direct {
                     var json = JSONText(depth: depth)
                     for (position, item) in chunk.enumerated() {
                         if position > 0 { json.raw(separator) }
@@ -91,9 +94,7 @@ struct SplicedArray {
                 var bytes: [UInt8] = []
                 for item in chunk {
                     if !bytes.isEmpty { bytes.append(contentsOf: separator) }
-                    var json = JSONText()
-                    direct?(&json, item)
-                    appendIndented(direct == nil ? Array(try encoder.encode(item)) : json.bytes, indentation: indentation, to: &bytes)
+                    appendIndented(Array(try encoder.encode(item)), indentation: indentation, to: &bytes)
                 }
                 return bytes
             }
