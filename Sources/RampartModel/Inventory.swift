@@ -33,6 +33,7 @@ public struct Inventory: Sendable {
     public init(objects: [KubeObject]) {
         self.objects = objects
         var indexByKey: [Key: Int] = [:]
+        indexByKey.reserveCapacity(objects.count)
         var indicesByKind: [String: [Int]] = [:]
         var namespaceObjects: [String: KubeObject] = [:]
         var namespaceNames: Set<String> = []
@@ -55,11 +56,10 @@ public struct Inventory: Sendable {
         self.namespaceNames = namespaceNames.sorted()
         self.podTemplates = podTemplates
         let uids = Set(objects.compactMap { $0.metadata?["uid"]?.string })
-        let names = Set(objects.map { Key(group: $0.reference.group, kind: $0.kind, namespace: $0.namespace, name: $0.name) })
         topLevelPodTemplates = podTemplates.filter { template in
             guard let owner = template.object.controller else { return true }
             if let uid = owner.uid, uids.contains(uid) { return false }
-            return !names.contains(Key(group: owner.group, kind: owner.kind, namespace: template.object.namespace, name: owner.name))
+            return indexByKey[Key(group: owner.group, kind: owner.kind, namespace: template.object.namespace, name: owner.name)] == nil
         }
     }
 

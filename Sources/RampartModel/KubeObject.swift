@@ -1,7 +1,10 @@
 /// One Kubernetes object as loaded: its value tree, where it came from, and its identity.
 /// Objects of any kind are kept, custom resources included. The identity's namespace is where the
 /// API server would store the object (see `ResourceScope`).
-public struct KubeObject: Sendable {
+///
+/// A class with constant properties: an object is handed to every rule, index and analysis, and a
+/// copy is then one reference count, not one per string of its identity.
+public final class KubeObject: Sendable {
     public let root: Node
     /// The file the object was read from; nil for objects read from a live cluster.
     public let file: String?

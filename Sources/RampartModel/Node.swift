@@ -141,6 +141,13 @@ public struct Node: Sendable {
         return YAMLInteger.parse(scalar.text)
     }
 
+    /// The text of the scalar at `key` of this mapping (the last entry of the key, as `self[key]`),
+    /// read without building `stringMap`.
+    public func scalarText(_ key: String) -> String? {
+        guard case .scalar(let scalar)? = self[key]?.content else { return nil }
+        return scalar.text
+    }
+
     /// Labels-style string map (non-scalar values are skipped).
     public var stringMap: [String: String] {
         var map: [String: String] = [:]

@@ -38,7 +38,8 @@ public enum PolicyEngine {
     /// The annotation by which an object's owner claims an exception: `"RULE-ID: reason"`, one per line.
     public static let ignoreAnnotation = "rampart.dev/ignore"
 
-    /// `today` is `YYYY-MM-DD`; exceptions past their expiry stop applying and are noticed.
+    /// `findings` in report order (as `Auditor` returns them); `today` is `YYYY-MM-DD`; exceptions
+    /// past their expiry stop applying and are noticed.
     public static func apply(_ findings: [Finding], config: PolicyConfig, inventory: Inventory,
                              baseline: Baseline?, today: String) -> PolicyOutcome {
         var outcome = PolicyOutcome(findings: [], suppressed: [], notices: [])
@@ -49,8 +50,13 @@ public enum PolicyEngine {
         }
         let active = config.exceptions.filter { !$0.isExpired(today: today) }
         let claims = config.honourAnnotations ? annotationClaims(inventory) : [:]
+        // Findings come in report order; only a severity the configuration overrides can change it.
+        var reordered = false
         for var finding in findings {
-            switch judge(&finding, config: config, exceptions: active, claims: claims[finding.object] ?? [:]) {
+            let written = finding.severity
+            let judgement = judge(&finding, config: config, exceptions: active, claims: claims[finding.object] ?? [:])
+            if finding.severity != written { reordered = true }
+            switch judgement {
             case .excepted(let exception):
                 outcome.suppressed.append(SuppressedFinding(finding: finding, source: .config, reason: exception.reason,
                                                             expires: exception.expires))
@@ -63,7 +69,7 @@ public enum PolicyEngine {
                 outcome.findings.append(finding)
             }
         }
-        outcome.findings = outcome.findings.sortedMovingIndices(by: <)
+        if reordered { outcome.findings = ReportOrder.sorted(outcome.findings) }
         return outcome
     }
 
@@ -91,13 +97,13 @@ public enum PolicyEngine {
     /// Rule → reason claimed by each object's annotation (on the object or its pod template).
     static func annotationClaims(_ inventory: Inventory) -> [ObjectReference: [String: String]] {
         var claims: [ObjectReference: [String: String]] = [:]
-        for object in inventory.objects {
-            var texts = [object.annotations[ignoreAnnotation]]
-            if let template = PodTemplate(object) { texts.append(template.annotations[ignoreAnnotation]) }
-            for text in texts.compactMap({ $0 }) {
-                for (rule, reason) in parseClaims(text) { claims[object.reference, default: [:]][rule] = reason }
-            }
+        func claim(_ reference: ObjectReference, annotations: Node?) {
+            guard let text = annotations?.scalarText(ignoreAnnotation) else { return }
+            for (rule, reason) in parseClaims(text) { claims[reference, default: [:]][rule] = reason }
         }
+        for object in inventory.objects { claim(object.reference, annotations: object.metadata?["annotations"]) }
+        // The pod template's claims come second: for the same rule they win over the object's own.
+        for template in inventory.podTemplates { claim(template.object.reference, annotations: template.metadata?["annotations"]) }
         return claims
     }
 

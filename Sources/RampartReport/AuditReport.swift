@@ -44,7 +44,7 @@ public struct AuditReport: Sendable, Codable {
         self.errors = errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         let findings = outcome.findings
         self.findings = findings
-        suppressed = outcome.suppressed.sortedMovingIndices { $0.finding < $1.finding }
+        suppressed = ReportOrder.sorted(outcome.suppressed, finding: \.finding)
         notices = outcome.notices
         bookOfWork = BookOfWork.items(findings)
         summary = Summary(

@@ -30,30 +30,43 @@ public enum BookOfWork {
     /// Items a "fix these first" summary shows.
     public static let firstCount = 5
 
+    /// The root cause of a finding: one field of one object.
+    private struct Cause: Hashable {
+        var object: ObjectReference
+        var path: String
+    }
+
+    /// `findings` in report order (as the policy leaves them), so each item's consequences are too.
     public static func items(_ findings: [Finding]) -> [WorkItem] {
-        var order: [String] = []
-        var groups: [String: [Int]] = [:]
+        var order: [Cause] = []
+        var groups: [Cause: [Int]] = [:]
         for (index, finding) in findings.enumerated() {
-            let key = "\(finding.object)|\(finding.path)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(index)
+            let cause = Cause(object: finding.object, path: finding.path)
+            if groups[cause] == nil { order.append(cause) }
+            groups[cause, default: []].append(index)
         }
-        let items = order.compactMap { key -> WorkItem? in
-            let group = (groups[key] ?? []).map { findings[$0] }.sorted()
-            guard let first = group.first else { return nil }
+        let items = order.compactMap { cause -> WorkItem? in
+            guard let group = groups[cause], let first = group.first.map({ findings[$0] }) else { return nil }
             // A binding whose role grants several risky powers is fixed by binding a narrower role.
             let fix = first.path == "roleRef" && group.count > 1
                 ? "Bind a role that grants only what the subjects need: this one binding causes \(group.count) findings. \(first.fix)"
                 : first.fix
             return WorkItem(object: first.object, location: first.location, path: first.path, severity: first.severity,
                             title: first.title, fix: fix,
-                            consequences: group.map { WorkItem.Consequence(ruleId: $0.ruleId, severity: $0.severity, message: $0.message) })
+                            consequences: group.map { WorkItem.Consequence(ruleId: findings[$0].ruleId, severity: findings[$0].severity,
+                                                                           message: findings[$0].message) })
         }
-        return items.sortedMovingIndices { lhs, rhs in
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            if lhs.consequences.count != rhs.consequences.count { return lhs.consequences.count > rhs.consequences.count }
-            return (lhs.location, lhs.object, lhs.path) < (rhs.location, rhs.object, rhs.path)
-        }
+        // Severity and the number of consequences (both highest first), then file position; whole
+        // items are compared only where these are equal.
+        let files = StringRanks(items.map { $0.location.file ?? "" })
+        return items.sorted(byKey: { item in
+            IntegerSortKey(-item.severity.rank, -item.consequences.count, files[item.location.file ?? ""],
+                           item.location.line, item.location.column)
+        }, thenBy: { lhs, rhs in
+            if lhs.location != rhs.location { return lhs.location < rhs.location }
+            if lhs.object != rhs.object { return lhs.object < rhs.object }
+            return lhs.path < rhs.path
+        })
     }
 
     /// The items to fix first: the first few of the book, high or critical only when there are such.

@@ -32,8 +32,8 @@ public struct TenancyDocument: Sendable, Codable {
         tool = AuditReport.Tool(version: version)
         source = report.source
         tenants = report.verdicts.sortedMovingIndices { $0.tenant < $1.tenant }
-        matrix = report.matrix.sortedMovingIndices { ($0.from, $0.to) < ($1.from, $1.to) }
-        bookOfWork = findings.sorted()
+        matrix = report.matrix
+        bookOfWork = ReportOrder.sorted(findings)
         absentTenants = report.absentTenants.sorted()
         networkEnforcement = report.networkEnforcement
         summary = Summary(tenants: tenants.count, met: tenants.count { $0.met },

@@ -9,8 +9,8 @@ public struct TenancyReport: Sendable {
     /// Where the tenants come from: a tenancy file, or `inferred`.
     public let source: String
     public private(set) var verdicts: [TenantVerdict]
-    /// Every ordered pair of distinct tenants where the first can reach or act on the second, worked
-    /// out on each read (an audit never reads it; `tenants check` once).
+    /// Every ordered pair of distinct tenants where the first can reach or act on the second, by the
+    /// names of the two, worked out on each read (an audit never reads it; `tenants check` once).
     public var matrix: [Interaction] { tenantMatrix.cells() }
     let tenantMatrix: TenantMatrix
     public let gaps: [TenancyGap]

@@ -36,8 +36,11 @@ struct TenantMatrix: Sendable {
     }
 
     /// Every ordered pair of distinct tenants where the first can reach or act on the second, row by
-    /// row on every core.
+    /// row on every core, ordered by the names of the two (tenants of one name in their order).
     func cells() -> [Interaction] {
+        let byName = tenants.indices.sorted { tenants[$0].name < tenants[$1].name }
+        var rankByName = Array(repeating: 0, count: tenants.count)
+        for (rank, position) in byName.enumerated() { rankByName[position] = rank }
         var positionsOfTenant: [String: [Int]] = [:]
         for (position, tenant) in tenants.enumerated() { positionsOfTenant[tenant.name, default: []].append(position) }
         var tenantsOnNode: [String: Set<Int>] = [:]
@@ -45,8 +48,9 @@ struct TenantMatrix: Sendable {
             for node in nodes { tenantsOnNode[node, default: []].formUnion(positionsOfTenant[name] ?? []) }
         }
         let lookup = Lookup(positionsOfTenant: positionsOfTenant, tenantsOnNode: tenantsOnNode,
-                            ownersOfReachable: reachability.names.map { ownerOfNamespace[$0].flatMap { positionsOfTenant[$0] } ?? [] })
-        let rows = tenants.concurrentMap(chunk: Self.rowChunk, scratch: { () }) { from, _ in row(from, lookup) }
+                            ownersOfReachable: reachability.names.map { ownerOfNamespace[$0].flatMap { positionsOfTenant[$0] } ?? [] },
+                            rankByName: rankByName)
+        let rows = byName.concurrentMap(chunk: Self.rowChunk, scratch: { () }) { from, _ in row(tenants[from], lookup) }
         return rows.flatMap { $0 }
     }
 
@@ -59,6 +63,8 @@ struct TenantMatrix: Sendable {
         let positionsOfTenant: [String: [Int]]
         let tenantsOnNode: [String: Set<Int>]
         let ownersOfReachable: [[Int]]
+        /// Each tenant's place in the order of names.
+        let rankByName: [Int]
 
         func positions(owning namespace: String, _ ownerOfNamespace: [String: String]) -> [Int] {
             ownerOfNamespace[namespace].flatMap { positionsOfTenant[$0] } ?? []
@@ -73,7 +79,7 @@ struct TenantMatrix: Sendable {
         let connections: ConnectionSet
     }
 
-    /// The cells of the tenants `from` reaches or acts on, in the tenants' order.
+    /// The cells of the tenants `from` reaches or acts on, in the order of their names.
     private func row(_ from: Tenant, _ lookup: Lookup) -> [Interaction] {
         var cells: [Interaction] = []
         let outbound = grants[from.name] ?? []
@@ -97,7 +103,7 @@ struct TenantMatrix: Sendable {
         candidates.formUnion(flowsInto.keys)
         for node in fromNodes { candidates.formUnion(lookup.tenantsOnNode[node] ?? []) }
         let names = reachability.names
-        for position in candidates.sorted() where tenants[position].name != from.name {
+        for position in candidates.sorted(by: { lookup.rankByName[$0] < lookup.rankByName[$1] }) where tenants[position].name != from.name {
             var layers: [TenancyLayer] = []
             var details: [String] = []
             if !outbound.isEmpty {

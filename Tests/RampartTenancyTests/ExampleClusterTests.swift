@@ -95,4 +95,13 @@ import Testing
         #expect(acmeToSearch.layers == [.controlPlane, .network, .compute])
         #expect(!matrix.contains { $0.to == "payments" && $0.layers.contains(.network) })
     }
+
+    /// The file declares payments, search, acme; the matrix comes in the order of names, which the
+    /// reports print as it is.
+    @Test func matrixComesInTheOrderOfNames() {
+        let pairs = context.tenancy.matrix.map { [$0.from, $0.to] }
+        #expect(pairs.count > 3)
+        #expect(Set(pairs.map { $0[0] }).count > 1)
+        #expect(pairs == pairs.sorted { $0.lexicographicallyPrecedes($1) })
+    }
 }

@@ -30,6 +30,6 @@ public enum Auditor {
             }
             results.withLock { $0[unit] = findings }
         }
-        return results.withLock { $0 }.flatMap { $0 }.sortedMovingIndices(by: <)
+        return ReportOrder.sorted(results.withLock { $0 }.flatMap { $0 })
     }
 }

@@ -69,8 +69,8 @@ extension Rampart {
                 let outcome = try ReportWriter.write(reports, api: api, connection: connection, namespace: input.cluster.clusterNamespace)
                 ClusterInput.warn("wrote \(outcome.applied.count) \(api.rawValue) reports, deleted \(outcome.deleted.count) stale")
             }
-            try RunStatus(inputErrors: audited.inputErrors, cleanInputs: audited.cleanInputs,
-                          reportFailed: audited.report.summary.failed).finish()
+            RunStatus(inputErrors: audited.inputErrors, cleanInputs: audited.cleanInputs, reportFailed: audited.report.summary.failed)
+                .exit(leaving: audited)
         }
 
         /// What the run keeps once the inputs are audited: the report and what writing it needs. The

@@ -75,7 +75,7 @@ struct TenantsCheck: ParsableCommand {
                                      outcome: outcome, failOn: config.failOn ?? .high)
             try output.write(try SARIFReporter.render(report, rules: rules.map { $0.metadata.numbered(by: benchmark.benchmark) }))
         }
-        try RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs,
-                      reportFailed: !document.summary.notMet.isEmpty).finish()
+        RunStatus(inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs, reportFailed: !document.summary.notMet.isEmpty)
+            .exit(leaving: loaded, inventory, context, outcome, document)
     }
 }
