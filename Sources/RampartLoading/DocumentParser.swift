@@ -86,6 +86,7 @@ struct DocumentParser {
     private let lineOffset: Int
     private let tabs: TabCheck
     private var anchors: [String: (node: Node, size: Int)] = [:]
+    private var strings = StringInterner()
     /// The open collections are `frames[..<depth]`; frames past it wait to be reused.
     private var frames: [Frame] = []
     private var depth = 0
@@ -131,7 +132,7 @@ struct DocumentParser {
                 return (root, documentStart)
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let text = Self.string(scalar.value, count: scalar.length)
+                let text = scalar.value.map { strings.string(UnsafeBufferPointer(start: $0, count: scalar.length)) } ?? ""
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && !Self.isStringTag(scalar.tag)
                 if depth == 0 || !frames[depth - 1].isFlow, let tab = tabs.tabColumn(around: event.start_mark, event.end_mark) {
                     throw Failure(mark: SourceMark(line: tab.line + 1 + lineOffset, column: tab.column + 1),
@@ -209,11 +210,6 @@ struct DocumentParser {
         }
         let context = parser.pointee.context.map { String(cString: $0) + ": " } ?? ""
         return Failure(mark: mark(parser.pointee.problem_mark), message: context + problem)
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
-        guard let pointer, count > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
