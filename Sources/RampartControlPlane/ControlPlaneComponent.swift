@@ -39,6 +39,7 @@ public struct ControlPlaneComponent: Sendable {
     /// The component `container` of `pod` runs, or nil when it runs none of them.
     public init?(pod: PodTemplate, container: Container) {
         let node = container.node
+        guard Self.mayName(container) else { return nil }
         let command = Self.tokens(node["command"], path: container.path.appending("command"))
         let args = Self.tokens(node["args"], path: container.path.appending("args"))
         let imageName = container.image.map(Self.repositoryName)
@@ -59,6 +60,14 @@ public struct ControlPlaneComponent: Sendable {
         flags = FlagSet(tokens: arguments, booleanFlags: ComponentKind.booleanFlags, anchor: anchor, leading: environment)
         let declared = pod.annotations[Self.versionAnnotation].flatMap { KubernetesVersion($0) }
         version = kind.isKubernetes ? declared ?? container.image.flatMap { KubernetesVersion(imageTag: $0) } : nil
+    }
+
+    /// Whether the container's image or command could name a component: each name contains `kube-`
+    /// or `etcd`, so the many containers that mention neither are ruled out before their command is
+    /// parsed (this runs on every container of every pod template).
+    static func mayName(_ container: Container) -> Bool {
+        let texts = [container.image] + (container.node["command"]?.items ?? []).map(\.string)
+        return texts.contains { $0.map { $0.contains("kube-") || $0.contains("etcd") } ?? false }
     }
 
     /// The items of a `command` or `args` list; `sh -c "…"` is split on whitespace.

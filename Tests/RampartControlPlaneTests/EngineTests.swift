@@ -63,9 +63,13 @@ private func components(_ yaml: String) -> [ControlPlaneComponent] {
                   - name: c
                     image: nginx:1.27
                     command: [nginx]
+                  - name: d
+                    image: busybox:1.36
+                    command: [sh, -c, "exec kube-controller-manager --profiling=false"]
             """
         let found = components(yaml)
-        #expect(found.map(\.kind) == [.scheduler, .etcd])
+        // d's image names nothing: its command alone makes it the controller manager.
+        #expect(found.map(\.kind) == [.scheduler, .etcd, .controllerManager])
         #expect(found[0].flags.bool("profiling") == false)
         #expect(found[1].version == nil, "etcd's tag is not a Kubernetes version")
         #expect(found[1].flags.bool("client-cert-auth") == true, "the command line wins over the environment")
