@@ -99,7 +99,10 @@ public struct AdmissionCoverage: Sendable {
 
     private static func verdicts(of control: CoverageControl?, _ namespace: String, _ image: String,
                                  _ admission: ClusterAdmission) -> [PolicyVerdict] {
-        guard let object = KubeObject(root: CoverageControl.probe(control, namespace: namespace, image: image), file: nil) else { return [] }
+        // Without bindings no policy answers: the probe is not even built (once per control and
+        // namespace, the most of a coverage map's cost on a cluster of thousands of namespaces).
+        guard !admission.bindings.isEmpty,
+              let object = KubeObject(root: CoverageControl.probe(control, namespace: namespace, image: image), file: nil) else { return [] }
         return admission.evaluate(AdmissionAttributes(operation: .create, object: object)).verdicts
     }
 

@@ -31,6 +31,25 @@ public enum Parallel {
             for thread in threads { thread.join() }
         }
     }
+
+    /// The results of `first` and `second`, worked out side by side (two analyses that do not
+    /// depend on each other, on a path that would otherwise leave a core idle).
+    public static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                               _ second: @Sendable () -> Second) -> (First, Second) {
+        let firstResult = Mutex<First?>(nil)
+        let secondResult = Mutex<Second?>(nil)
+        forEach(2) { index in
+            if index == 0 {
+                let value = first()
+                firstResult.withLock { $0 = value }
+            } else {
+                let value = second()
+                secondResult.withLock { $0 = value }
+            }
+        }
+        // `forEach` returns once both have run, so both results are there.
+        return (firstResult.withLock { $0.take()! }, secondResult.withLock { $0.take()! })
+    }
 }
 
 /// A POSIX thread that runs one closure, joined before the closure's captures may go.

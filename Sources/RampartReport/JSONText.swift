@@ -36,27 +36,29 @@ struct JSONText {
         close(UInt8(ascii: "]"))
     }
 
-    /// The next member's key; its value follows.
-    mutating func key(_ name: String) {
+    /// The next member's key (a plain name: nothing in it needs escaping); its value follows.
+    mutating func key(_ name: StaticString) {
         member()
-        string(name)
+        bytes.append(Self.quote)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(Self.quote)
         bytes.append(contentsOf: Self.colon)
     }
 
     /// A member whose value is a string (null when nil) or an integer.
-    mutating func pair(_ name: String, _ value: String?) {
+    mutating func pair(_ name: StaticString, _ value: String?) {
         key(name)
         string(value)
     }
 
-    mutating func pair(_ name: String, _ value: Int) {
+    mutating func pair(_ name: StaticString, _ value: Int) {
         key(name)
         int(value)
     }
 
-    mutating func pair(_ name: String, _ value: Bool) {
+    mutating func pair(_ name: StaticString, _ value: Bool) {
         key(name)
-        bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     mutating func string(_ value: String) {
@@ -97,11 +99,11 @@ struct JSONText {
     }
 
     mutating func string(_ value: String?) {
-        if let value { string(value) } else { bytes.append(contentsOf: Array("null".utf8)) }
+        if let value { string(value) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
     mutating func int(_ value: Int) {
-        bytes.append(contentsOf: Array(String(value).utf8))
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -128,12 +130,19 @@ struct JSONText {
 
     private mutating func newline() {
         bytes.append(Self.newline)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        let width = 2 * depth
+        if width <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
 
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
     private static let newline = UInt8(ascii: "\n")
     private static let colon = Array(" : ".utf8)
+    /// The indentation of the deepest lines a report usually has, copied from at each line.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
     private static let hexDigits = Array("0123456789abcdef".utf8)
 }

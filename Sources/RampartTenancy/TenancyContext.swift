@@ -75,7 +75,12 @@ struct TenancyContext: Sendable {
         }
         ownerOfNamespace = owners
         tenantsByName = Dictionary(tenants.map { ($0.name, $0) }) { first, _ in first }
-        boundaries = BoundaryIndex(rbac)
+        // The bindings' index and the namespaces' reachability are the two longest parts and
+        // independent: built side by side.
+        let (boundaries, flows) = Parallel.both({ BoundaryIndex(rbac) }, {
+            (reachability: network.reachabilityByNamespace(), external: network.externalConnections())
+        })
+        self.boundaries = boundaries
         clusterInbound = ClusterInboundCrossings(boundaries)
         self.network = network
         placement = Placement(inventory)
@@ -91,11 +96,11 @@ struct TenancyContext: Sendable {
         limitRanges = NamespaceIndex(inventory.objects(ofKind: "LimitRange", group: "")) { $0.namespace }
         ingresses = NamespaceIndex(inventory.objects(ofKind: "Ingress", group: "networking.k8s.io")) { $0.namespace }
         secrets = NamespaceIndex(inventory.objects(ofKind: "Secret", group: "")) { $0.namespace ?? "default" }
-        reachability = network.reachabilityByNamespace()
+        reachability = flows.reachability
         let indexOfTenant = Dictionary(tenants.enumerated().map { ($1.name, $0) }) { first, _ in first }
         tenantOfReachable = reachability.names.map { owners[$0].flatMap { indexOfTenant[$0] } ?? -1 }
         tenantNames = tenants.map(\.name)
-        externalConnections = network.externalConnections()
+        externalConnections = flows.external
         var external: [String: [ListedConnection]] = [:]
         for connection in externalConnections {
             for peer in [connection.from, connection.to] {

@@ -57,3 +57,29 @@ import Testing
         #expect(squares == (0..<500).map { $0 * $0 })
     }
 }
+
+/// `Parallel.both` works two independent analyses out side by side and hands back both.
+@Suite struct ParallelBothTests {
+    @Test func returnsBothResults() {
+        let (sum, text) = Parallel.both({ (1...1_000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
+        #expect(sum == 500_500)
+        #expect(text == "ababab")
+    }
+
+    @Test func runsTheTwoAtOnce() throws {
+        try #require(ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores")
+        // Each side waits (up to 3 s) for the other to have started: only side by side do both see it.
+        let started = Atomic<Int>(0)
+        let sawOther: @Sendable () -> Bool = {
+            started.add(1, ordering: .sequentiallyConsistent)
+            let deadline = Date().addingTimeInterval(3)
+            while Date() < deadline {
+                if started.load(ordering: .sequentiallyConsistent) == 2 { return true }
+                usleep(100)
+            }
+            return false
+        }
+        let (first, second) = Parallel.both(sawOther, sawOther)
+        #expect(first && second)
+    }
+}

@@ -43,8 +43,11 @@ extension AuditContext {
             let findings = custom.rules.flatMap { rule in
                 rule.layerFindings(in: self, severity: custom.severities[rule.metadata.id] ?? rule.metadata.severity)
             }
+            // The network analysis and the escalations out of each tenant need nothing of each
+            // other: both are built side by side (each at once if a rule has built it already).
+            let (network, escalations) = Parallel.both({ self.network }, { self.tenantEscalations })
             return TenancyAnalysis.analyse(inventory, model: tenancyModel, platform: settings.platformNamespaces,
-                                           network: network, rbac: rbacPolicy, escalations: tenantEscalations,
+                                           network: network, rbac: rbacPolicy, escalations: escalations,
                                            findings: findings, images: containerImageFacts)
                 .namingRules { reference in
                     if let known = ids[reference] { return known }
