@@ -123,6 +123,13 @@ import TestSupport
         #expect(Self.adminClaims(elsewhere).isEmpty, "it labels team-c but creates claims in team-b only")
     }
 
+    @Test func clusterAdminClusterWideIsLeftToTheClusterAdminRule() {
+        let yaml = Self.clusterRoleBinding("oncall", role: "cluster-admin", subject: "{kind: User, name: carol}")
+        let found = findings(Self.namespaces + yaml, rules: RBACRules.all)
+        #expect(found.contains { $0.ruleId == "rbac.cluster-admin" })
+        #expect(!found.contains { $0.ruleId.hasPrefix("rbac.device-") || $0.ruleId.hasPrefix("rbac.resourceclaim-") })
+    }
+
     static let statusWriter = """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole

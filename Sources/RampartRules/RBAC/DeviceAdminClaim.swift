@@ -52,8 +52,8 @@ struct DeviceAdminClaim: Rule {
     /// Grants to relabel a namespace, to subjects that may also create claims there.
     private func relabelViolations(_ grants: DeviceClaimGrants, labelled: Set<String>) -> [Violation] {
         grants.relabellers.flatMap { relabeller -> [Violation] in
-            let candidates = (relabeller.namespaces ?? Set(grants.tenantNamespaces)).subtracting(labelled)
-                .filter(grants.tenantNamespaceSet.contains)
+            let candidates = (relabeller.namespaces ?? grants.tenantNamespaces).subtracting(labelled)
+                .intersection(grants.tenantNamespaces)
             return relabeller.reportable.subjects.compactMap { bound -> Violation? in
                 let creators = grants.creatorsBySubject[bound.subject] ?? []
                 var both: [String: DeviceClaimGrants.Grant] = [:]

@@ -29,9 +29,8 @@ struct DeviceClaimGrants {
     let relabellers: [Grant]
     /// `creators` by each subject they name.
     let creatorsBySubject: [Subject: [Grant]]
-    /// The namespaces among the inputs that tenants use, sorted.
-    let tenantNamespaces: [String]
-    let tenantNamespaceSet: Set<String>
+    /// The namespaces among the inputs that tenants use.
+    let tenantNamespaces: Set<String>
 
     init(_ context: AuditContext) {
         var creators: [Grant] = []
@@ -61,8 +60,7 @@ struct DeviceClaimGrants {
             for bound in creator.reportable.subjects { bySubject[bound.subject, default: []].append(creator) }
         }
         creatorsBySubject = bySubject
-        tenantNamespaces = context.inventory.namespaceNames.filter(context.isTenantNamespace)
-        tenantNamespaceSet = Set(tenantNamespaces)
+        tenantNamespaces = Set(context.inventory.namespaceNames.filter(context.isTenantNamespace))
     }
 
     /// The first rule of a role that allows creating claims (or claim templates), and every rule
