@@ -106,6 +106,21 @@ import TestSupport
         #expect(finding.notes.count == 2)
     }
 
+    @Test func theFinalizeSubresourceRelabelsToo() throws {
+        let finalizer = """
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: finalizer}
+            rules: [{apiGroups: [""], resources: [namespaces/finalize], verbs: [update]}]
+
+            """
+        let yaml = finalizer + Self.roleBinding("devs", "team-b", role: "edit", group: "b:devs")
+            + Self.clusterRoleBinding("cleanup", role: "finalizer", subject: "{kind: Group, name: \"b:devs\", apiGroup: rbac.authorization.k8s.io}")
+        let finding = try #require(Self.adminClaims(yaml).first)
+        #expect(finding.message.contains("update namespaces/finalize"))
+    }
+
     @Test func relabellingAloneOrForAnotherSubjectIsNot() {
         let relabelOnly = Self.clusterRoleBinding("labeller", role: "ns-labeller", subject: "{kind: User, name: bob}")
         #expect(Self.adminClaims(relabelOnly).isEmpty)
