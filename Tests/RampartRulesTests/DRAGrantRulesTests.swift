@@ -188,6 +188,26 @@ import TestSupport
         #expect(Self.statusFindings(yaml).isEmpty)
     }
 
+    @Test func beforeOneThirtySixAStatusWriteIsAnAllocationWriteInAnyScope() throws {
+        let apiServer = """
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: kube-apiserver, namespace: kube-system}
+            spec:
+              containers:
+              - {name: kube-apiserver, image: "registry.k8s.io/kube-apiserver:v1.35.0", command: [kube-apiserver]}
+
+            """
+        let yaml = Self.roleBinding("status", "team-b", role: "status-only", group: "b:sched")
+        #expect(Self.statusFindings(yaml).isEmpty, "without a control plane among the inputs, 1.36's checks are assumed")
+        let found = Self.statusFindings(yaml + apiServer)
+        let finding = try #require(found.first)
+        #expect(found.map(\.ruleId) == ["rbac.resourceclaim-binding"])
+        #expect(finding.message.contains("update,patch resourceclaims/status in namespace team-b"))
+        #expect(finding.notes.contains { $0.contains("kube-apiserver 1.35.0 predates") })
+    }
+
     @Test func associatedNodeVerbsAreReportedToo() {
         let role = """
             apiVersion: rbac.authorization.k8s.io/v1
