@@ -6,7 +6,8 @@ import TestSupport
 
 /// How the API server turns the --oidc-* flags into a claim mapping, and the rules on human identity.
 @Suite struct IdentityConfigTests {
-    static func apiServer(_ flags: [String]) -> String {
+    /// A kube-apiserver static pod of `version` with `flags` (also for other suites of the target).
+    static func apiServer(_ flags: [String], version: String = "v1.35.0") -> String {
         """
         apiVersion: v1
         kind: Pod
@@ -14,8 +15,8 @@ import TestSupport
         spec:
           containers:
           - name: kube-apiserver
-            image: registry.k8s.io/kube-apiserver:v1.35.0
-            command: [kube-apiserver, \(flags.map { "\"\($0)\"" }.joined(separator: ", "))]
+            image: registry.k8s.io/kube-apiserver:\(version)
+            command: [kube-apiserver\(flags.map { ", \"\($0)\"" }.joined())]
         """
     }
 

@@ -87,6 +87,17 @@ import Testing
                                                               "ClusterRoleBinding/acme-secret-reader"])
     }
 
+    /// customer-acme carries the DRA admin-access label, and acme's runner may create claims there.
+    @Test func acmeMayClaimAdminAccessToDevices() throws {
+        let ids: Set = ["resources.device-admin-access", "rbac.device-admin-claim"]
+        let findings = Auditor.audit(context, rules: Catalog.rules.filter { ids.contains($0.metadata.id) })
+        #expect(findings.filter { $0.ruleId == "resources.device-admin-access" }.map(\.object.description) == ["Namespace/customer-acme"])
+        let claims = findings.filter { $0.ruleId == "rbac.device-admin-claim" }
+        #expect(claims.map(\.object.description) == ["RoleBinding/customer-acme/acme-runner-admin"])
+        let finding = try #require(claims.first)
+        #expect(finding.message.contains("ServiceAccount customer-acme/acme-runner create resourceclaims in namespace customer-acme"))
+    }
+
     @Test func matrixShowsWhoReachesWhom() throws {
         let matrix = context.tenancy.matrix
         let acmeToPayments = try #require(matrix.first { $0.from == "acme" && $0.to == "payments" })

@@ -2,7 +2,7 @@
 /// namespace, or of its `status` and `finalize` subresources, whose writes carry metadata too), and
 /// taking a node with a privileged pod where Pod Security lets one in, or once its labels are rewritten.
 extension EscalationGraph {
-    private static let relabelQuestions = CapabilitySet.questions(["update", "patch"], ["namespaces", "namespaces/status", "namespaces/finalize"])
+    private static let relabelQuestions = CapabilitySet.questions(NamespaceRelabelling.verbs, NamespaceRelabelling.resources)
     static let workloadCreation = CapabilitySet.questions(["create"], ["pods"])
         + CapabilitySet.questions(["create", "update", "patch"], group: "apps", ["deployments", "daemonsets", "statefulsets"])
         + CapabilitySet.questions(["create", "update", "patch"], group: "batch", ["jobs", "cronjobs"])
@@ -13,13 +13,10 @@ extension EscalationGraph {
         set.capabilities.flatMap { capability -> [(Capability, String, String?)] in
             guard !capability.namespacedOnly,
                   let question = Self.relabelQuestions.first(where: { capability.allows($0.question, name: nil) }) else { return [] }
-            let names = capability.rule.resourceNames
-            switch capability.scope {
-            case .namespace(let own):
-                return names.isEmpty || names.contains(own) ? [(capability, question.label, own)] : []
-            case .cluster, .everyNamespace:
-                return names.isEmpty ? [(capability, question.label, nil)] : names.sorted().map { (capability, question.label, $0) }
+            guard let names = NamespaceRelabelling.namespaces(of: capability.rule, bindingNamespace: capability.scope.namespace) else {
+                return [(capability, question.label, nil)]
             }
+            return names.sorted().map { (capability, question.label, $0) }
         }
     }
 
