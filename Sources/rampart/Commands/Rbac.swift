@@ -61,11 +61,12 @@ struct RbacRun {
     /// The IAM principals EKS's `aws-auth` ConfigMap maps, if the inputs hold it.
     var awsAuth: AWSAuthMappings { AWSAuthMappings(inventory) }
 
-    /// Writes the report of `answer` to `output` and ends with the run's status. `caveats`: notes the
-    /// answer does not carry (what a webhook authorizer may allow beyond it, EKS identity mappings).
-    func finish(_ answer: some RBACAnswer, _ output: OutputOptions<AnswerFormat>, caveats: [String] = []) throws {
+    /// Writes the report of `answer` to `output` and ends the process with the run's status, leaving
+    /// the inputs and the analyses to the operating system. `caveats`: notes the answer does not carry
+    /// (what a webhook authorizer may allow beyond it, EKS identity mappings).
+    func finish(_ answer: some RBACAnswer, _ output: OutputOptions<AnswerFormat>, caveats: [String] = []) throws -> Never {
         let report = RBACReport(answer, errors: errors, caveats: caveats)
         try output.render(report)
-        try RunStatus(report, cleanInputs: cleanInputs).finish()
+        RunStatus(report, cleanInputs: cleanInputs).exit(leaving: report, self)
     }
 }

@@ -79,7 +79,6 @@ extension Rampart.Rbac {
             guard fromTenant != nil || allTenants else {
                 let starts = start.map { [$0] } ?? analysis.subjects
                 try run.finish(RBACPathsAnswer(analysis.paths(from: starts)), output, caveats: caveats(run))
-                return
             }
             let platform = RuleSettings.defaultPlatformNamespaces
             let model = try tenancy.load() ?? TenantInference.infer(run.inventory, platform: platform)
