@@ -26,19 +26,16 @@ public struct RBACPolicy: Sendable {
         if builtInRoles {
             for role in BootstrapPolicy.rbacRoles { roles[role.key] = role }
         }
-        for kind in ["ClusterRole", "Role"] {
-            for object in inventory.objects(ofKind: kind, group: Self.group) {
-                if let role = RBACRole(object) { roles[role.key] = role }
-            }
+        // Roles and bindings are read on every core (in input order: a later duplicate wins).
+        for role in Self.read(["ClusterRole", "Role"], inventory, RBACRole.init) {
+            if let role { roles[role.key] = role }
         }
         RoleAggregation.resolve(&roles)
         self.roles = roles
 
         var byReference: [BindingReference: RBACBinding] = [:]
-        for kind in ["ClusterRoleBinding", "RoleBinding"] {
-            for object in inventory.objects(ofKind: kind, group: Self.group) {
-                if let binding = RBACBinding(object) { byReference[binding.reference] = binding }
-            }
+        for binding in Self.read(["ClusterRoleBinding", "RoleBinding"], inventory, RBACBinding.init) {
+            if let binding { byReference[binding.reference] = binding }
         }
         // Grouped first, then sorted by name: cheaper than comparing whole references.
         let byName = { (left: RBACBinding, right: RBACBinding) in left.name < right.name }
@@ -49,6 +46,15 @@ public struct RBACPolicy: Sendable {
         roleBindingsByNamespace = byNamespace
         bindings = cluster + byNamespace.keys.sorted().flatMap { byNamespace[$0] ?? [] }
     }
+
+    /// The objects of `kinds` (in that order, each in input order) read by `read`, on every core.
+    private static func read<Read: Sendable>(_ kinds: [String], _ inventory: Inventory,
+                                             _ read: @escaping @Sendable (KubeObject) -> Read?) -> [Read?] {
+        kinds.flatMap { inventory.objects(ofKind: $0, group: group) }.concurrentMap(chunk: readChunk, scratch: { () }) { object, _ in read(object) }
+    }
+
+    /// Objects per unit of parallel reading.
+    private static let readChunk = 256
 
     /// The RoleBindings of `namespace`, sorted by name.
     public func roleBindings(in namespace: String) -> [RBACBinding] {
