@@ -40,7 +40,7 @@ struct JSONText {
     mutating func key(_ name: StaticString) {
         member()
         bytes.append(Self.quote)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(Self.quote)
         bytes.append(contentsOf: Self.colon)
     }
