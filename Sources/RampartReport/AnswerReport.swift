@@ -15,11 +15,19 @@ public protocol AnswerReport: Encodable, Sendable {
     /// Lines written to standard error beside `text` (input errors, notes); empty when `text`
     /// shows them itself.
     var diagnostics: [String] { get }
+    /// The bytes of the report's JSON (sorted keys, indented, as `JSONReporter.encode` writes it)
+    /// handed to `write` piece by piece.
+    func writeJSON(to write: (ArraySlice<UInt8>) throws -> Void) throws
 }
 
 extension AnswerReport {
     /// By default the input errors, one per line, as the CLI names its own messages.
     public var diagnostics: [String] { errors.map { "rampart: \($0.description)" } }
+
+    /// By default the report encoded whole, in one piece.
+    public func writeJSON(to write: (ArraySlice<UInt8>) throws -> Void) throws {
+        try write(Array(try JSONReporter.encode(self).utf8)[...])
+    }
 }
 
 extension RunStatus {

@@ -1,4 +1,5 @@
 import RampartLoading
+import RampartRules
 import RampartRBAC
 
 /// The answer of one `rampart rbac` subcommand: its own JSON keys, its terminal text, the grants
@@ -12,13 +13,21 @@ public protocol RBACAnswer: Encodable, Sendable {
     var failed: Bool { get }
     /// The answer for a terminal.
     var text: String { get }
+    /// The answer with its findings taken out, and those findings, so that a large answer's JSON
+    /// is written finding by finding; nil for an answer without findings.
+    func splittingFindings() -> (rest: Self, findings: [Finding])?
+}
+
+extension RBACAnswer {
+    /// By default an answer has no findings to take out.
+    public func splittingFindings() -> (rest: Self, findings: [Finding])? { nil }
 }
 
 /// The report of an `rbac` subcommand: the answer's own keys, plus `notes` (built-in roles used,
 /// bindings that grant nothing), `unresolvedBindings` and `errors`. In text, the answer goes to
 /// standard output and the input errors and notes to standard error.
 public struct RBACReport<Answer: RBACAnswer>: AnswerReport {
-    public let answer: Answer
+    public private(set) var answer: Answer
     /// Sentences about built-in roles used and bindings that grant nothing.
     public let notes: [String]
     /// The bindings that grant nothing, once each, sorted by binding.
@@ -36,6 +45,18 @@ public struct RBACReport<Answer: RBACAnswer>: AnswerReport {
     }
 
     public var failed: Bool { answer.failed }
+
+    /// The JSON of `encode(to:)`, byte for byte; an answer's findings (thousands in a large
+    /// cluster) are written directly, on every core, and spliced in.
+    public func writeJSON(to write: (ArraySlice<UInt8>) throws -> Void) throws {
+        guard let (rest, findings) = answer.splittingFindings() else {
+            return try write(Array(try JSONReporter.encode(self).utf8)[...])
+        }
+        var shell = self
+        shell.answer = rest
+        let spliced = try SplicedArray(key: "findings", findings, direct: { $0.finding($1) })
+        try SplicedArray.splice([spliced], into: Array(try JSONReporter.encoder().encode(shell)), to: write)
+    }
     public var text: String { answer.text }
     public var diagnostics: [String] { errors.map(\.description) + notes.map { "note: " + $0 } }
 

@@ -20,6 +20,10 @@ public struct RBACRisksAnswer: RBACAnswer {
     public var unresolved: [UnresolvedBinding] { [] }
     public var failed: Bool { findings.contains { $0.severity >= failOn } }
 
+    public func splittingFindings() -> (rest: Self, findings: [Finding])? {
+        (RBACRisksAnswer(findings: [], failOn: failOn), findings)
+    }
+
     /// Per finding: severity, rule ID and place, then its message and notes, indented.
     public var text: String {
         findings.map { finding in

@@ -156,6 +156,23 @@ import TestSupport
         #expect(!RBACReport(RBACRisksAnswer(findings: [], failOn: .info), errors: []).failed)
     }
 
+    @Test func risksReportJSONIsTheWholeEncodingWithFindingsSplicedIn() throws {
+        // The findings are written directly and spliced in: the bytes must be the encoder's, with
+        // findings (the example cluster's RBAC, notes and escapes included) and without.
+        let directory = Fixtures.repositoryRoot.appendingPathComponent("examples/cluster")
+        let inventory = Inventory(objects: try Fixtures.files(under: directory).flatMap { url in
+            ManifestLoader.load(Array(try Data(contentsOf: url)), file: url.path).objects
+        })
+        let findings = Auditor.audit(AuditContext(inventory: inventory), rules: RBACRules.all)
+        #expect(findings.count > 10 && findings.contains { !$0.notes.isEmpty })
+        for answer in [RBACRisksAnswer(findings: findings, failOn: .high), RBACRisksAnswer(findings: [], failOn: .high)] {
+            let report = RBACReport(answer, errors: Self.errors)
+            var bytes: [UInt8] = []
+            try report.writeJSON { bytes.append(contentsOf: $0) }
+            #expect(String(decoding: bytes, as: UTF8.self) == (try JSONReporter.encode(report)))
+        }
+    }
+
     @Test func pathsReportListsPathsAndFailsWhenOneIsFound() throws {
         let inventory = Fixtures.inventory("""
             apiVersion: rbac.authorization.k8s.io/v1

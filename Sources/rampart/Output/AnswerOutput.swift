@@ -7,7 +7,7 @@ extension OutputOptions where Format == AnswerFormat {
     func render(_ report: some AnswerReport) throws {
         switch format {
         case .json:
-            try write(try JSONReporter.encode(report))
+            try write(pieces: report.writeJSON)
         case .text:
             try write(report.text)
             for line in report.diagnostics {

@@ -101,10 +101,10 @@ struct OutputOptions<Format: ReportFormat>: ParsableArguments {
     func write(pieces produce: ((ArraySlice<UInt8>) throws -> Void) throws -> Void) throws {
         let handle: FileHandle
         if let file {
-            guard FileManager.default.createFile(atPath: file, contents: nil), let opened = FileHandle(forWritingAtPath: file) else {
-                throw ValidationError("cannot write \(file)")
-            }
-            handle = opened
+            // Opened in place, never replaced: `/dev/null`, a FIFO or a symbolic link stays what it is.
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw ValidationError("cannot write \(file)") }
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         } else {
             handle = FileHandle.standardOutput
         }
@@ -113,7 +113,7 @@ struct OutputOptions<Format: ReportFormat>: ParsableArguments {
         do {
             try produce { piece in
                 guard let end = piece.last else { return }
-                try handle.write(contentsOf: Data(piece))
+                try handle.write(contentsOf: piece)
                 last = end
             }
             if last != UInt8(ascii: "\n") { try handle.write(contentsOf: Data("\n".utf8)) }
