@@ -183,14 +183,7 @@ struct ValidateEndpoint: Sendable {
         let now = time(nil)
         let day = Int(now) / 86_400
         if let cached = todayCache.withLock({ $0.day == day ? $0.text : nil }) { return cached }
-        var seconds = now
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        let text = "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
+        let text = UTCDate.day(secondsSinceEpoch: Int(now))
         todayCache.withLock { $0 = (day, text) }
         return text
     }

@@ -90,7 +90,7 @@ extension Rampart.Admission {
                                           operation: AdmissionRequest.Operation(rawValue: request.operation.rawValue) ?? .create,
                                           userInfo: AdmissionRequest.UserInfo(username: "offline"),
                                           object: request.object?.root, oldObject: request.oldObject?.root)
-            let today = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withFullDate])
+            let today = UTCDate.today
             let response = controller.decide(review, today: today).response
             return AdmissionCheckResult.StepVerdict(name: "rampart", allowed: response.allowed,
                                                     messages: (response.message.map { [$0] } ?? []) + response.warnings)

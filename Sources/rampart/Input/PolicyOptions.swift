@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RampartLoading
+import RampartModel
 import RampartPolicy
 import RampartRules
 
@@ -19,13 +20,7 @@ struct PolicyOptions: ParsableArguments {
     var targetVersion: String?
 
     /// Today's date in UTC, `YYYY-MM-DD`, for exception expiry.
-    static var today: String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
-    }
+    static var today: String { UTCDate.today }
 
     /// The configuration; a configuration with errors stops the command (exit 2) after listing them.
     func loadConfig() throws -> PolicyConfig {
