@@ -26,7 +26,7 @@ extension AnswerReport {
 
     /// By default the report encoded whole, in one piece.
     public func writeJSON(to write: (ArraySlice<UInt8>) throws -> Void) throws {
-        try write(Array(try JSONReporter.encode(self).utf8)[...])
+        try JSONReporter.write(self, to: write)
     }
 }
 

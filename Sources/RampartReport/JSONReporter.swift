@@ -46,6 +46,11 @@ public enum JSONReporter {
         try SplicedArray.splice(arrays, into: shell, to: write)
     }
 
+    /// The bytes of `encode(value)` handed to `write` in one piece.
+    public static func write(_ value: some Encodable, to write: (ArraySlice<UInt8>) throws -> Void) throws {
+        try write(ArraySlice(try encoder().encode(value)))
+    }
+
     /// Deterministic JSON of any value: sorted keys, slashes not escaped, indented.
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder().encode(value), as: UTF8.self)

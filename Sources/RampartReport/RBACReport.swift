@@ -50,7 +50,7 @@ public struct RBACReport<Answer: RBACAnswer>: AnswerReport {
     /// cluster) are written directly, on every core, and spliced in.
     public func writeJSON(to write: (ArraySlice<UInt8>) throws -> Void) throws {
         guard let (rest, findings) = answer.splittingFindings() else {
-            return try write(Array(try JSONReporter.encode(self).utf8)[...])
+            return try JSONReporter.write(self, to: write)
         }
         var shell = self
         shell.answer = rest
