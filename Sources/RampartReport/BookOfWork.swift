@@ -34,19 +34,33 @@ public enum BookOfWork {
     private struct Cause: Hashable {
         var object: ObjectReference
         var path: String
+
+        /// The object's namespace, name and the path (equality compares all): they tell causes
+        /// apart but for objects of one name of several kinds, for less hashing.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(object.namespace)
+            hasher.combine(object.name)
+            hasher.combine(path)
+        }
     }
 
     /// `findings` in report order (as the policy leaves them), so each item's consequences are too.
     public static func items(_ findings: [Finding]) -> [WorkItem] {
-        var order: [Cause] = []
-        var groups: [Cause: [Int]] = [:]
+        // Each cause's findings, causes in the order first met.
+        var groups: [[Int]] = []
+        var groupOfCause: [Cause: Int] = [:]
+        groupOfCause.reserveCapacity(findings.count)
         for (index, finding) in findings.enumerated() {
             let cause = Cause(object: finding.object, path: finding.path)
-            if groups[cause] == nil { order.append(cause) }
-            groups[cause, default: []].append(index)
+            if let group = groupOfCause[cause] {
+                groups[group].append(index)
+            } else {
+                groupOfCause[cause] = groups.count
+                groups.append([index])
+            }
         }
-        let items = order.compactMap { cause -> WorkItem? in
-            guard let group = groups[cause], let first = group.first.map({ findings[$0] }) else { return nil }
+        let items = groups.map { group -> WorkItem in
+            let first = findings[group[0]]
             // A binding whose role grants several risky powers is fixed by binding a narrower role.
             let fix = first.path == "roleRef" && group.count > 1
                 ? "Bind a role that grants only what the subjects need: this one binding causes \(group.count) findings. \(first.fix)"

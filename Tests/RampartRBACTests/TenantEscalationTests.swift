@@ -180,6 +180,28 @@ import TestSupport
         #expect(paths(yaml, from: "solar").first?.steps.map(\.technique) == [.approveCertificate])
     }
 
+    @Test func pathsOutOfSeveralTenantsAreThoseOutOfEachAlone() {
+        // Each tenant may create pods in the other's namespace: oil's walk reaches solar-dev/default,
+        // solar's origin. One walk's arrays serve every tenant in turn, so a walk that did not
+        // forget what the one before reached would find nothing out of solar.
+        let toOil = Self.grant("solar-into-oil", rule: "{apiGroups: [\"\"], resources: [pods], verbs: [create]}",
+                               to: "{kind: ServiceAccount, name: default, namespace: solar-dev}", namespace: "oil-dev")
+        let toSolar = Self.grant("oil-into-solar", rule: "{apiGroups: [\"\"], resources: [pods], verbs: [create]}",
+                                 to: "{kind: ServiceAccount, name: default, namespace: oil-dev}", namespace: "solar-dev")
+        let inventory = Fixtures.inventory(Self.capsule + toOil + toSolar)
+        let assignment = TenantAssignment(labelsOf: inventory)
+        var analysis = EscalationAnalysis(policy: RBACPolicy(inventory: inventory), inventory: inventory)
+        let described = { (paths: [EscalationPath]) in paths.map { "\($0.from) \($0.pair): \($0.summary)" } }
+        let together = described(analysis.paths(outOf: ["oil", "solar"], in: assignment))
+        let alone = ["oil", "solar"].flatMap { tenant in
+            var fresh = EscalationAnalysis(policy: RBACPolicy(inventory: inventory), inventory: inventory)
+            return described(fresh.paths(outOf: tenant, in: assignment))
+        }
+        #expect(together == alone)
+        #expect(together.contains { $0.contains("tenant solar → tenant oil") })
+        #expect(together.contains { $0.contains("tenant oil → tenant solar") })
+    }
+
     @Test func theCutClosesEveryPathOutOfEveryTenant() throws {
         // solar-dev/default reaches oil in one step (its grant there), and the nodes and oil again
         // through pods in ci that run as ci/deployer, whose Argo CD Applications the project deploys.

@@ -53,11 +53,14 @@ extension RBACPolicy {
                   onlyKinds: Set<BoundaryProbe.Kind>?) -> BoundaryCrossing? {
         var held: [BoundaryProbe] = []
         var rules: [String] = []
+        // Each rule once (its text names its role and index), the text made only then.
+        var described: [(role: RoleKey, index: Int)] = []
         for probe in probes where onlyKinds?.contains(probe.kind) ?? true {
             guard let rule = role.rules.first(where: { $0.rule.allows(probe.request) }) else { continue }
             held.append(probe)
-            let text = "rules[\(rule.index)] of \(rule.role) allows \(rule.rule.summary)"
-            if !rules.contains(text) { rules.append(text) }
+            guard !described.contains(where: { $0.index == rule.index && $0.role == rule.role }) else { continue }
+            described.append((rule.role, rule.index))
+            rules.append("rules[\(rule.index)] of \(rule.role) allows \(rule.rule.summary)")
         }
         guard !held.isEmpty else { return nil }
         return BoundaryCrossing(subject: subject, binding: binding, role: role.key, namespace: binding.namespace,

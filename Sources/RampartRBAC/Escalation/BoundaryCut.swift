@@ -34,7 +34,7 @@ extension EscalationAnalysis {
         while rounds < limit {
             rounds += 1
             var analysis = excluding(removed)
-            let paths = assignment.tenants.flatMap { analysis.paths(outOf: $0, in: assignment) }
+            let paths = analysis.paths(outOf: assignment.tenants, in: assignment)
             let cuttable = paths.map { Set($0.steps.flatMap { $0.via.compactMap(\.binding) }) }
             uncut = zip(paths, cuttable).filter { $0.1.isEmpty }.map(\.0)
             var open = Set(cuttable.indices.filter { !cuttable[$0].isEmpty })
@@ -53,7 +53,7 @@ extension EscalationAnalysis {
         }
         if rounds == limit, !removed.isEmpty {
             var analysis = excluding(removed)
-            uncut = assignment.tenants.flatMap { analysis.paths(outOf: $0, in: assignment) }
+            uncut = analysis.paths(outOf: assignment.tenants, in: assignment)
         }
         return BoundaryCut(removals: removals, uncut: uncut, approximate: true, rounds: rounds)
     }

@@ -1,3 +1,5 @@
+import RampartModel
+
 /// The escalation graph, built lazily: each node's capabilities (its bindings, or the role or
 /// admin power it stands for) and the edges the techniques derive from them. Nodes are numbered in
 /// the order they are met, so that walks keep their state in arrays; edges are memoised by number.
@@ -40,9 +42,36 @@ struct EscalationGraph: Sendable {
     /// The edges out of node `number`. Cluster-admin has none: it is the end of every path.
     mutating func expansion(of number: Int) -> Expansion {
         if let known = expansions[number] { return known }
+        return store(distinctEdges(from: number), of: number)
+    }
+
+    /// Expands those of `numbers` not expanded yet, working out their edges on every core and
+    /// numbering their targets in the order of `numbers` (as expanding them one by one would).
+    mutating func expand(_ numbers: [Int]) {
+        let pending = numbers.filter { expansions[$0] == nil }
+        let graph = self
+        let edges = pending.concurrentMap(chunk: Self.expansionChunk, scratch: {}) { number, _ in graph.distinctEdges(from: number) }
+        for (number, edges) in zip(pending, edges) where expansions[number] == nil { store(edges, of: number) }
+    }
+
+    /// Nodes per unit of parallel expansion.
+    private static let expansionChunk = 32
+
+    /// The targets' numbers of node `number`, if it is expanded (else none).
+    func expandedTargets(of number: Int) -> [Int] {
+        expansions[number]?.targets ?? []
+    }
+
+    /// The edges out of node `number`, the first to each target only.
+    private func distinctEdges(from number: Int) -> [EscalationEdge] {
         let node = nodes[number]
         var seen: Set<EscalationNode> = [node]
-        let edges = computeEdges(from: node).filter { seen.insert($0.target).inserted }
+        return computeEdges(from: node).filter { seen.insert($0.target).inserted }
+    }
+
+    /// Records `edges` as the expansion of node `number`, numbering their targets.
+    @discardableResult
+    private mutating func store(_ edges: [EscalationEdge], of number: Int) -> Expansion {
         let expansion = Expansion(edges: edges, targets: edges.map { self.number(of: $0.target) })
         expansions[number] = expansion
         return expansion

@@ -12,6 +12,15 @@ struct GraphWalk {
 
     /// A walk that starts from `origins` (duplicates once), in their order.
     init(origins: [Int]) {
+        restart(from: origins)
+    }
+
+    /// Starts the walk again from `origins`, forgetting every node reached before (clearing only
+    /// those: a walk reused for many short walks over a large graph costs what they visit).
+    mutating func restart(from origins: [Int]) {
+        for node in queue { parents[node] = -1 }
+        queue.removeAll(keepingCapacity: true)
+        cursor = 0
         for origin in origins { reach(origin, from: origin, edge: -1) }
     }
 

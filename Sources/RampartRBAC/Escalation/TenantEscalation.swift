@@ -27,23 +27,35 @@ extension EscalationAnalysis {
     /// The shortest path out of `tenant` to each goal it reaches: cluster-admin, the nodes, and every
     /// other tenant (`to`: that tenant and cluster-admin only). Sorted by goal: cluster-admin, nodes, tenants by name.
     public mutating func paths(outOf tenant: String, in assignment: TenantAssignment, to target: String? = nil) -> [EscalationPath] {
-        let (walk, reached) = reach(outOf: tenant, in: assignment)
-        // Goals reached at one node (every tenant a relabelled namespace joins) share their steps.
-        var stepsToNode: [Int: [EscalationStep]] = [:]
-        return reached.compactMap { goal, end in
-            if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { return nil }
-            guard let start = graph.nodes[walk.origin(of: end)].subject else { return nil }
-            let steps = stepsToNode[end] ?? steps(of: walk, to: end)
-            stepsToNode[end] = steps
-            return EscalationPath(from: start, tenant: tenant, goal: goal, steps: steps)
+        paths(outOf: [tenant], in: assignment, to: target)
+    }
+
+    /// The paths out of each of `tenants` (see `paths(outOf:in:to:)`), tenant after tenant.
+    public mutating func paths(outOf tenants: [String], in assignment: TenantAssignment, to target: String? = nil) -> [EscalationPath] {
+        let tables = walkTables(for: tenants, in: assignment)
+        var walk = GraphWalk(origins: [])
+        var paths: [EscalationPath] = []
+        for tenant in tenants {
+            // Goals reached at one node (every tenant a relabelled namespace joins) share their steps.
+            var stepsToNode: [Int: [EscalationStep]] = [:]
+            for (goal, end) in reach(outOf: tenant, in: assignment, over: tables, walking: &walk) {
+                if let target, goal.kind == .nodes || (goal.kind == .tenant && goal.tenant != target) { continue }
+                guard let start = graph.nodes[walk.origin(of: end)].subject else { continue }
+                let steps = stepsToNode[end] ?? steps(of: walk, to: end)
+                stepsToNode[end] = steps
+                paths.append(EscalationPath(from: start, tenant: tenant, goal: goal, steps: steps))
+            }
         }
+        return paths
     }
 
     /// The paths out of `tenant` (see `paths(outOf:in:to:)`) as routes: tenants reached through the
     /// same node (a hub that fans out to every namespace, a relabelled namespace) are one route whose
-    /// steps end at that node, worked out once. Sorted by each route's first goal.
-    public mutating func routes(outOf tenant: String, in assignment: TenantAssignment) -> [EscalationRoute] {
-        let (walk, reached) = reach(outOf: tenant, in: assignment)
+    /// steps end at that node, worked out once. Sorted by each route's first goal. `tables` come from
+    /// `walkTables(for:in:)` with `tenant` among the tenants; `walk` is scratch, reused across calls.
+    mutating func routes(outOf tenant: String, in assignment: TenantAssignment, over tables: TenantWalkTables,
+                         walking walk: inout GraphWalk) -> [EscalationRoute] {
+        let reached = reach(outOf: tenant, in: assignment, over: tables, walking: &walk)
         var goalsThrough: [Int: [(goal: EscalationPath.Goal, end: Int)]] = [:]
         var stems: [Int] = []
         for (goal, end) in reached {
@@ -59,33 +71,42 @@ extension EscalationAnalysis {
         }
     }
 
-    /// The walk out of every subject of `tenant`, and the goals it reaches, each with the node it
-    /// first reaches it at; sorted by goal (cluster-admin, nodes, tenants by name), a tenant's goal
-    /// with the namespace of it that node is in, if any.
-    private mutating func reach(outOf tenant: String, in assignment: TenantAssignment) -> (GraphWalk, [(goal: EscalationPath.Goal, end: Int)]) {
+    /// Expands the graph as far as walks out of `tenants` go, and freezes it for them.
+    mutating func walkTables(for tenants: [String], in assignment: TenantAssignment) -> TenantWalkTables {
+        expandReach(of: tenants, in: assignment)
+        return TenantWalkTables(graph: graph, assignment: assignment)
+    }
+
+    /// The walk out of every subject of `tenant` (left in `walk`), and the goals it reaches, each
+    /// with the node it first reaches it at; sorted by goal (cluster-admin, nodes, tenants by name),
+    /// a tenant's goal with the namespace of it that node is in, if any.
+    private mutating func reach(outOf tenant: String, in assignment: TenantAssignment, over tables: TenantWalkTables,
+                                walking walk: inout GraphWalk) -> [(goal: EscalationPath.Goal, end: Int)] {
         let origins = Set(subjects(of: tenant, in: assignment).map { EscalationNode.identity($0.requestUser) })
-        var walk = GraphWalk(origins: origins.sorted { $0.description < $1.description }.map { graph.number(of: $0) })
+        walk.restart(from: origins.sorted { $0.description < $1.description }.map { graph.number(of: $0) })
         var reached = ReachedGoals(tenants: assignment.tenants.count, own: assignment.index(ofTenant: tenant))
         // The walk stops once every goal there is has been reached.
         while !reached.all, let node = walk.next() {
-            switch graph.nodes[node] {
-            case .admin(.cluster):
+            switch tables.mark(of: node) {
+            case TenantWalkTables.clusterAdmin:
                 reached.clusterAdmin(at: node)
-            case .nodes:
+            case TenantWalkTables.nodes:
                 reached.nodes(at: node)
-            case .relabel(let namespace):
+            case TenantWalkTables.relabel:
                 // Hijack: another tenant's namespace (any, for a cluster-wide write) moves out of it; adoption:
                 // a namespace joins every tenant whose membership is a label.
-                if let namespace {
+                if let namespace = graph.namespaces[node] {
                     if let owner = assignment.tenantIndex(of: namespace) { reached.tenant(owner, at: node) }
                 } else {
                     for index in assignment.tenants.indices { reached.tenant(index, at: node) }
                 }
                 for index in assignment.byLabelIndices { reached.tenant(index, at: node) }
+            case let owner where owner >= 0:
+                reached.tenant(Int(owner), at: node)
             default:
-                if let namespace = graph.namespaces[node], let owner = assignment.tenantIndex(of: namespace) { reached.tenant(owner, at: node) }
+                break
             }
-            for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
+            tables.forEachTarget(of: node) { target, edge in walk.reach(target, from: node, edge: edge) }
         }
         var goals: [(goal: EscalationPath.Goal, end: Int)] = []
         if reached.clusterAdmin >= 0 { goals.append((.clusterAdmin, reached.clusterAdmin)) }
@@ -94,7 +115,7 @@ extension EscalationAnalysis {
             let namespace = graph.namespaces[end].flatMap { assignment.tenantIndex(of: $0) == index ? $0 : nil }
             goals.append((EscalationPath.Goal(kind: .tenant, tenant: assignment.tenants[index], namespace: namespace), end))
         }
-        return (walk, goals)
+        return goals
     }
 
     /// The hub whose fan-out led to `node` (the first of a chain of hub-to-member steps), else `node`.
@@ -184,12 +205,12 @@ public struct TenantEscalations: Sendable {
 
     public init(policy: RBACPolicy, inventory: Inventory, assignment: TenantAssignment) {
         var analysis = EscalationAnalysis(policy: policy, inventory: inventory)
-        analysis.expandReach(of: assignment)
+        let tables = analysis.walkTables(for: assignment.tenants, in: assignment)
         // The walks only read the expanded graph now: each chunk of tenants walks a copy that
-        // shares its storage, on every core.
+        // shares its storage, on every core, reusing one walk's arrays.
         let expanded = analysis
-        routes = assignment.tenants.concurrentMap(chunk: Self.tenantChunk, scratch: { expanded }) { tenant, copy in
-            copy.routes(outOf: tenant, in: assignment)
+        routes = assignment.tenants.concurrentMap(chunk: Self.tenantChunk, scratch: { (expanded, GraphWalk(origins: [])) }) { tenant, scratch in
+            scratch.0.routes(outOf: tenant, in: assignment, over: tables, walking: &scratch.1)
         }.flatMap { $0 }
         self.analysis = analysis
     }
@@ -199,14 +220,22 @@ public struct TenantEscalations: Sendable {
 }
 
 extension EscalationAnalysis {
-    /// Expands every node that a walk out of any tenant of `assignment` can reach, once: the walks
-    /// out of each tenant that follow expand nothing more.
-    mutating func expandReach(of assignment: TenantAssignment) {
+    /// Expands every node that a walk out of any of `tenants` can reach, once, a level of the walk
+    /// at a time (each level's nodes on every core): the walks out of each tenant that follow
+    /// expand nothing more.
+    mutating func expandReach(of tenants: [String], in assignment: TenantAssignment) {
         // Tenant by tenant, each tenant's subjects sorted: the same order on every run.
-        let origins = assignment.tenants.flatMap { subjects(of: $0, in: assignment) }.map { graph.number(of: .identity($0.requestUser)) }
+        let origins = tenants.flatMap { subjects(of: $0, in: assignment) }.map { graph.number(of: .identity($0.requestUser)) }
         var walk = GraphWalk(origins: origins)
-        while let node = walk.next() {
-            for (index, target) in graph.expansion(of: node).targets.enumerated() { walk.reach(target, from: node, edge: index) }
+        var level: [Int] = []
+        while let node = walk.next() { level.append(node) }
+        while !level.isEmpty {
+            graph.expand(level)
+            for node in level {
+                for (index, target) in graph.expandedTargets(of: node).enumerated() { walk.reach(target, from: node, edge: index) }
+            }
+            level.removeAll(keepingCapacity: true)
+            while let node = walk.next() { level.append(node) }
         }
     }
 }

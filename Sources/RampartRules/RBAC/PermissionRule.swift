@@ -49,6 +49,7 @@ extension PermissionRule {
     func violations(in context: AuditContext, of include: (RBACBinding) -> Bool = { _ in true }) -> [Violation] {
         // What a role gives through one kind of binding is the same for every binding of that kind.
         var heldByRole: [HeldKey: HeldPermissions?] = [:]
+        heldByRole.reserveCapacity(context.rbacPolicy.roles.count)
         var violations: [Violation] = []
         for reportable in context.reportableBindings where include(reportable.binding) {
             guard let role = reportable.role else { continue }
@@ -79,13 +80,14 @@ extension PermissionRule {
     /// The permissions `role` gives through a ClusterRoleBinding (`clusterWide`) or a RoleBinding,
     /// described; nil when none.
     private func held(through role: RBACRole, clusterWide: Bool) -> HeldPermissions? {
-        let held = permissions.compactMap { permission -> (permission: Permission, rule: RBACRole.SourcedRule)? in
+        let held = permissions.compactMap { permission -> (permission: Permission, rule: Int)? in
             guard clusterWide || !permission.clusterScoped else { return nil }
-            return role.rules.first { permission.isGrantedBy($0.rule) }.map { (permission, $0) }
+            return role.rules.firstIndex { permission.isGrantedBy($0.rule) }.map { (permission, $0) }
         }
         guard !held.isEmpty else { return nil }
-        var notes = Self.grouped(held.map { ($0.rule, $0.permission) }).map { rule, permissions in
-            "rules[\(rule.index)] of \(rule.role) grants \(Self.describe(permissions))"
+        // By position in the role: one rule each (hashing positions, not the rules).
+        var notes = Self.grouped(held.map { ($0.rule, $0.permission) }).map { position, permissions in
+            "rules[\(role.rules[position].index)] of \(role.rules[position].role) grants \(Self.describe(permissions))"
         }
         if role.isBuiltIn { notes.append("\(role.key) is the built-in Kubernetes bootstrap definition (not among the inputs)") }
         return HeldPermissions(description: Self.describe(held.map(\.permission)), notes: notes)

@@ -2,8 +2,9 @@ import RampartModel
 import RampartRBAC
 
 /// A binding that names subjects the risk rules report (see `AuditContext.reportableSubjects`),
-/// with those subjects and its role, looked up once for every rule.
-struct ReportableBinding: Sendable {
+/// with those subjects and its role, looked up once for every rule. A class: each of the many RBAC
+/// rules walks every one, and a struct of strings and arrays was copied field by field each time.
+final class ReportableBinding: Sendable {
     let binding: RBACBinding
     /// Never empty.
     let subjects: [RBACBinding.BoundSubject]
@@ -11,6 +12,13 @@ struct ReportableBinding: Sendable {
     let role: RBACRole?
     /// True when the role has a rule allowing every request (cluster-admin or its equal).
     let grantsEverything: Bool
+
+    init(binding: RBACBinding, subjects: [RBACBinding.BoundSubject], role: RBACRole?, grantsEverything: Bool) {
+        self.binding = binding
+        self.subjects = subjects
+        self.role = role
+        self.grantsEverything = grantsEverything
+    }
 }
 
 /// Every reportable binding, in policy order.

@@ -6,6 +6,7 @@ import RampartModel
 import RampartPolicy
 import RampartReport
 import RampartRules
+import RampartTenancy
 
 extension Rampart {
     /// `rampart audit`: every enabled rule of the catalog over the inputs, through the policy.
@@ -86,7 +87,38 @@ extension Rampart {
             var cleanInputs: Int
         }
 
+        /// The inputs audited, let go of on a thread of their own while the report is made.
         private func audit() throws -> Audited {
+            let release = BackgroundRelease()
+            let judged = try judge(releasingInputsTo: release)
+            release.start()
+            var report = AuditReport(version: Rampart.version, objects: judged.objects, errors: judged.errors,
+                                     outcome: judged.outcome, failOn: judged.failOn)
+            report.source = judged.source
+            report.platformNamespaceProposals = judged.platformNamespaceProposals
+            return Audited(report: report, rules: judged.rules, namespaces: judged.namespaces,
+                           html: output.format == .html ? judged.html?(report) : nil,
+                           connection: judged.connection, inputErrors: judged.errors.count, cleanInputs: judged.cleanInputs)
+        }
+
+        /// What an audit found, without the inputs it found it in.
+        private struct Judged {
+            var outcome: PolicyOutcome
+            var objects: Int
+            var errors: [InputError]
+            var failOn: Severity
+            var source: ReportSource?
+            var platformNamespaceProposals: [String]
+            var rules: [RuleMetadata]
+            var namespaces: [String]
+            /// The HTML page of a report (it shows the tenants' isolation grid, so it holds their verdict).
+            var html: ((AuditReport) -> String)?
+            var connection: ClusterConnection?
+            var cleanInputs: Int
+        }
+
+        /// Reads and audits the inputs, handing them to `release` once done with.
+        private func judge(releasingInputsTo release: BackgroundRelease) throws -> Judged {
             let config = try policy.loadConfig()
             let baseline = try policy.loadBaseline()
             let progress = ElapsedProgress()
@@ -112,15 +144,18 @@ extension Rampart {
             let outcome = PolicyEngine.apply(findings, config: config, inventory: inventory, baseline: baseline,
                                              today: PolicyOptions.today)
             progress.finish()
-            var report = AuditReport(version: Rampart.version, objects: inventory.objects.count, errors: loaded.errors,
-                                     outcome: outcome, failOn: failOn ?? config.failOn ?? .high)
-            report.source = read.source
-            report.platformNamespaceProposals = PlatformNamespaces.proposals(inventory.namespaceNames,
-                                                                             configured: context.settings.platformNamespaces)
             let metadata = rules.map { $0.metadata.numbered(by: benchmark.benchmark) }
-            return Audited(report: report, rules: metadata, namespaces: inventory.namespaceNames,
-                           html: output.format == .html ? html(report, rules: metadata, context: context) : nil,
-                           connection: read.connection, inputErrors: loaded.errors.count, cleanInputs: loaded.cleanInputs)
+            let tenancyReport = output.format == .html ? context.tenancy : nil
+            release.hold(context)
+            release.hold(read)
+            release.hold(loaded)
+            return Judged(outcome: outcome, objects: inventory.objects.count, errors: loaded.errors, failOn: failOn ?? config.failOn ?? .high,
+                          source: read.source,
+                          platformNamespaceProposals: PlatformNamespaces.proposals(inventory.namespaceNames,
+                                                                                  configured: context.settings.platformNamespaces),
+                          rules: metadata, namespaces: inventory.namespaceNames,
+                          html: tenancyReport.map { tenancy in { report in html(report, rules: metadata, tenancy: tenancy) } },
+                          connection: read.connection, cleanInputs: loaded.cleanInputs)
         }
 
         /// Writes the report in the output format (JSON piece by piece, never joined whole).
@@ -140,10 +175,10 @@ extension Rampart {
         }
 
         /// The HTML page, with the tenants' isolation grid.
-        private func html(_ report: AuditReport, rules: [RuleMetadata], context: AuditContext) -> String {
-            let tenancy = TenancyDocument(version: Rampart.version, report: context.tenancy,
-                                          findings: report.findings.filter { $0.ruleId.hasPrefix("tenancy.") })
-            return HTMLAuditReporter.render(report, tenancy: tenancy, rules: rules,
+        private func html(_ report: AuditReport, rules: [RuleMetadata], tenancy: TenancyReport) -> String {
+            let document = TenancyDocument(version: Rampart.version, report: tenancy,
+                                           findings: report.findings.filter { $0.ruleId.hasPrefix("tenancy.") })
+            return HTMLAuditReporter.render(report, tenancy: document, rules: rules,
                                             identity: .of(input, source: report.source, objects: report.objects))
         }
 

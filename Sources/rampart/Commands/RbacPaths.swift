@@ -88,7 +88,7 @@ extension Rampart.Rbac {
                 throw ValidationError("unknown tenant \(name) (\(known))")
             }
             let tenants = fromTenant.map { [$0] } ?? assignment.tenants
-            let paths = tenants.flatMap { analysis.paths(outOf: $0, in: assignment, to: toTenant) }
+            let paths = analysis.paths(outOf: tenants, in: assignment, to: toTenant)
             try run.finish(RBACPathsAnswer(paths, cut: cut ? analysis.boundaryCut(assignment) : nil), output, caveats: caveats(run))
         }
 
