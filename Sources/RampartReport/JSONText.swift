@@ -42,7 +42,7 @@ struct JSONText {
         bytes.append(Self.quote)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(Self.quote)
-        bytes.append(contentsOf: Self.colon)
+        Self.colon.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A member whose value is a string (null when nil) or an integer.
@@ -131,8 +131,8 @@ struct JSONText {
     private mutating func newline() {
         bytes.append(Self.newline)
         let width = 2 * depth
-        if width <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+        if width <= Self.spaces.utf8CodeUnitCount {
+            Self.spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
         } else {
             bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
         }
@@ -141,8 +141,10 @@ struct JSONText {
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
     private static let newline = UInt8(ascii: "\n")
-    private static let colon = Array(" : ".utf8)
+    // Static strings, not arrays: every line of every chunk copies from these, on every core, and
+    // an array's reference count bounced between the cores at each copy.
+    private static let colon: StaticString = " : "
     /// The indentation of the deepest lines a report usually has, copied from at each line.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static let spaces: StaticString = "                                                                "
     private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -100,7 +100,7 @@ extension EscalationAnalysis {
                 } else {
                     for index in assignment.tenants.indices { reached.tenant(index, at: node) }
                 }
-                for index in assignment.byLabelIndices { reached.tenant(index, at: node) }
+                reached.adoption(into: assignment.byLabelIndices, at: node)
             case let owner where owner >= 0:
                 reached.tenant(Int(owner), at: node)
             default:
@@ -138,6 +138,8 @@ private struct ReachedGoals {
     private(set) var tenants: [Int]
     /// The walk's own tenant, never a goal.
     private let own: Int?
+    /// Whether a relabelled namespace was reached (see `adoption(into:at:)`).
+    private var adopted = false
     private var count = 0
     private let possible: Int
 
@@ -160,6 +162,15 @@ private struct ReachedGoals {
 
     mutating func tenant(_ index: Int, at node: Int) {
         if index != own, Self.fill(&tenants[index], node) { count += 1 }
+    }
+
+    /// A relabelled namespace reached at `node` joins `byLabel` (the tenants whose membership is a
+    /// label): the first one reaches them all, so the walk's later ones (a walk may meet thousands,
+    /// and as many tenants may be by label) are not counted through again.
+    mutating func adoption(into byLabel: [Int], at node: Int) {
+        guard !adopted else { return }
+        adopted = true
+        for index in byLabel { tenant(index, at: node) }
     }
 
     /// Sets an unreached `slot` to `node`; false when it was reached before.
