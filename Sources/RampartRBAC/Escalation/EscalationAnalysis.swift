@@ -79,6 +79,7 @@ public struct EscalationAnalysis: Sendable {
     /// For every node reachable from `origins`, by number, the index of the first edge of a shortest
     /// path to cluster-admin (node `admin`); -1 for nodes with none.
     private mutating func stepsTowardClusterAdmin(from origins: [Int], admin: Int) -> [Int] {
+        graph.expandReachable(from: origins)
         var incoming: [[(source: Int, edge: Int)]] = []
         var walk = GraphWalk(origins: origins)
         while let node = walk.next() {

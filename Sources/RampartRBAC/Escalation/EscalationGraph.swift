@@ -47,11 +47,27 @@ struct EscalationGraph: Sendable {
 
     /// Expands those of `numbers` not expanded yet, working out their edges on every core and
     /// numbering their targets in the order of `numbers` (as expanding them one by one would).
-    mutating func expand(_ numbers: [Int]) {
+    private mutating func expand(_ numbers: [Int]) {
         let pending = numbers.filter { expansions[$0] == nil }
         let graph = self
         let edges = pending.concurrentMap(chunk: Self.expansionChunk, scratch: {}) { number, _ in graph.distinctEdges(from: number) }
         for (number, edges) in zip(pending, edges) where expansions[number] == nil { store(edges, of: number) }
+    }
+
+    /// Expands every node reachable from `origins`, a level of a breadth-first walk at a time, each
+    /// level's nodes on every core (numbered as a walk expanding them one by one would).
+    mutating func expandReachable(from origins: [Int]) {
+        var walk = GraphWalk(origins: origins)
+        var level: [Int] = []
+        while let node = walk.next() { level.append(node) }
+        while !level.isEmpty {
+            expand(level)
+            for node in level {
+                for (index, target) in expandedTargets(of: node).enumerated() { walk.reach(target, from: node, edge: index) }
+            }
+            level.removeAll(keepingCapacity: true)
+            while let node = walk.next() { level.append(node) }
+        }
     }
 
     /// Nodes per unit of parallel expansion.

@@ -231,22 +231,10 @@ public struct TenantEscalations: Sendable {
 }
 
 extension EscalationAnalysis {
-    /// Expands every node that a walk out of any of `tenants` can reach, once, a level of the walk
-    /// at a time (each level's nodes on every core): the walks out of each tenant that follow
-    /// expand nothing more.
+    /// Expands every node that a walk out of any of `tenants` can reach, once: the walks out of
+    /// each tenant that follow expand nothing more.
     mutating func expandReach(of tenants: [String], in assignment: TenantAssignment) {
         // Tenant by tenant, each tenant's subjects sorted: the same order on every run.
-        let origins = tenants.flatMap { subjects(of: $0, in: assignment) }.map { graph.number(of: .identity($0.requestUser)) }
-        var walk = GraphWalk(origins: origins)
-        var level: [Int] = []
-        while let node = walk.next() { level.append(node) }
-        while !level.isEmpty {
-            graph.expand(level)
-            for node in level {
-                for (index, target) in graph.expandedTargets(of: node).enumerated() { walk.reach(target, from: node, edge: index) }
-            }
-            level.removeAll(keepingCapacity: true)
-            while let node = walk.next() { level.append(node) }
-        }
+        graph.expandReachable(from: tenants.flatMap { subjects(of: $0, in: assignment) }.map { graph.number(of: .identity($0.requestUser)) })
     }
 }
