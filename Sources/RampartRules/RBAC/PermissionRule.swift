@@ -47,9 +47,9 @@ extension PermissionRule {
 
     /// The findings of the bindings that `include` keeps (every binding by default).
     func violations(in context: AuditContext, of include: (RBACBinding) -> Bool = { _ in true }) -> [Violation] {
-        // What a role gives through one kind of binding is the same for every binding of that kind.
-        var heldByRole: [HeldKey: HeldPermissions?] = [:]
-        heldByRole.reserveCapacity(context.rbacPolicy.roles.count)
+        // What a role gives through one kind of binding is the same for every binding of that kind:
+        // by role number, then kind (ClusterRoleBinding second).
+        var heldByRole = [HeldPermissions??](repeating: nil, count: 2 * context.reportableRoles)
         var violations: [Violation] = []
         for reportable in context.reportableBindings where include(reportable.binding) {
             guard let role = reportable.role else { continue }
@@ -58,13 +58,13 @@ extension PermissionRule {
             if clusterWide, !(self is ClusterAdmin), reportable.grantsEverything {
                 continue  // rbac.cluster-admin reports it; every narrower permission would be noise
             }
-            let key = HeldKey(role: role.key, clusterWide: clusterWide)
+            let slot = 2 * reportable.roleNumber + (clusterWide ? 1 : 0)
             let found: HeldPermissions?
-            if let known = heldByRole[key] {
+            if let known = heldByRole[slot] {
                 found = known
             } else {
                 found = held(through: role, clusterWide: clusterWide)
-                heldByRole[key] = .some(found)
+                heldByRole[slot] = .some(found)
             }
             guard let held = found else { continue }
             let scope = binding.namespace.map { "in namespace \($0)" } ?? "cluster-wide"
@@ -110,12 +110,6 @@ extension PermissionRule {
         }
         return order.map { ($0, values[$0] ?? []) }
     }
-}
-
-/// A role and the kind of binding that grants it.
-private struct HeldKey: Hashable {
-    var role: RoleKey
-    var clusterWide: Bool
 }
 
 /// What a role gives through one kind of binding: `get,list,watch secrets` and the notes naming the rules.
