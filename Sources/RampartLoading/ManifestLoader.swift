@@ -34,6 +34,8 @@ public struct LoadResult: Sendable {
 public enum ManifestLoader {
     /// Streams at least this large are split at document separators and parsed on every core.
     static let parallelThreshold = 256 << 10
+    /// Chunks of a large file per core, at most.
+    static let chunksPerCore = 8
 
     /// Loads every object of a manifest stream. `file` names the input in objects and errors.
     /// Large streams are cut at `---` lines into chunks parsed in parallel; each chunk's parser
@@ -48,6 +50,8 @@ public enum ManifestLoader {
             let results = Mutex<[LoadResult]>(Array(repeating: LoadResult(), count: chunks.count))
             // Read-only for the duration of the parallel loop, which ends before `bytes` can change.
             nonisolated(unsafe) let input = buffer
+            // Chunks are several per core in a large file, so that one slower to parse (content
+            // differs along a file) leaves the others less to wait for.
             DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
                 let chunk = chunks[index]
                 let slice = UnsafeBufferPointer(rebasing: input[chunk.range])
@@ -118,7 +122,9 @@ public enum ManifestLoader {
     /// markers cannot occur inside a Kubernetes object's content: block scalars are indented, and
     /// YAML forbids them in quoted scalars). Returns one chunk for small streams.
     static func documentChunks(_ buffer: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, lineOffset: Int)] {
-        let wanted = min(ProcessInfo.processInfo.activeProcessorCount * 2, buffer.count / (parallelThreshold / 4))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        // Two chunks a core, more for large files (up to `chunksPerCore`, none under 1 MB), none under 64 KB.
+        let wanted = min(cores * chunksPerCore, max(cores * 2, buffer.count >> 20), buffer.count / (parallelThreshold / 4))
         guard buffer.count >= parallelThreshold, wanted > 1 else { return [(0..<buffer.count, 0)] }
         var chunks: [(range: Range<Int>, lineOffset: Int)] = []
         var start = 0, lineOffset = 0
