@@ -32,34 +32,43 @@ public struct Inventory: Sendable {
 
     public init(objects: [KubeObject]) {
         self.objects = objects
-        var indexByKey: [Key: Int] = [:]
-        indexByKey.reserveCapacity(objects.count)
-        var indicesByKind: [String: [Int]] = [:]
-        var namespaceObjects: [String: KubeObject] = [:]
-        var namespaceNames: Set<String> = []
-        var podTemplates: [PodTemplate] = []
-        for (index, object) in objects.enumerated() {
-            let reference = object.reference
-            indexByKey[Key(group: reference.group, kind: reference.kind, namespace: reference.namespace,
-                           name: reference.name)] = index
-            indicesByKind[reference.kind, default: []].append(index)
-            if reference.kind == "Namespace", reference.group.isEmpty {
-                namespaceObjects[reference.name] = object
-                namespaceNames.insert(reference.name)
-            }
-            if let namespace = reference.namespace { namespaceNames.insert(namespace) }
-            if let template = PodTemplate(object) { podTemplates.append(template) }
-        }
+        // The indexes on one core, the pod templates and the objects' UIDs on the other.
+        let (indexes, (podTemplates, uids)) = Parallel.both({ Indexes(objects) }, {
+            (objects.compactMap(PodTemplate.init), Set(objects.compactMap { $0.metadata?["uid"]?.string }))
+        })
+        let indexByKey = indexes.indexByKey
         self.indexByKey = indexByKey
-        self.indicesByKind = indicesByKind
-        self.namespaceObjects = namespaceObjects
-        self.namespaceNames = namespaceNames.sorted()
+        indicesByKind = indexes.indicesByKind
+        namespaceObjects = indexes.namespaceObjects
+        namespaceNames = indexes.namespaceNames.sorted()
         self.podTemplates = podTemplates
-        let uids = Set(objects.compactMap { $0.metadata?["uid"]?.string })
         topLevelPodTemplates = podTemplates.filter { template in
             guard let owner = template.object.controller else { return true }
             if let uid = owner.uid, uids.contains(uid) { return false }
             return indexByKey[Key(group: owner.group, kind: owner.kind, namespace: template.object.namespace, name: owner.name)] == nil
+        }
+    }
+
+    /// The lookups by identity, kind and namespace, built in one pass over the objects.
+    private struct Indexes: Sendable {
+        var indexByKey: [Key: Int] = [:]
+        var indicesByKind: [String: [Int]] = [:]
+        var namespaceObjects: [String: KubeObject] = [:]
+        var namespaceNames: Set<String> = []
+
+        init(_ objects: [KubeObject]) {
+            indexByKey.reserveCapacity(objects.count)
+            for (index, object) in objects.enumerated() {
+                let reference = object.reference
+                indexByKey[Key(group: reference.group, kind: reference.kind, namespace: reference.namespace,
+                               name: reference.name)] = index
+                indicesByKind[reference.kind, default: []].append(index)
+                if reference.kind == "Namespace", reference.group.isEmpty {
+                    namespaceObjects[reference.name] = object
+                    namespaceNames.insert(reference.name)
+                }
+                if let namespace = reference.namespace { namespaceNames.insert(namespace) }
+            }
         }
     }
 
