@@ -12,7 +12,7 @@ enum InputReader {
     /// Loads every manifest under `paths`, in path order (files of a directory sorted by name).
     static func load(_ paths: [String]) -> LoadResult {
         var errors: [InputError] = []
-        var sources: [(name: String, url: URL?)] = []
+        var sources: [(name: String, path: String?)] = []
         for path in paths {
             if path == "-" {
                 sources.append(("-", nil))
@@ -25,12 +25,12 @@ enum InputReader {
             }
             if isDirectory.boolValue {
                 let walk = manifestFiles(under: path)
-                sources += walk.files.map { ($0, URL(fileURLWithPath: $0)) }
+                sources += walk.files.map { ($0, $0) }
                 errors += walk.dangling.map {
                     InputError(file: $0, line: 0, column: 0, message: "dangling symbolic link: its target does not exist")
                 }
             } else {
-                sources.append((path, URL(fileURLWithPath: path)))
+                sources.append((path, path))
             }
         }
         let results = Mutex<[LoadResult]>(Array(repeating: LoadResult(), count: sources.count))
@@ -38,18 +38,15 @@ enum InputReader {
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             let source = inputs[index]
             let result: LoadResult
-            if let url = source.url {
-                do {
-                    result = ManifestLoader.load(Array(try Data(contentsOf: url)), file: source.name)
-                } catch {
-                    result = LoadResult(errors: [InputError(file: source.name, line: 0, column: 0, message: "cannot read the file")])
+            do throws(InputBytes.Failure) {
+                if let path = source.path {
+                    result = ManifestLoader.load(try InputBytes.file(path), file: source.name)
+                } else {
+                    result = ManifestLoader.load(try InputBytes.standardInput(), file: source.name)
                 }
-            } else {
-                do throws(StandardInput.Failure) {
-                    result = ManifestLoader.load(try StandardInput.read(), file: source.name)
-                } catch {
-                    result = LoadResult(errors: [InputError(file: source.name, line: 0, column: 0, message: error.message)])
-                }
+            } catch {
+                let message = error.message(source.path == nil ? "standard input" : "the file")
+                result = LoadResult(errors: [InputError(file: source.name, line: 0, column: 0, message: message)])
             }
             results.withLock { $0[index] = result }
         }
