@@ -1,5 +1,5 @@
 import RampartModel
-import RampartRules
+@testable import RampartRules
 import Testing
 import TestSupport
 
@@ -100,5 +100,14 @@ import TestSupport
             #expect(!rule.metadata.standards.isEmpty && !rule.metadata.remediation.isEmpty)
             #expect(Catalog.rule(id: rule.metadata.id) != nil)
         }
+    }
+
+    /// `rbac.unbound-dangerous-role` reads the permissions of the rules the listing marks as
+    /// permission rules: a permission rule listed as another kind would drop out of it unnoticed.
+    @Test func theListingMarksEveryPermissionRule() {
+        for member in RBACRules.members {
+            if case .other(let rule) = member { #expect(!(rule is any PermissionRule), "\(rule.metadata.id) is a permission rule") }
+        }
+        #expect(RBACRules.permissionRules.map(\.metadata.id) == RBACRules.all.filter { $0 is any PermissionRule }.map(\.metadata.id))
     }
 }

@@ -22,7 +22,7 @@ public struct UnboundDangerousRole: PermissionRule {
     public var reads: Set<ResourceKind> { RBACPolicy.reads }
 
     /// The permissions of the high and critical permission rules.
-    static let dangerous: [Permission] = RBACRules.all.compactMap { $0 as? any PermissionRule }
+    static let dangerous: [Permission] = RBACRules.permissionRules
         .filter { $0.metadata.severity >= .high }.flatMap(\.permissions)
 
     var permissions: [Permission] { Self.dangerous }

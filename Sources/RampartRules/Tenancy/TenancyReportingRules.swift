@@ -42,5 +42,5 @@ extension ReportingRule {
 extension TenancyRules {
     /// The rule of each kind of gap.
     static let reporting: [TenancyGap.Kind: any Rule] = Dictionary(
-        all.compactMap { rule in (rule as? any TenancyGapRule).map { ($0.kind, rule) } }, uniquingKeysWith: { first, _ in first })
+        gapRules.map { ($0.kind, $0 as any Rule) }, uniquingKeysWith: { first, _ in first })
 }
