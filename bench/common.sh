@@ -9,10 +9,11 @@ bench_build() {
         bin=$BENCH_BIN
         return
     fi
-    # The shipped build (scripts/release-build): the Swift runtime linked in, no dynamic loading of
-    # it at each start (a tenth of a small audit's time).
-    swift build -c release --static-swift-stdlib >&2
-    bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+    # The shipped build (scripts/release-flags, as scripts/release-build makes it).
+    # shellcheck source=scripts/release-flags
+    source scripts/release-flags
+    swift build "${release_flags[@]}" >&2
+    bin=$(swift build "${release_flags[@]}" --show-bin-path)
 }
 
 # The median wall time, in seconds, of one command (exit codes ignored: findings exit 1).
