@@ -75,11 +75,15 @@ struct TenancyContext: Sendable {
         }
         ownerOfNamespace = owners
         tenantsByName = Dictionary(tenants.map { ($0.name, $0) }) { first, _ in first }
-        // The bindings' index and the namespaces' reachability are the two longest parts and
-        // independent: built side by side.
-        let (boundaries, flows) = Parallel.both({ BoundaryIndex(rbac) }, {
+        // The network's flows (the longest part) are worked out beside the bindings' index and the
+        // admission, edge and identity facts, which need nothing of them.
+        let (flows, facts) = Parallel.both({
             (reachability: network.reachabilityByNamespace(), external: network.externalConnections())
+        }, {
+            (boundaries: BoundaryIndex(rbac), admission: AdmissionCoverage(inventory), edge: EdgeFacts(inventory),
+             identity: IdentityFacts(inventory))
         })
+        let boundaries = facts.boundaries
         self.boundaries = boundaries
         clusterInbound = ClusterInboundCrossings(boundaries)
         self.network = network
@@ -122,9 +126,9 @@ struct TenancyContext: Sendable {
         objectOfWorkload = objects.merging(fallback) { top, _ in top }
         defaultDenyPolicies = Dictionary(uniqueKeysWithValues: TrafficDirection.allCases.map { ($0, network.defaultDenyPolicies($0)) })
         self.anchors = anchors
-        admission = AdmissionCoverage(inventory)
-        edge = EdgeFacts(inventory)
-        identity = IdentityFacts(inventory)
+        admission = facts.admission
+        edge = facts.edge
+        identity = facts.identity
         cniEncryption = CNIEncryption(inventory)
         apiServer = APIServerEndpoints(inventory)
     }

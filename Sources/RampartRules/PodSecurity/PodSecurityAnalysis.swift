@@ -43,23 +43,23 @@ struct PodSecurityAnalysis: Sendable {
     /// not again its ReplicaSets and Pods.
     let failuresByCheck: [String: [Failure]]
 
+    /// Pods per unit of parallel judging.
+    static let podChunk = 256
+
     init(_ context: AuditContext) {
-        let inventory = context.inventory
-        var failures: [String: [Failure]] = [:]
-        var modes: [String: (LevelVersion, ModeSource)] = [:]
-        for pod in inventory.topLevelPodTemplates {
-            let namespace = pod.namespace
-            let (mode, source): (LevelVersion, ModeSource)
-            if let known = modes[namespace] {
-                (mode, source) = known
-            } else {
-                (mode, source) = Self.mode(of: namespace, in: context)
-                modes[namespace] = (mode, source)
-            }
-            for violation in PodSecurity.evaluate(pod, level: mode.level, version: mode.version) {
-                failures[violation.check, default: []].append(Failure(pod: pod, violation: violation, mode: mode, source: source))
+        // Pods are judged on every core (each chunk keeps the levels of the namespaces it met), and
+        // their failures gathered in inventory order.
+        let judged = context.inventory.topLevelPodTemplates.concurrentMap(
+            chunk: Self.podChunk, scratch: { [String: (LevelVersion, ModeSource)]() }
+        ) { pod, modes in
+            let known = modes[pod.namespace] ?? Self.mode(of: pod.namespace, in: context)
+            modes[pod.namespace] = known
+            return PodSecurity.evaluate(pod, level: known.0.level, version: known.0.version).map {
+                Failure(pod: pod, violation: $0, mode: known.0, source: known.1)
             }
         }
+        var failures: [String: [Failure]] = [:]
+        for failure in judged.joined() { failures[failure.violation.check, default: []].append(failure) }
         failuresByCheck = failures
     }
 
