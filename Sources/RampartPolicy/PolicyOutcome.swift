@@ -54,7 +54,7 @@ public enum PolicyEngine {
         var reordered = false
         for var finding in findings {
             let written = finding.severity
-            let judgement = judge(&finding, config: config, exceptions: active, claims: claims[finding.object] ?? [:])
+            let judgement = judge(&finding, config: config, exceptions: active, claims: claims.isEmpty ? [:] : claims[finding.object] ?? [:])
             if finding.severity != written { reordered = true }
             switch judgement {
             case .excepted(let exception):
@@ -97,13 +97,15 @@ public enum PolicyEngine {
     /// Rule → reason claimed by each object's annotation (on the object or its pod template).
     static func annotationClaims(_ inventory: Inventory) -> [ObjectReference: [String: String]] {
         var claims: [ObjectReference: [String: String]] = [:]
-        func claim(_ reference: ObjectReference, annotations: Node?) {
+        // The reference is built only for an object that claims something (few do).
+        func claim(_ object: KubeObject, annotations: Node?) {
             guard let text = annotations?.scalarText(ignoreAnnotation) else { return }
+            let reference = object.reference
             for (rule, reason) in parseClaims(text) { claims[reference, default: [:]][rule] = reason }
         }
-        for object in inventory.objects { claim(object.reference, annotations: object.metadata?["annotations"]) }
+        for object in inventory.objects { claim(object, annotations: object.metadata?["annotations"]) }
         // The pod template's claims come second: for the same rule they win over the object's own.
-        for template in inventory.podTemplates { claim(template.object.reference, annotations: template.metadata?["annotations"]) }
+        for template in inventory.podTemplates { claim(template.object, annotations: template.metadata?["annotations"]) }
         return claims
     }
 

@@ -14,10 +14,30 @@ public struct TenancyReport: Sendable {
     public var matrix: [Interaction] { tenantMatrix.cells() }
     let tenantMatrix: TenantMatrix
     public let gaps: [TenancyGap]
+    /// Positions in `gaps` of each kind's gaps, so that each `tenancy.*` rule reads its own only.
+    private let gapPositions: [TenancyGap.Kind: [Int]]
     /// Tenants of the model with no namespace among the inputs.
     public let absentTenants: [String]
     /// Whether anything enforces the network policies the network layer judges by (the CNI).
     public let networkEnforcement: NetworkEnforcement
+
+    init(source: String, verdicts: [TenantVerdict], tenantMatrix: TenantMatrix, gaps: [TenancyGap],
+         absentTenants: [String], networkEnforcement: NetworkEnforcement) {
+        self.source = source
+        self.verdicts = verdicts
+        self.tenantMatrix = tenantMatrix
+        self.gaps = gaps
+        var positions: [TenancyGap.Kind: [Int]] = [:]
+        for index in gaps.indices { positions[gaps[index].kind, default: []].append(index) }
+        gapPositions = positions
+        self.absentTenants = absentTenants
+        self.networkEnforcement = networkEnforcement
+    }
+
+    /// The gaps of one kind, in order.
+    public func gaps(of kind: TenancyGap.Kind) -> [TenancyGap] {
+        (gapPositions[kind] ?? []).map { gaps[$0] }
+    }
 
     /// The report with the ID of every rule its evidence refers to (`Evidence.rules`), as `id` names
     /// them; references `id` does not know are left out.

@@ -1,4 +1,4 @@
-import RampartLoading
+@testable import RampartLoading
 import RampartModel
 import Testing
 import TestSupport
@@ -134,6 +134,22 @@ import TestSupport
         }
         #expect(result.errors.map(\.line) == [25_008], "the same line as a sequential parse reports")
         #expect(ManifestLoader.documents(Array(text.utf8), file: "in.yaml").errors.map(\.line) == [25_008])
+    }
+
+    @Test func newlinesAreCountedExactlyInAnyRange() {
+        // Eight bytes at a time: ranges that start and end anywhere, newlines in every byte of a word.
+        var generator = SystemRandomNumberGenerator()
+        // Newlines among bytes one bit away from them (0x0B, 0x8A), zero, 0xFF and text.
+        let alphabet: [UInt8] = [0x0A, 0x0A, 0x0B, 0x8A, 0x00, 0xFF, 0x09, UInt8(ascii: "a")]
+        let bytes = (0..<(64 * 255 * 2 + 101)).map { _ in alphabet.randomElement(using: &generator)! }
+        let allNewlines = [UInt8](repeating: UInt8(ascii: "\n"), count: 64 * 300)
+        for input in [bytes, allNewlines] {
+            input.withUnsafeBufferPointer { buffer in
+                for range in [0..<buffer.count, 1..<buffer.count - 3, 63..<64 * 255 + 5, 10..<20, 7..<7, 3..<11] {
+                    #expect(ManifestLoader.newlines(in: buffer, range) == input[range].count { $0 == UInt8(ascii: "\n") }, "\(range)")
+                }
+            }
+        }
     }
 
     static let billionLaughs: String = {

@@ -70,7 +70,7 @@ protocol TenancyGapRule: Rule {
 
 extension TenancyGapRule {
     public func evaluate(in context: AuditContext) -> [Violation] {
-        context.tenancy.gaps.filter { $0.kind == kind }.compactMap(violation(for:))
+        context.tenancy.gaps(of: kind).compactMap(violation(for:))
     }
 }
 
