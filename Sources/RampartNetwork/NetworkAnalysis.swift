@@ -53,6 +53,25 @@ public struct NetworkAnalysis: Sendable {
         let ipBlocks: [Int]
     }
 
+    /// Pods per unit of parallel work on their group keys.
+    private static let podChunk = 1024
+
+    /// A group key with its hash worked out once (hashing the labels is most of the grouping's
+    /// work, done for every pod on every core before the pods are grouped in order).
+    private struct HashedGroupKey: Hashable, Sendable {
+        let key: GroupKey
+        let hash: Int
+
+        init(_ key: GroupKey) {
+            self.key = key
+            hash = key.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (left: Self, right: Self) -> Bool { left.hash == right.hash && left.key == right.key }
+    }
+
     public let pods: [NetworkPod]
     /// Every compiled policy of every kind: the NetworkPolicies first (as `policies` lists them, same
     /// indices), then the other kinds.
@@ -97,16 +116,19 @@ public struct NetworkAnalysis: Sendable {
                 }
             }
         }))
+        let keys = pods.concurrentMap(chunk: Self.podChunk, scratch: {}) { pod, _ in
+            HashedGroupKey(GroupKey(namespace: pod.namespace, labels: pod.selectableLabels, ports: pod.ports,
+                                    ipBlocks: blocks.indices.filter { index in pod.addresses.contains(where: blocks[index].contains) }))
+        }
         var groups: [PodGroup] = []
-        var groupIndex: [GroupKey: Int] = [:]
+        var groupIndex: [HashedGroupKey: Int] = [:]
         var groupOfPod: [Int] = []
-        for (podIndex, pod) in pods.enumerated() {
-            let inBlocks = blocks.indices.filter { index in pod.addresses.contains(where: blocks[index].contains) }
-            let labels = pod.selectableLabels
-            let key = GroupKey(namespace: pod.namespace, labels: labels, ports: pod.ports, ipBlocks: inBlocks)
-            let index = groupIndex[key] ?? {
-                groups.append(PodGroup(namespace: pod.namespace, labels: labels, ports: pod.ports, ipBlocks: Set(inBlocks)))
-                groupIndex[key] = groups.count - 1
+        groupOfPod.reserveCapacity(pods.count)
+        for (podIndex, hashed) in keys.enumerated() {
+            let index = groupIndex[hashed] ?? {
+                let key = hashed.key
+                groups.append(PodGroup(namespace: key.namespace, labels: key.labels, ports: key.ports, ipBlocks: Set(key.ipBlocks)))
+                groupIndex[hashed] = groups.count - 1
                 return groups.count - 1
             }()
             groups[index].pods.append(podIndex)

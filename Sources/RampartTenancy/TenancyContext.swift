@@ -75,26 +75,21 @@ struct TenancyContext: Sendable {
         }
         ownerOfNamespace = owners
         tenantsByName = Dictionary(tenants.map { ($0.name, $0) }) { first, _ in first }
-        // The network's flows (the longest part) are worked out beside the bindings' index and the
-        // admission, edge and identity facts, which need nothing of them.
+        // The network's flows (the longest part) are worked out beside the bindings' index, the
+        // admission, edge and identity facts and the pods' placements, which need nothing of them.
         let (flows, facts) = Parallel.both({
             (reachability: network.reachabilityByNamespace(), external: network.externalConnections())
         }, {
             (boundaries: BoundaryIndex(rbac), admission: AdmissionCoverage(inventory), edge: EdgeFacts(inventory),
-             identity: IdentityFacts(inventory))
+             identity: IdentityFacts(inventory), placement: Self.placements(inventory))
         })
         let boundaries = facts.boundaries
         self.boundaries = boundaries
         clusterInbound = ClusterInboundCrossings(boundaries)
         self.network = network
-        placement = Placement(inventory)
-        let placements = inventory.topLevelPodTemplates.filter { $0.object.kind != "PodTemplate" }.map(placement.place)
-        self.placements = NamespaceIndex(placements) { $0.pod.namespace }
-        var onNode: [String: [Int]] = [:]
-        for (position, placed) in placements.enumerated() {
-            for node in placed.nodes ?? [] { onNode[node, default: []].append(position) }
-        }
-        placementsOnNode = onNode
+        placement = facts.placement.placement
+        placements = facts.placement.placements
+        placementsOnNode = facts.placement.onNode
         podsByNamespace = NamespaceIndex(inventory.topLevelPodTemplates) { $0.namespace }
         quotas = NamespaceIndex(inventory.objects(ofKind: "ResourceQuota", group: "")) { $0.namespace }
         limitRanges = NamespaceIndex(inventory.objects(ofKind: "LimitRange", group: "")) { $0.namespace }
@@ -117,7 +112,7 @@ struct TenancyContext: Sendable {
         var objects: [WorkloadID: KubeObject] = [:]
         var fallback: [WorkloadID: KubeObject] = [:]
         for pod in network.pods {
-            if controlled.contains(pod.object.reference) {
+            if controlled.contains(ObjectIdentifier(pod.object)) {
                 if fallback[pod.workload] == nil { fallback[pod.workload] = pod.object }
             } else if objects[pod.workload] == nil {
                 objects[pod.workload] = pod.object
@@ -133,22 +128,36 @@ struct TenancyContext: Sendable {
         apiServer = APIServerEndpoints(inventory)
     }
 
+    /// Where every pod-bearing object may run (its top-level object), by namespace, and the
+    /// positions of those that may run on each node.
+    private static func placements(_ inventory: Inventory)
+        -> (placement: Placement, placements: NamespaceIndex<Placement.PodPlacement>, onNode: [String: [Int]]) {
+        let placement = Placement(inventory)
+        let placements = inventory.topLevelPodTemplates.filter { $0.object.kind != "PodTemplate" }.map(placement.place)
+        var onNode: [String: [Int]] = [:]
+        for (position, placed) in placements.enumerated() {
+            for node in placed.nodes ?? [] { onNode[node, default: []].append(position) }
+        }
+        return (placement, NamespaceIndex(placements) { $0.pod.namespace }, onNode)
+    }
+
     /// What findings are anchored on when no better object is at hand.
     struct Anchors {
         /// Pods, ReplicaSets… whose controller is among the inputs: they repeat their top-level
         /// object, and a finding on them would move with the input order (or the pods' random names).
-        let controlled: Set<ObjectReference>
+        /// The objects themselves, not their identities (a duplicate is another object).
+        let controlled: Set<ObjectIdentifier>
         /// Each namespace's first object that no other input controls (else its first object).
         let firstObjectOfNamespace: [String: KubeObject]
 
         init(_ inventory: Inventory) {
-            let controlled = Set(inventory.podTemplates.map(\.object.reference))
-                .subtracting(inventory.topLevelPodTemplates.map(\.object.reference))
+            let controlled = Set(inventory.podTemplates.map { ObjectIdentifier($0.object) })
+                .subtracting(inventory.topLevelPodTemplates.map { ObjectIdentifier($0.object) })
             var first: [String: KubeObject] = [:]
             var firstControlled: [String: KubeObject] = [:]
             for object in inventory.objects {
                 guard let namespace = object.namespace, first[namespace] == nil else { continue }
-                if controlled.contains(object.reference) {
+                if controlled.contains(ObjectIdentifier(object)) {
                     if firstControlled[namespace] == nil { firstControlled[namespace] = object }
                 } else {
                     first[namespace] = object
