@@ -25,6 +25,9 @@ public struct CELProgram: Sendable {
     /// The worst-case cost the API server's estimator gives the expression (`CostEstimator`), with
     /// values from the inputs bounded by the request size; `UInt64.max` when unbounded.
     public let estimatedCost: UInt64
+    /// The estimated cost when every string, list and map the inputs hold is empty: what some
+    /// evaluation can cost whatever the object (literal lists, nested macros over them).
+    public let emptyInputCost: UInt64
     private let root: Node
     private let variableSlots: [(name: String, slot: Int)]
     private let slotCount: Int
@@ -45,6 +48,8 @@ public struct CELProgram: Sendable {
         resultType = typeCheck ? type : .dyn
         var estimator = CostEstimator(types: checker.types, bounds: .kubernetesRequest)
         estimatedCost = estimator.cost(expr)
+        var emptyInputs = CostEstimator(types: checker.types, bounds: .emptyInputs)
+        emptyInputCost = emptyInputs.cost(expr)
         var compiler = Compiler(references: checker.references, registry: .kubernetes, source: source)
         root = try compiler.compile(expr)
         variableSlots = compiler.variableSlots.map { ($0.key, $0.value) }

@@ -26,6 +26,10 @@ public struct CELSizeBounds: Sendable, Equatable {
 
     /// The API server's request limit (3 MiB, `DefaultMaxRequestSizeBytes`).
     public static let kubernetesRequest = CELSizeBounds(requestBytes: 3 * 1024 * 1024)
+
+    /// Inputs whose strings, lists and maps are all empty: what is left is the cost that the
+    /// expression's own literals and macros over them carry.
+    public static let emptyInputs = CELSizeBounds(requestBytes: 0)
 }
 
 /// Saturating arithmetic of cost and size bounds: cel-go's estimator saturates at the largest

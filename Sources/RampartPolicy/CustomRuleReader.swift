@@ -160,6 +160,10 @@ enum CustomRuleReader {
                 reader.error(value, "'\(key)' of \(what) reads a field that does not exist: \(problem)")
                 return nil
             }
+            if let problem = compiled.costOverBudget {
+                reader.error(value, "'\(key)' of \(what) is over the cost budget: \(problem)")
+                return nil
+            }
             return compiled
         } catch let error as CELCompileError {
             let keyMark = node.entries.last { $0.key == key }?.keyMark ?? value.mark

@@ -34,6 +34,18 @@ public struct CustomExpression: Sendable {
         return nil
     }
 
+    /// The expression's problem with the cost budget, worded as an error, when its estimate is over
+    /// the most the API server accepts for one (`CELCost.estimatedCostLimit`) even on an object whose
+    /// strings, lists and maps are all empty (`CELProgram.emptyInputCost`); nil otherwise. Estimates
+    /// run two to three times the actual cost of macros, so the runtime budget (ten times smaller)
+    /// would refuse expressions that evaluate within it. A cost that only large objects reach is no
+    /// error here: evaluating says so, object by object.
+    public var costOverBudget: String? {
+        guard program.emptyInputCost > CELCost.estimatedCostLimit else { return nil }
+        let estimate = program.emptyInputCost == .max ? "an unbounded cost" : "an estimated cost of \(program.emptyInputCost)"
+        return "it has \(estimate) even when every string, list and map of the object is empty, over \(CELCost.estimatedCostLimit), the most the API server accepts for an expression's estimate (each evaluation may cost \(CELCost.perCallLimit))"
+    }
+
     /// The value with `bindings`, under the CEL engine's cost budget.
     func evaluate(_ bindings: [String: CELValue]) throws -> CELValue {
         try program.evaluate(bindings)
