@@ -119,9 +119,9 @@ public enum ManifestLoader {
         }
     }
 
-    /// Cuts a large stream into chunks of about a megabyte (at least two per core), each starting at a `---` line (document
-    /// markers cannot occur inside a Kubernetes object's content: block scalars are indented, and
-    /// YAML forbids them in quoted scalars). Returns one chunk for small streams.
+    /// Cuts a large stream into chunks of about a megabyte (at least two per core), each starting at
+    /// a `---` line (document markers cannot occur inside a Kubernetes object's content: block
+    /// scalars are indented, and YAML forbids them in quoted scalars). Returns one chunk for small streams.
     static func documentChunks(_ buffer: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, lineOffset: Int)] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         // Two chunks a core, one a megabyte in larger files (up to `chunksPerCore` a core), none under 64 KB.

@@ -145,7 +145,7 @@ struct TenancyContext: Sendable {
     struct Anchors {
         /// Pods, ReplicaSets… whose controller is among the inputs: they repeat their top-level
         /// object, and a finding on them would move with the input order (or the pods' random names).
-        /// The objects themselves, not their identities (a duplicate is another object).
+        /// Held by object identity, not by reference: a duplicate of a controlled object is another object.
         let controlled: Set<ObjectIdentifier>
         /// Each namespace's first object that no other input controls (else its first object).
         let firstObjectOfNamespace: [String: KubeObject]

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import RampartModel
 import Synchronization
 
 /// The bytes of an input, read with `read(2)` straight into the array the loader parses: never with
@@ -92,7 +92,7 @@ enum InputBytes {
         let complete = Atomic<Int>(0)
         // Each part writes its own range of the buffer, which outlives the loop.
         nonisolated(unsafe) let base = buffer.baseAddress!
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        Parallel.forEach(parts) { part in
             var offset = count * part / parts
             let end = count * (part + 1) / parts
             while offset < end {
