@@ -1,20 +1,29 @@
-import Synchronization
-
 extension Array where Element: Sendable {
     /// The elements transformed on every core (also from inside other parallel work), in chunks of
     /// `chunk` elements, the results in the elements' order. Each chunk starts from a fresh
     /// `scratch()` (a cache, say) that `transform` may change; what it holds must never change a
     /// result, only how fast it is found.
+    ///
+    /// Each chunk writes its results straight into its own range of the returned array: no array per
+    /// chunk, and no serial copy of them all at the end (at 200,000 objects, 0.2 s on one core of
+    /// page faults and retains for the pods of the network analysis alone).
     public func concurrentMap<Scratch, Transformed: Sendable>(
         chunk: Int, scratch: @Sendable () -> Scratch, _ transform: @Sendable (Element, inout Scratch) -> Transformed
     ) -> [Transformed] {
-        let starts = [Int](stride(from: 0, to: count, by: Swift.max(1, chunk)))
-        let results = Mutex<[[Transformed]]>([[Transformed]](repeating: [], count: starts.count))
-        Parallel.forEach(starts.count) { unit in
-            var state = scratch()
-            let transformed = self[starts[unit]..<Swift.min(starts[unit] + chunk, count)].map { transform($0, &state) }
-            results.withLock { $0[unit] = transformed }
+        let count = count
+        guard count > 0 else { return [] }
+        let chunk = Swift.max(1, chunk)
+        return [Transformed](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Every chunk initializes its own range of the buffer, which outlives the loop; all of
+            // it is initialized when `forEach` returns.
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            Parallel.forEach((count + chunk - 1) / chunk) { unit in
+                var state = scratch()
+                for index in unit * chunk..<Swift.min(unit * chunk + chunk, count) {
+                    (base + index).initialize(to: transform(self[index], &state))
+                }
+            }
+            initialized = count
         }
-        return results.withLock { $0 }.flatMap { $0 }
     }
 }

@@ -32,21 +32,48 @@ public struct Inventory: Sendable {
 
     public init(objects: [KubeObject]) {
         self.objects = objects
-        // The indexes on one core, the pod templates and the objects' UIDs on the other.
-        let (indexes, (podTemplates, uids)) = Parallel.both({ Indexes(objects) }, {
-            (objects.compactMap(PodTemplate.init), Set(objects.compactMap { $0.metadata?["uid"]?.string }))
-        })
+        // The indexes on one core, the pod templates on the other.
+        let (indexes, podTemplates) = Parallel.both({ Indexes(objects) }, { objects.compactMap(PodTemplate.init) })
         let indexByKey = indexes.indexByKey
         self.indexByKey = indexByKey
         indicesByKind = indexes.indicesByKind
         namespaceObjects = indexes.namespaceObjects
         namespaceNames = indexes.namespaceNames.sorted()
         self.podTemplates = podTemplates
-        topLevelPodTemplates = podTemplates.filter { template in
-            guard let owner = template.object.controller else { return true }
-            if let uid = owner.uid, uids.contains(uid) { return false }
-            return indexByKey[Key(group: owner.group, kind: owner.kind, namespace: template.object.namespace, name: owner.name)] == nil
+        // Most controllers are found by their identity; the UIDs of the others are looked for.
+        let controllers = podTemplates.map { template -> ControllerLookup in
+            guard let owner = template.object.controller else { return .none }
+            let key = Key(group: owner.group, kind: owner.kind, namespace: template.object.namespace, name: owner.name)
+            return indexByKey[key] == nil ? .notFound(uid: owner.uid) : .found
         }
+        let present = Self.presentUIDs(Set(controllers.compactMap(\.unfoundUID)), in: objects)
+        topLevelPodTemplates = zip(podTemplates, controllers).compactMap { template, controller in
+            switch controller {
+            case .none: template
+            case .found: nil
+            case .notFound(let uid): uid.map(present.contains) == true ? nil : template
+            }
+        }
+    }
+
+    /// Whether a pod template's controller (owner reference with `controller: true`) is among the inputs.
+    private enum ControllerLookup {
+        case none
+        case found
+        /// Not by its identity; it is if an object has its UID.
+        case notFound(uid: String?)
+
+        var unfoundUID: String? {
+            if case .notFound(let uid) = self { return uid }
+            return nil
+        }
+    }
+
+    /// Those of `uids` that some object of `objects` has (no pass over the objects when none is asked
+    /// for: the usual case).
+    private static func presentUIDs(_ uids: Set<String>, in objects: [KubeObject]) -> Set<String> {
+        guard !uids.isEmpty else { return [] }
+        return Set(objects.lazy.compactMap { $0.metadata?["uid"]?.string }.filter(uids.contains))
     }
 
     /// The lookups by identity, kind and namespace, built in one pass over the objects.
