@@ -50,8 +50,7 @@ struct TenantMatrix: Sendable {
         let lookup = Lookup(positionsOfTenant: positionsOfTenant, tenantsOnNode: tenantsOnNode,
                             ownersOfReachable: reachability.names.map { ownerOfNamespace[$0].flatMap { positionsOfTenant[$0] } ?? [] },
                             rankByName: rankByName)
-        let rows = byName.concurrentMap(chunk: Self.rowChunk, scratch: { () }) { from, _ in row(tenants[from], lookup) }
-        return rows.flatMap { $0 }
+        return byName.concurrentFlatMap(chunk: Self.rowChunk, scratch: { () }) { from, _ in row(tenants[from], lookup) }
     }
 
     /// Rows per unit of parallel work.

@@ -56,6 +56,21 @@ import Testing
         let squares = Array(0..<500).concurrentMap(chunk: 7, scratch: { () }) { value, _ in value * value }
         #expect(squares == (0..<500).map { $0 * $0 })
     }
+
+    @Test func concurrentMapOfReferencesHoldsEachOnce() {
+        // Strings too long to be stored inline: each result is a reference the array must own.
+        let texts = Array(0..<300).concurrentMap(chunk: 8, scratch: { () }) { value, _ in String(repeating: "x", count: 20) + "\(value)" }
+        #expect(texts == (0..<300).map { String(repeating: "x", count: 20) + "\($0)" })
+        #expect([Int]().concurrentMap(chunk: 4, scratch: { () }) { value, _ in value }.isEmpty)
+    }
+
+    @Test func concurrentFlatMapJoinsInOrderWithEmptyParts() {
+        // Element n gives n copies of its text (none for 0, and for every multiple of 5).
+        let parts: @Sendable (Int) -> [String] = { value in value % 5 == 0 ? [] : [String](repeating: "item \(value) of many", count: value % 7) }
+        let joined = Array(0..<400).concurrentFlatMap(chunk: 3, scratch: { () }) { value, _ in parts(value) }
+        #expect(joined == (0..<400).flatMap(parts))
+        #expect(Array(0..<10).concurrentFlatMap(chunk: 3, scratch: { () }) { _, _ in [Int]() }.isEmpty)
+    }
 }
 
 /// `Parallel.both` works two independent analyses out side by side and hands back both.

@@ -220,9 +220,9 @@ public struct TenantEscalations: Sendable {
         // The walks only read the expanded graph now: each chunk of tenants walks a copy that
         // shares its storage, on every core, reusing one walk's arrays.
         let expanded = analysis
-        routes = assignment.tenants.concurrentMap(chunk: Self.tenantChunk, scratch: { (expanded, GraphWalk(origins: [])) }) { tenant, scratch in
+        routes = assignment.tenants.concurrentFlatMap(chunk: Self.tenantChunk, scratch: { (expanded, GraphWalk(origins: [])) }) { tenant, scratch in
             scratch.0.routes(outOf: tenant, in: assignment, over: tables, walking: &scratch.1)
-        }.flatMap { $0 }
+        }
         self.analysis = analysis
     }
 
