@@ -41,7 +41,7 @@ public struct Inventory: Sendable {
         namespaceNames = indexes.namespaceNames.sorted()
         self.podTemplates = podTemplates
         // Most controllers are found by their identity; the UIDs of the others are looked for.
-        let controllers = podTemplates.map { template -> ControllerLookup in
+        let controllers = podTemplates.concurrentMap(chunk: Self.templateChunk, scratch: {}) { template, _ -> ControllerLookup in
             guard let owner = template.object.controller else { return .none }
             let key = Key(group: owner.group, kind: owner.kind, namespace: template.object.namespace, name: owner.name)
             return indexByKey[key] == nil ? .notFound(uid: owner.uid) : .found
@@ -55,6 +55,9 @@ public struct Inventory: Sendable {
             }
         }
     }
+
+    /// Pod templates per unit of parallel work.
+    private static let templateChunk = 1024
 
     /// Whether a pod template's controller (owner reference with `controller: true`) is among the inputs.
     private enum ControllerLookup {

@@ -31,27 +31,40 @@ public enum BookOfWork {
     public static let firstCount = 5
 
     /// The root cause of a finding: one field of one object.
-    private struct Cause: Hashable {
-        var object: ObjectReference
-        var path: String
+    private struct Cause: Hashable, Sendable {
+        /// The hash of the object's namespace and name and of the path (equality compares all): it
+        /// tells causes apart but for objects of one name of several kinds. Worked out on every core
+        /// before the grouping, which then hashes only this.
+        let digest: Int
+        let object: ObjectReference
+        let path: String
 
-        /// The object's namespace, name and the path (equality compares all): they tell causes
-        /// apart but for objects of one name of several kinds, for less hashing.
-        func hash(into hasher: inout Hasher) {
+        init(object: ObjectReference, path: String) {
+            var hasher = Hasher()
             hasher.combine(object.namespace)
             hasher.combine(object.name)
             hasher.combine(path)
+            digest = hasher.finalize()
+            self.object = object
+            self.path = path
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
         }
     }
 
+    /// Findings and groups per unit of parallel work.
+    private static let chunk = 2048
+
     /// `findings` in report order (as the policy leaves them), so each item's consequences are too.
     public static func items(_ findings: [Finding]) -> [WorkItem] {
+        let causes = findings.concurrentMap(chunk: chunk, scratch: {}) { finding, _ in Cause(object: finding.object, path: finding.path) }
         // Each cause's findings, causes in the order first met.
         var groups: [[Int]] = []
         var groupOfCause: [Cause: Int] = [:]
         groupOfCause.reserveCapacity(findings.count)
-        for (index, finding) in findings.enumerated() {
-            let cause = Cause(object: finding.object, path: finding.path)
+        for (index, cause) in causes.enumerated() {
             if let group = groupOfCause[cause] {
                 groups[group].append(index)
             } else {
@@ -59,7 +72,7 @@ public enum BookOfWork {
                 groups.append([index])
             }
         }
-        let items = groups.map { group -> WorkItem in
+        let items = groups.concurrentMap(chunk: chunk, scratch: {}) { group, _ -> WorkItem in
             let first = findings[group[0]]
             // A binding whose role grants several risky powers is fixed by binding a narrower role.
             let fix = first.path == "roleRef" && group.count > 1

@@ -1,5 +1,6 @@
 import RampartModel
 import Testing
+import TestSupport
 
 /// The keyed sort behind the report orders: keys decide, the comparison breaks ties, equal elements
 /// keep their order; string ranks order as the strings do.
@@ -14,6 +15,20 @@ import Testing
         let tagged = [(3, "a"), (1, "b"), (3, "c"), (1, "d"), (2, "e")]
         let sorted = tagged.sorted(byKey: { $0.0 }, thenBy: { _, _ in false })
         #expect(sorted.map(\.1) == ["b", "d", "e", "a", "c"])
+    }
+
+    @Test func largeArraysSortedOnTwoCoresGiveTheOneCoreOrder() {
+        // Past the size sorted in halves: few keys (many ties), ties broken by text only for even
+        // keys, the rest left in arrival order — the merge must keep that order across the halves.
+        var generator = SplitMix64(seed: 5)
+        let items = (0..<20_000).map { position in (key: Int(generator.next() % 37), text: "t\(generator.next() % 100)", position: position) }
+        let expected = items.sorted { lhs, rhs in
+            if lhs.key != rhs.key { return lhs.key < rhs.key }
+            if lhs.key.isMultiple(of: 2), lhs.text != rhs.text { return lhs.text < rhs.text }
+            return lhs.position < rhs.position
+        }
+        let sorted = items.sorted(byKey: { $0.key }, thenBy: { $0.key.isMultiple(of: 2) && $0.text < $1.text })
+        #expect(sorted.map(\.position) == expected.map(\.position))
     }
 
     @Test func stringRanksOrderAsTheStringsDo() {

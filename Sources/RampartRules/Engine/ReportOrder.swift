@@ -12,7 +12,7 @@ public enum ReportOrder {
     }
 
     /// `items` in the report order of the finding each carries; equal ones keep their order.
-    public static func sorted<Item>(_ items: [Item], finding: (Item) -> Finding) -> [Item] {
+    public static func sorted<Item: Sendable>(_ items: [Item], finding: @Sendable (Item) -> Finding) -> [Item] {
         let rules = StringRanks(items.map { finding($0).ruleId })
         let files = StringRanks(items.map { finding($0).location.file ?? "" })
         return items.sorted(byKey: { item in
