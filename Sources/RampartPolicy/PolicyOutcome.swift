@@ -97,17 +97,27 @@ public enum PolicyEngine {
     /// Rule → reason claimed by each object's annotation (on the object or its pod template).
     static func annotationClaims(_ inventory: Inventory) -> [ObjectReference: [String: String]] {
         var claims: [ObjectReference: [String: String]] = [:]
-        // The reference is built only for an object that claims something (few do).
-        func claim(_ object: KubeObject, annotations: Node?) {
-            guard let text = annotations?.scalarText(ignoreAnnotation) else { return }
-            let reference = object.reference
-            for (rule, reason) in parseClaims(text) { claims[reference, default: [:]][rule] = reason }
+        // The annotations are read on every core; the reference is built only for an object that
+        // claims something (few do).
+        func claim(_ texts: [String?], of object: (Int) -> KubeObject) {
+            for (index, text) in texts.enumerated() {
+                guard let text else { continue }
+                let reference = object(index).reference
+                for (rule, reason) in parseClaims(text) { claims[reference, default: [:]][rule] = reason }
+            }
         }
-        for object in inventory.objects { claim(object, annotations: object.metadata?["annotations"]) }
+        claim(inventory.objects.concurrentMap(chunk: claimChunk, scratch: {}) { object, _ in
+            object.metadata?["annotations"]?.scalarText(ignoreAnnotation)
+        }, of: { inventory.objects[$0] })
         // The pod template's claims come second: for the same rule they win over the object's own.
-        for template in inventory.podTemplates { claim(template.object, annotations: template.metadata?["annotations"]) }
+        claim(inventory.podTemplates.concurrentMap(chunk: claimChunk, scratch: {}) { template, _ in
+            template.metadata?["annotations"]?.scalarText(ignoreAnnotation)
+        }, of: { inventory.podTemplates[$0].object })
         return claims
     }
+
+    /// Objects per unit of parallel reading of the claims.
+    private static let claimChunk = 4096
 
     /// `"RULE-ID: reason"` lines (also separated by `;`); a claim without a reason does not count.
     static func parseClaims(_ text: String) -> [(String, String)] {

@@ -41,4 +41,14 @@ import TestSupport
             }
         }
     }
+
+    @Test func stringRanksOfManyChunksOrderAsTheStringsDo() {
+        // Past one chunk of the parallel pass: distinct strings spread over every chunk.
+        var generator = SplitMix64(seed: 9)
+        let strings = (0..<30_000).map { _ in "rule-\(generator.next() % 300)" }
+        let ranks = StringRanks(strings)
+        let distinct = Set(strings).sorted()
+        #expect(distinct.count == 300)
+        #expect(distinct.map { ranks[$0] } == Array(0..<300))
+    }
 }
