@@ -45,46 +45,82 @@ struct ClusterFacts: Sendable {
     private let tenants: [String: String]
 
     init(policy: RBACPolicy, inventory: Inventory) {
+        // What the bindings and roles say on one core, what the objects say on the other.
+        let (subjects, objects) = Parallel.both({ BindingFacts(policy) }, { ObjectFacts(inventory) })
+        bindingsBySubject = subjects.bySubject
+        roleBindingSubjects = subjects.roleBindingSubjects
+        relevantRules = subjects.relevantRules
+        let namespaces = Set(inventory.namespaceNames).union(subjects.accounts.keys).sorted()
+        self.namespaces = namespaces
+        self.accounts = Dictionary(uniqueKeysWithValues: namespaces.map { ($0, (subjects.accounts[$0, default: []].union(["default"])).sorted()) })
+        userNames = subjects.users.sorted()
+        podAccounts = objects.podAccounts
+        tokenSecrets = objects.tokenSecrets
+        tenants = objects.tenants
+        privilegedNamespaces = objects.privilegedNamespaces
+        deputies = objects.deputies
+        argoProjects = deputies.projects.map { ArgoProjectReach($0, namespaces: namespaces) }
+        awsAuth = objects.awsAuth
+    }
+
+    /// What the bindings and roles say: the bindings by subject, the service accounts they name by
+    /// namespace, the users they name, and each role's relevant rules.
+    private struct BindingFacts: Sendable {
         var bySubject: [Subject: [RBACBinding]] = [:]
         var accounts: [String: Set<String>] = [:]
         var users: Set<String> = []
-        for binding in policy.bindings {
-            for subject in Set(binding.subjects.map(\.subject)) {
-                bySubject[subject, default: []].append(binding)
-                switch subject.kind {
-                case .serviceAccount: accounts[subject.namespace ?? "", default: []].insert(subject.name)
-                case .user where RequestUser.serviceAccount(userName: subject.name) == nil: users.insert(subject.name)
-                default: break
+        let roleBindingSubjects: [String: [RoleBindingSubject]]
+        let relevantRules: [RoleKey: [RelevantRule]]
+
+        init(_ policy: RBACPolicy) {
+            for binding in policy.bindings {
+                for subject in Set(binding.subjects.map(\.subject)) {
+                    bySubject[subject, default: []].append(binding)
+                    switch subject.kind {
+                    case .serviceAccount: accounts[subject.namespace ?? "", default: []].insert(subject.name)
+                    case .user where RequestUser.serviceAccount(userName: subject.name) == nil: users.insert(subject.name)
+                    default: break
+                    }
                 }
             }
+            roleBindingSubjects = RoleBindingSubject.byFirstNamespace(bySubject)
+            relevantRules = RelevantRules.byRole(policy.roles)
         }
-        bindingsBySubject = bySubject
-        roleBindingSubjects = RoleBindingSubject.byFirstNamespace(bySubject)
-        relevantRules = RelevantRules.byRole(policy.roles)
-        let namespaces = Set(inventory.namespaceNames).union(accounts.keys).sorted()
-        self.namespaces = namespaces
-        self.accounts = Dictionary(uniqueKeysWithValues: namespaces.map { ($0, (accounts[$0, default: []].union(["default"])).sorted()) })
-        userNames = users.sorted()
-        var mounted: [String: Set<String>] = [:]
-        for template in inventory.podTemplates where Self.mountsToken(template, inventory: inventory) {
-            mounted[template.namespace, default: []].insert(template.serviceAccountName)
+    }
+
+    /// What the objects say: the accounts pods mount, the token Secrets, each namespace's tenant (a
+    /// namespace not among the inputs is its own), the privileged namespaces, the deputies, `aws-auth`.
+    private struct ObjectFacts: Sendable {
+        let podAccounts: [String: [String]]
+        let tokenSecrets: [String: [TokenSecret]]
+        let tenants: [String: String]
+        let privilegedNamespaces: Set<String>
+        let deputies: DeputyFacts
+        let awsAuth: AWSAuthMappings
+
+        init(_ inventory: Inventory) {
+            var mounted: [String: Set<String>] = [:]
+            for template in inventory.podTemplates where ClusterFacts.mountsToken(template, inventory: inventory) {
+                mounted[template.namespace, default: []].insert(template.serviceAccountName)
+            }
+            podAccounts = mounted.mapValues { $0.sorted() }
+            var secrets: [String: [TokenSecret]] = [:]
+            for secret in inventory.objects(ofKind: "Secret", group: "") where secret.root["type"]?.string == ClusterFacts.tokenSecretType {
+                guard let account = secret.annotations[ClusterFacts.tokenAccountAnnotation], !account.isEmpty else { continue }
+                secrets[secret.namespace ?? "default", default: []].append(TokenSecret(secret: secret.name, account: account))
+            }
+            tokenSecrets = secrets.mapValues { $0.sorted { $0.secret < $1.secret } }
+            tenants = Dictionary(uniqueKeysWithValues: inventory.namespaceNames.map { namespace in
+                (namespace, inventory.namespaceLabels(namespace)?[ClusterFacts.tenantLabel] ?? namespace)
+            })
+            privilegedNamespaces = Set(inventory.namespaceNames.filter { namespace in
+                guard inventory.namespace(namespace) != nil else { return false }
+                let level = inventory.namespaceLabels(namespace)?[ClusterFacts.enforceLabel] ?? "privileged"
+                return level == "privileged"
+            })
+            deputies = DeputyFacts(inventory)
+            awsAuth = AWSAuthMappings(inventory)
         }
-        podAccounts = mounted.mapValues { $0.sorted() }
-        var secrets: [String: [TokenSecret]] = [:]
-        for secret in inventory.objects(ofKind: "Secret", group: "") where secret.root["type"]?.string == Self.tokenSecretType {
-            guard let account = secret.annotations[Self.tokenAccountAnnotation], !account.isEmpty else { continue }
-            secrets[secret.namespace ?? "default", default: []].append(TokenSecret(secret: secret.name, account: account))
-        }
-        tokenSecrets = secrets.mapValues { $0.sorted { $0.secret < $1.secret } }
-        tenants = Dictionary(uniqueKeysWithValues: namespaces.map { ($0, inventory.namespaceLabels($0)?[Self.tenantLabel] ?? $0) })
-        privilegedNamespaces = Set(inventory.namespaceNames.filter { namespace in
-            guard inventory.namespace(namespace) != nil else { return false }
-            let level = inventory.namespaceLabels(namespace)?[Self.enforceLabel] ?? "privileged"
-            return level == "privileged"
-        })
-        deputies = DeputyFacts(inventory)
-        argoProjects = deputies.projects.map { ArgoProjectReach($0, namespaces: namespaces) }
-        awsAuth = AWSAuthMappings(inventory)
     }
 
     static let enforceLabel = "pod-security.kubernetes.io/enforce"
@@ -103,7 +139,7 @@ struct ClusterFacts: Sendable {
 
     /// True when the pod mounts an API token: `automountServiceAccountToken` of the pod, else of its
     /// service account, else true; or a projected `serviceAccountToken` volume.
-    private static func mountsToken(_ template: PodTemplate, inventory: Inventory) -> Bool {
+    fileprivate static func mountsToken(_ template: PodTemplate, inventory: Inventory) -> Bool {
         let projected = (template.spec["volumes"]?.items ?? []).contains { volume in
             (volume["projected"]?["sources"]?.items ?? []).contains { $0["serviceAccountToken"] != nil }
         }
