@@ -8,6 +8,8 @@ import Testing
         let rules = Catalog.rules.filter { $0.podRule == nil }
         let order = Auditor.startOrder(rules)
         #expect(order.sorted() == Array(rules.indices))
+        // The requirement the order reads agrees with the protocol the verdict's rules conform to.
+        #expect(rules.allSatisfy { $0.readsTenancyVerdict == ($0 is any TenancyGapRule) })
         let verdict = order.map { rules[$0] is any TenancyGapRule }
         let verdictCount = verdict.count { $0 }
         #expect(verdictCount > 1)

@@ -41,8 +41,8 @@ public enum Auditor {
     /// then runs while the other rules fill the cores), the verdict's other rules last (by then it
     /// is ready; started earlier, each would hold a core waiting for it), the rest in catalog order.
     static func startOrder(_ rules: [any Rule]) -> [Int] {
-        let verdict = rules.indices.filter { rules[$0] is any TenancyGapRule }
+        let verdict = rules.indices.filter { rules[$0].readsTenancyVerdict }
         guard let first = verdict.first else { return Array(rules.indices) }
-        return [first] + rules.indices.filter { !(rules[$0] is any TenancyGapRule) } + verdict.dropFirst()
+        return [first] + rules.indices.filter { !rules[$0].readsTenancyVerdict } + verdict.dropFirst()
     }
 }

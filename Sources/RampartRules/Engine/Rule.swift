@@ -17,12 +17,16 @@ public protocol Rule: Sendable {
     /// costs a scan of every protocol conformance in the binary the first time per rule type
     /// (about a fifth of the instructions of an audit of one object).
     var podRule: (any PodRule)? { get }
+    /// Whether the rule reports the tenancy verdict (the rule pass starts one such rule first). A
+    /// requirement, not a cast, for the same reason as `podRule`.
+    var readsTenancyVerdict: Bool { get }
 }
 
 extension Rule {
     /// Whole-inventory unless the rule says otherwise.
     public var scope: RuleScope { .inventory }
     public var podRule: (any PodRule)? { nil }
+    public var readsTenancyVerdict: Bool { false }
 }
 
 /// A rule about one pod template at a time (Pods and workload templates). The audit runs these over

@@ -69,6 +69,8 @@ protocol TenancyGapRule: Rule {
 }
 
 extension TenancyGapRule {
+    public var readsTenancyVerdict: Bool { true }
+
     public func evaluate(in context: AuditContext) -> [Violation] {
         context.tenancy.gaps(of: kind).compactMap(violation(for:))
     }
